@@ -1,0 +1,1 @@
+namespace LeadScoring { public static class Polyfill { } }

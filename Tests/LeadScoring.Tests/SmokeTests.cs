@@ -1,0 +1,7 @@
+namespace LeadScoring.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void The_plugin_assembly_loads() => Assert.Equal("LeadScoring.Plugins", typeof(LeadScoring.Polyfill).Assembly.GetName().Name);
+}

@@ -1,0 +1,1 @@
+namespace Microsoft.Crm.Sdk.Messages { }
