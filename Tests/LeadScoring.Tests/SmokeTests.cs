@@ -3,5 +3,5 @@ namespace LeadScoring.Tests;
 public class SmokeTests
 {
     [Fact]
-    public void The_plugin_assembly_loads() => Assert.Equal("LeadScoring.Plugins", typeof(LeadScoring.Polyfill).Assembly.GetName().Name);
+    public void The_plugin_assembly_loads() => Assert.Equal("LeadScoring.Plugins", typeof(LeadScoring.Engine.ScoringModel).Assembly.GetName().Name);
 }

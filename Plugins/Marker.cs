@@ -1,1 +1,0 @@
-namespace LeadScoring { public static class Polyfill { } }
