@@ -24,7 +24,7 @@ namespace LeadScoring.Dataverse
         public const string HandBackCount = "ls_handbackcount";       // Whole number
         public const string HandBackReason = "ls_handbackreason";     // Text(500): the latest reason
         public const string HandBackOn = "ls_handbackon";             // Date and time (UTC)
-        public const string UnansweredEmails = "ls_unansweredemails"; // Whole number: the current streak
+        public const string UnansweredEmailIds = "ls_unansweredemailids"; // Text(4000): ids of the sent emails in the current unanswered streak
         public const string ScoringModelId = "ls_scoringmodelid";     // Lookup ls_scoringmodel
         public const string ScoredOn = "ls_scoredon";                 // Date and time (UTC)
     }
