@@ -104,14 +104,23 @@ namespace LeadScoring.Engine
         /// <summary>Engagement accumulates from events: rules fire when their conditions become true for a record.</summary>
         public void ScoreEngagement(Activity activity)
         {
-            foreach (var rule in model.Rules.Where(r => r.Category == Category.Engagement && r.Kind == RuleKind.Conditions && Watches(r, activity)))
+            var candidates = model.Rules
+                .Where(r => r.Category == Category.Engagement && r.Kind == RuleKind.Conditions && Watches(r, activity))
+                .Where(r => Conditions.AllMatch(r.Conditions, activity.Attributes) && !(activity.Previous != null && Conditions.AllMatch(r.Conditions, activity.Previous)))
+                .Select(r => new { Rule = r, Key = AwardKey(r, activity) })
+                .Where(c => c.Key != null)
+                .ToList();
+
+            // A change is scored once: if the ledger holds any award of it, this is a replay. (Checking
+            // per rule is not enough: a debit the floor absorbed the first time would land now.)
+            if (candidates.Any(c => keys.Contains(c.Key!)))
             {
-                var matchesNow = Conditions.AllMatch(rule.Conditions, activity.Attributes);
-                var matchedBefore = activity.Previous != null && Conditions.AllMatch(rule.Conditions, activity.Previous);
-                if (matchesNow && !matchedBefore)
-                {
-                    Award(rule, activity, rule.Name);
-                }
+                return;
+            }
+
+            foreach (var candidate in candidates)
+            {
+                Award(candidate.Rule, candidate.Key!, activity, candidate.Rule.Name);
             }
 
             if (string.Equals(activity.Table, "email", StringComparison.OrdinalIgnoreCase))
@@ -128,9 +137,10 @@ namespace LeadScoring.Engine
                     .Select(e => e.SourceTable + ":" + e.SourceId)
                     .Distinct(StringComparer.Ordinal)
                     .Count();
-                if (interactions >= rule.Count)
+                var key = rule.Limit.Type == LimitType.None ? "rule|" + rule.Id : AwardKey(rule, activity); // "award once when": once per lead unless a limit says otherwise
+                if (interactions >= rule.Count && key != null)
                 {
-                    Award(rule, activity, rule.Name + " (" + Number(interactions) + " interactions in " + Number(rule.WithinDays) + " days)");
+                    Award(rule, key, activity, rule.Name + " (" + Number(interactions) + " interactions in " + Number(rule.WithinDays) + " days)");
                 }
             }
         }
@@ -298,33 +308,28 @@ namespace LeadScoring.Engine
             return everEngaged ? LifecycleStage.Engaged : LifecycleStage.New;
         }
 
-        private void Award(ScoringRule rule, Activity activity, string reason)
+        /// <summary>The idempotency key of a rule's award for this change, or null when the rule's limit is reached.</summary>
+        private string? AwardKey(ScoringRule rule, Activity activity)
         {
             var record = activity.Table + "|" + activity.RecordId;
-            var awards = events.Where(e => e.Kind == ScoreEventKind.Rule && e.RuleId == rule.Id).ToList();
-            string key;
+            var awards = events.Where(e => e.Kind == ScoreEventKind.Rule && e.RuleId == rule.Id);
             switch (rule.Limit.Type)
             {
                 case LimitType.PerLead:
-                    key = "rule|" + rule.Id;
-                    break;
+                    return "rule|" + rule.Id;
                 case LimitType.PerRecord:
-                    key = "rule|" + rule.Id + "|" + record;
-                    break;
-                case LimitType.MaxTimes when awards.Count >= rule.Limit.Value:
-                    return;
+                    return "rule|" + rule.Id + "|" + record;
+                case LimitType.MaxTimes when awards.Count() >= rule.Limit.Value:
+                    return null;
                 case LimitType.OncePerDays when awards.Any(e => e.OccurredOn > activity.OccurredOn.AddDays(-rule.Limit.Value)):
-                    return;
+                    return null;
                 default:
-                    key = "rule|" + rule.Id + "|" + record + "|" + activity.Occurrence;
-                    break;
+                    return "rule|" + rule.Id + "|" + record + "|" + activity.Occurrence;
             }
+        }
 
-            if (rule.Kind == RuleKind.ActivityVolume && rule.Limit.Type == LimitType.None)
-            {
-                key = "rule|" + rule.Id; // "award once when": once per lead unless a limit says otherwise
-            }
-
+        private void Award(ScoringRule rule, string key, Activity activity, string reason)
+        {
             var points = Clamp(rule.Points);
             if (points == 0 || keys.Contains(key))
             {
