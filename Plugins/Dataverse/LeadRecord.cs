@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LeadScoring.Engine;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadScoring.Dataverse
+{
+    /// <summary>Maps the lead row to the engine's LeadSnapshot and the engine's LeadState back to one lead update.</summary>
+    public static class LeadRecord
+    {
+        /// <summary>The columns scoring reads from the lead besides the ones the fit rules read.</summary>
+        public static readonly string[] ScoringColumns =
+        {
+            LeadColumns.FitScore, LeadColumns.EngagementScore, LeadColumns.Score, LeadColumns.Grade, LeadColumns.LifecycleStage,
+            LeadColumns.SalesReadyOn, LeadColumns.LastEngagementOn, LeadColumns.HandBackCount, LeadColumns.HandBackReason,
+            LeadColumns.HandBackOn, LeadColumns.UnansweredEmailIds, LeadColumns.ScoringModelId, LeadColumns.StateCode, "versionnumber",
+        };
+
+        private static readonly Dictionary<int, LifecycleStage> Stages = new Dictionary<int, LifecycleStage>
+        {
+            [LifecycleStageValues.New] = LifecycleStage.New,
+            [LifecycleStageValues.Engaged] = LifecycleStage.Engaged,
+            [LifecycleStageValues.MarketingQualified] = LifecycleStage.MarketingQualified,
+            [LifecycleStageValues.SalesAccepted] = LifecycleStage.SalesAccepted,
+            [LifecycleStageValues.Recycled] = LifecycleStage.Recycled,
+            [LifecycleStageValues.Disqualified] = LifecycleStage.Disqualified,
+        };
+
+        public static LifecycleStage? Stage(OptionSetValue? value) =>
+            value != null && Stages.TryGetValue(value.Value, out var stage) ? stage : (LifecycleStage?)null;
+
+        public static OptionSetValue StageValue(LifecycleStage stage) => new OptionSetValue(Stages.First(p => p.Value == stage).Key);
+
+        public static LeadSnapshot Snapshot(Entity lead)
+        {
+            var streak = lead.GetAttributeValue<string>(LeadColumns.UnansweredEmailIds);
+            var state = new LeadState
+            {
+                Fit = lead.GetAttributeValue<int?>(LeadColumns.FitScore) ?? 0,
+                Engagement = lead.GetAttributeValue<int?>(LeadColumns.EngagementScore) ?? 0,
+                Grade = lead.GetAttributeValue<string>(LeadColumns.Grade) ?? "",
+                Stage = Stage(lead.GetAttributeValue<OptionSetValue>(LeadColumns.LifecycleStage)) ?? LifecycleStage.New,
+                SalesReadyOn = lead.GetAttributeValue<DateTime?>(LeadColumns.SalesReadyOn),
+                LastEngagementOn = lead.GetAttributeValue<DateTime?>(LeadColumns.LastEngagementOn),
+                HandBackCount = lead.GetAttributeValue<int?>(LeadColumns.HandBackCount) ?? 0,
+                HandBackReason = lead.GetAttributeValue<string>(LeadColumns.HandBackReason),
+                HandBackOn = lead.GetAttributeValue<DateTime?>(LeadColumns.HandBackOn),
+                UnansweredEmailIds = string.IsNullOrEmpty(streak) ? Array.Empty<string>() : streak!.Split(','),
+            };
+            return new LeadSnapshot(lead.Id.ToString("D"), PlainValues.Of(lead), state);
+        }
+
+        /// <summary>Every scoring column in one update, so flows can trigger on a single change of the lead.</summary>
+        public static Entity ToUpdate(Guid leadId, LeadState state, Guid modelId, DateTime now)
+        {
+            var update = new Entity(LeadColumns.Table, leadId);
+            update[LeadColumns.FitScore] = state.Fit;
+            update[LeadColumns.EngagementScore] = state.Engagement;
+            update[LeadColumns.Score] = state.Score;
+            update[LeadColumns.Grade] = state.Grade;
+            update[LeadColumns.LifecycleStage] = StageValue(state.Stage);
+            update[LeadColumns.SalesReadyOn] = state.SalesReadyOn;
+            update[LeadColumns.LastEngagementOn] = state.LastEngagementOn;
+            update[LeadColumns.HandBackCount] = state.HandBackCount;
+            update[LeadColumns.HandBackReason] = state.HandBackReason;
+            update[LeadColumns.HandBackOn] = state.HandBackOn;
+            update[LeadColumns.UnansweredEmailIds] = state.UnansweredEmailIds.Count == 0 ? null : string.Join(",", state.UnansweredEmailIds);
+            update[LeadColumns.ScoringModelId] = new EntityReference(ScoringModelColumns.Table, modelId);
+
+            // Marks the update as scoring's own, so the lead step does not score its own write.
+            update[LeadColumns.ScoredOn] = now;
+            return update;
+        }
+
+        /// <summary>The row version of a retrieved lead or of an image that carries versionnumber.</summary>
+        public static string? RowVersion(Entity lead)
+        {
+            if (!string.IsNullOrEmpty(lead.RowVersion))
+            {
+                return lead.RowVersion;
+            }
+
+            return lead.Contains("versionnumber") && lead["versionnumber"] != null
+                ? Convert.ToString(lead["versionnumber"], CultureInfo.InvariantCulture)
+                : null;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.ServiceModel;
+using LeadScoring.Engine;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadScoring.Dataverse
+{
+    /// <summary>What scoring a lead did: the engine's result, the model used and the lead's whole ledger afterwards.</summary>
+    public sealed class ScoringOutcome
+    {
+        public ScoringOutcome(ScoringResult result, StoredModel model, IReadOnlyList<ScoreEvent> ledger)
+        {
+            Result = result;
+            Model = model;
+            Ledger = ledger;
+        }
+
+        public ScoringResult Result { get; }
+
+        public StoredModel Model { get; }
+
+        public IReadOnlyList<ScoreEvent> Ledger { get; }
+    }
+
+    /// <summary>
+    /// The one service that scores a lead, shared by the plug-ins, the Custom APIs, the workflow
+    /// activities and the workbench: read the lead and its ledger, run the engine, append the new
+    /// score events and write the lead once. The lead write checks the row version; when another
+    /// execution changed the lead in between, it reads again and retries (events already appended
+    /// are found in the ledger, so nothing counts twice).
+    /// </summary>
+    public sealed class LeadScorer
+    {
+        public const int MaxAttempts = 4;
+
+        private readonly IOrganizationService service;
+        private readonly ModelStore models;
+        private readonly Ledger ledger;
+        private readonly ITracingService? tracing;
+
+        public LeadScorer(IOrganizationService service, ModelStore models, ITracingService? tracing)
+        {
+            this.service = service;
+            this.models = models;
+            this.tracing = tracing;
+            ledger = new Ledger(service);
+        }
+
+        /// <summary>Scores the lead with the active model; null when no model is active.</summary>
+        /// <param name="leadImage">The lead's columns when the caller already has them (a lead step's image), saving a read.</param>
+        public ScoringOutcome? Score(Guid leadId, Trigger trigger, DateTime now, Entity? leadImage = null)
+        {
+            var model = models.Active(now);
+            if (model == null)
+            {
+                Trace("No scoring model is active: nothing scored.");
+                return null;
+            }
+
+            return Score(leadId, trigger, now, model, leadImage, write: true);
+        }
+
+        /// <summary>What the lead's score would be under the given model, written nowhere (the what-if of the scoring matrix).</summary>
+        public ScoringOutcome WhatIf(Guid leadId, StoredModel model, DateTime now) =>
+            Score(leadId, new Trigger.Recalculation(), now, model, null, write: false);
+
+        private ScoringOutcome Score(Guid leadId, Trigger trigger, DateTime now, StoredModel model, Entity? leadImage, bool write)
+        {
+            var lead = leadImage != null && leadImage.Contains("versionnumber") ? leadImage : null;
+            for (var attempt = 1; ; attempt++)
+            {
+                lead ??= service.Retrieve(LeadColumns.Table, leadId, new ColumnSet(LeadRecord.ScoringColumns.Concat(FitColumns(model.Model)).Distinct().ToArray()));
+                var events = ledger.Read(leadId);
+                var result = ScoringEngine.Apply(model.Model, LeadRecord.Snapshot(lead), events, trigger, now);
+                var outcome = new ScoringOutcome(result, model, events.Concat(result.NewEvents).ToList());
+                var scoredByThisModel = lead.GetAttributeValue<EntityReference>(LeadColumns.ScoringModelId)?.Id == model.Id;
+                if (!write || (!result.Changed && scoredByThisModel && StoredTotalsMatch(lead, result.State)))
+                {
+                    return outcome;
+                }
+
+                var appended = result.NewEvents.Count(e => ledger.Append(leadId, e));
+                Trace("Lead {0}: {1} new score events ({2} appended), score {3}, stage {4}.", leadId, result.NewEvents.Count, appended, result.State.Score, result.State.Stage);
+                try
+                {
+                    WriteLead(leadId, result.State, model.Id, now, LeadRecord.RowVersion(lead));
+                    return outcome;
+                }
+                catch (FaultException<OrganizationServiceFault> fault) when (PlatformErrors.Is(fault, PlatformErrors.ConcurrencyVersionMismatch) && attempt < MaxAttempts)
+                {
+                    Trace("Lead {0} changed while it was scored (attempt {1}); reading it again.", leadId, attempt);
+                    lead = null;
+                }
+            }
+        }
+
+        private void WriteLead(Guid leadId, LeadState state, Guid modelId, DateTime now, string? rowVersion)
+        {
+            var update = LeadRecord.ToUpdate(leadId, state, modelId, now);
+            update.RowVersion = rowVersion;
+            service.Execute(new UpdateRequest
+            {
+                Target = update,
+                ConcurrencyBehavior = rowVersion == null ? ConcurrencyBehavior.Default : ConcurrencyBehavior.IfRowVersionMatches,
+            });
+        }
+
+        private static bool StoredTotalsMatch(Entity lead, LeadState state) =>
+            lead.GetAttributeValue<int?>(LeadColumns.FitScore) == state.Fit && lead.GetAttributeValue<int?>(LeadColumns.EngagementScore) == state.Engagement;
+
+        /// <summary>The lead columns the model's fit rules read, so a retrieve asks only for what scoring needs.</summary>
+        public static IEnumerable<string> FitColumns(ScoringModel model) =>
+            model.Rules.Where(r => string.Equals(r.Table, LeadColumns.Table, StringComparison.OrdinalIgnoreCase)).SelectMany(r => r.Conditions).Select(c => c.Attribute);
+
+        private void Trace(string format, params object[] args) => tracing?.Trace(format, args);
+    }
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.ServiceModel;
+using LeadScoring.Engine;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using ConditionOperator = Microsoft.Xrm.Sdk.Query.ConditionOperator;
+
+namespace LeadScoring.Dataverse
+{
+    /// <summary>The ls_scoreevent rows of a lead: read all, append one (a duplicate key means it is already there).</summary>
+    public sealed class Ledger
+    {
+        private static readonly Dictionary<ScoreEventKind, int> Kinds = new Dictionary<ScoreEventKind, int>
+        {
+            [ScoreEventKind.Rule] = ScoreEventKindValues.Rule,
+            [ScoreEventKind.Decay] = ScoreEventKindValues.Decay,
+            [ScoreEventKind.HandBack] = ScoreEventKindValues.HandBack,
+            [ScoreEventKind.Adjustment] = ScoreEventKindValues.Adjustment,
+            [ScoreEventKind.Expiry] = ScoreEventKindValues.Expiry,
+        };
+
+        private readonly IOrganizationService service;
+
+        public Ledger(IOrganizationService service) => this.service = service;
+
+        /// <summary>The stored key: the engine's key is unique per lead, the alternate key must be unique per table.</summary>
+        public static string StoredKey(Guid leadId, string key) => leadId.ToString("N") + "|" + key;
+
+        public IReadOnlyList<ScoreEvent> Read(Guid leadId)
+        {
+            var query = new QueryExpression(ScoreEventColumns.Table) { ColumnSet = new ColumnSet(true) };
+            query.Criteria.AddCondition(ScoreEventColumns.LeadId, ConditionOperator.Equal, leadId);
+            query.AddOrder(ScoreEventColumns.OccurredOn, OrderType.Ascending);
+            return Paging.RetrieveAll(service, query).Select(row => FromRow(leadId, row)).ToList();
+        }
+
+        /// <summary>Appends the event; false when the key is already in the ledger (a retry or a concurrent run wrote it).</summary>
+        public bool Append(Guid leadId, ScoreEvent scoreEvent)
+        {
+            try
+            {
+                service.Create(ToRow(leadId, scoreEvent));
+                return true;
+            }
+            catch (FaultException<OrganizationServiceFault> fault) when (PlatformErrors.Is(fault, PlatformErrors.DuplicateRecord))
+            {
+                return false;
+            }
+        }
+
+        public static Entity ToRow(Guid leadId, ScoreEvent e)
+        {
+            var row = new Entity(ScoreEventColumns.Table);
+            row[ScoreEventColumns.Name] = Truncate((e.Points > 0 ? "+" : "") + e.Points + " " + e.Reason, 100);
+            row[ScoreEventColumns.IdempotencyKey] = StoredKey(leadId, e.Key);
+            row[ScoreEventColumns.LeadId] = new EntityReference(LeadColumns.Table, leadId);
+            row[ScoreEventColumns.Kind] = new OptionSetValue(Kinds[e.Kind]);
+            row[ScoreEventColumns.Category] = new OptionSetValue(e.Category == Category.Fit ? CategoryValues.Fit : CategoryValues.Engagement);
+            row[ScoreEventColumns.Points] = e.Points;
+            row[ScoreEventColumns.RuleKey] = e.RuleId;
+            row[ScoreEventColumns.Reason] = Truncate(e.Reason, 500);
+            row[ScoreEventColumns.SourceTable] = e.SourceTable;
+            row[ScoreEventColumns.SourceId] = e.SourceId;
+            row[ScoreEventColumns.OccurredOn] = e.OccurredOn;
+            row[ScoreEventColumns.ExpiresOn] = e.ExpiresOn;
+            row[ScoreEventColumns.ModelVersion] = e.ModelVersion;
+            return row;
+        }
+
+        public static ScoreEvent FromRow(Guid leadId, Entity row)
+        {
+            var stored = row.GetAttributeValue<string>(ScoreEventColumns.IdempotencyKey) ?? row.Id.ToString("N");
+            var prefix = leadId.ToString("N") + "|";
+            var kind = row.GetAttributeValue<OptionSetValue>(ScoreEventColumns.Kind)?.Value ?? ScoreEventKindValues.Rule;
+            return new ScoreEvent
+            {
+                Key = stored.StartsWith(prefix, StringComparison.Ordinal) ? stored.Substring(prefix.Length) : stored,
+                Kind = Kinds.FirstOrDefault(p => p.Value == kind).Key,
+                Category = row.GetAttributeValue<OptionSetValue>(ScoreEventColumns.Category)?.Value == CategoryValues.Fit ? Category.Fit : Category.Engagement,
+                Points = row.GetAttributeValue<int?>(ScoreEventColumns.Points) ?? 0,
+                RuleId = row.GetAttributeValue<string>(ScoreEventColumns.RuleKey),
+                Reason = row.GetAttributeValue<string>(ScoreEventColumns.Reason) ?? "",
+                SourceTable = row.GetAttributeValue<string>(ScoreEventColumns.SourceTable),
+                SourceId = row.GetAttributeValue<string>(ScoreEventColumns.SourceId),
+                OccurredOn = row.GetAttributeValue<DateTime?>(ScoreEventColumns.OccurredOn) ?? DateTime.MinValue,
+                ExpiresOn = row.GetAttributeValue<DateTime?>(ScoreEventColumns.ExpiresOn),
+                ModelVersion = row.GetAttributeValue<int?>(ScoreEventColumns.ModelVersion) ?? 0,
+            };
+        }
+
+        private static string Truncate(string text, int length) => text.Length <= length ? text : text.Substring(0, length - 1) + "…";
+    }
+}

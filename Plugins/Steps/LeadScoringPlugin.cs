@@ -1,0 +1,37 @@
+using LeadScoring.Dataverse;
+using LeadScoring.Engine;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadScoring.Steps
+{
+    /// <summary>
+    /// Lead Create and Update (PostOperation, asynchronous): fit follows the lead's columns, stage and
+    /// grade stay current. A person setting the stage to Recycled hands the lead back; SalesAccepted
+    /// and Disqualified set by people are kept by the engine.
+    /// </summary>
+    public sealed class LeadScoringPlugin : PluginBase
+    {
+        protected override void ExecuteStep(LocalPluginContext local)
+        {
+            var target = local.Target;
+            if (target == null || target.Contains(LeadColumns.ScoredOn))
+            {
+                return; // scoring's own write of the lead: nothing new to score
+            }
+
+            var lead = local.PostImage ?? target;
+            var previous = local.PreImage;
+            var occurrence = previous == null ? "create" : LeadRecord.RowVersion(lead) ?? local.Context.OperationId.ToString("N");
+            var change = new Activity(LeadColumns.Table, target.Id.ToString("D"), local.Now, PlainValues.Of(lead), previous == null ? null : PlainValues.Of(previous), occurrence);
+            local.Scorer.Score(target.Id, new Trigger.LeadChanged(change), local.Now, lead);
+
+            var stage = LeadRecord.Stage(target.GetAttributeValue<OptionSetValue>(LeadColumns.LifecycleStage));
+            var stageBefore = LeadRecord.Stage(previous?.GetAttributeValue<OptionSetValue>(LeadColumns.LifecycleStage));
+            if (stage == LifecycleStage.Recycled && stageBefore != LifecycleStage.Recycled)
+            {
+                var reason = lead.GetAttributeValue<string>(LeadColumns.HandBackReason);
+                local.Scorer.Score(target.Id, new Trigger.HandBack(string.IsNullOrWhiteSpace(reason) ? "Stage set to Recycled" : reason!), local.Now);
+            }
+        }
+    }
+}
