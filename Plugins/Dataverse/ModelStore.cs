@@ -122,7 +122,7 @@ namespace LeadScoring.Dataverse
             };
         }
 
-        private static ScoringRule MapRule(Entity rule, IEnumerable<Entity> conditions)
+        public static ScoringRule MapRule(Entity rule, IEnumerable<Entity> conditions)
         {
             var limitValue = Int(rule, ScoringRuleColumns.LimitValue);
             var expires = rule.GetAttributeValue<int?>(ScoringRuleColumns.ExpiresAfterDays);
@@ -154,7 +154,7 @@ namespace LeadScoring.Dataverse
             };
         }
 
-        private static Condition MapCondition(Entity condition)
+        public static Condition MapCondition(Entity condition)
         {
             var attribute = condition.GetAttributeValue<string>(ScoringConditionColumns.Attribute) ?? "";
             var op = (Engine.ConditionOperator)(Choice(condition, ScoringConditionColumns.Operator) - ConditionOperatorValues.EqualsTo);

@@ -236,7 +236,7 @@ namespace LeadScoring.Dataverse
     }
 
     /// <summary>Custom API unique names and their parameters.</summary>
-    public static class CustomApis
+    public static class CustomApi
     {
         // Bound to lead: the lead is the "Target" EntityReference.
         public const string HandBackLead = "ls_HandBackLead";               // in Reason (String) → out Score (Integer), LifecycleStage (Integer)

@@ -77,7 +77,7 @@ namespace LeadScoring.Engine
             return model;
         }
 
-        private static IEnumerable<string> ValidateRule(ScoringRule rule)
+        public static IEnumerable<string> ValidateRule(ScoringRule rule)
         {
             var at = "Rule '" + rule.Id + "'";
             if (string.IsNullOrWhiteSpace(rule.Id) || rule.Id.StartsWith("$", StringComparison.Ordinal) || rule.Id.IndexOf('|') >= 0)

@@ -1,0 +1,109 @@
+using System;
+using System.Linq;
+using LeadScoring.Engine;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using ConditionOperator = Microsoft.Xrm.Sdk.Query.ConditionOperator;
+
+namespace LeadScoring.Dataverse
+{
+    /// <summary>One page of the background job: what it did and where the next page starts ("" when done).</summary>
+    public sealed class DecayPage
+    {
+        public DecayPage(int leadsProcessed, int pointsDebited, string continuation)
+        {
+            LeadsProcessed = leadsProcessed;
+            PointsDebited = pointsDebited;
+            Continuation = continuation;
+        }
+
+        public int LeadsProcessed { get; }
+
+        public int PointsDebited { get; }
+
+        public string Continuation { get; }
+
+        public bool Done => Continuation.Length == 0;
+    }
+
+    /// <summary>
+    /// The decay job, one page at a time so each call stays well inside the 2-minute plug-in limit:
+    /// open leads whose engagement is due a decay debit, and open leads not yet scored by the active
+    /// model (so activating a model recalculates them in the background). The page's rows carry every
+    /// column scoring needs, so a lead costs no extra read.
+    /// </summary>
+    public sealed class DecayJob
+    {
+        public const int DefaultPageSize = 250;
+        public const int MaxPageSize = 1000;
+
+        private readonly IOrganizationService service;
+        private readonly ModelStore models;
+        private readonly LeadScorer scorer;
+
+        public DecayJob(IOrganizationService service, ModelStore models, LeadScorer scorer)
+        {
+            this.service = service;
+            this.models = models;
+            this.scorer = scorer;
+        }
+
+        public DecayPage RunPage(DateTime asOf, int pageSize, string? continuation)
+        {
+            if (pageSize < 1 || pageSize > MaxPageSize)
+            {
+                throw new ScoringException("PageSize must be between 1 and " + MaxPageSize + "; got " + pageSize + ".");
+            }
+
+            Guid after = Guid.Empty;
+            if (!string.IsNullOrEmpty(continuation) && !Guid.TryParse(continuation, out after))
+            {
+                throw new ScoringException("Continuation must be the value a previous call returned (a lead id); got '" + continuation + "'.");
+            }
+
+            var active = models.Active(asOf);
+            if (active == null)
+            {
+                return new DecayPage(0, 0, "");
+            }
+
+            var rows = service.RetrieveMultiple(PageQuery(active, asOf, pageSize, after)).Entities;
+            var debited = 0;
+            foreach (var lead in rows)
+            {
+                var scoredByActive = lead.GetAttributeValue<EntityReference>(LeadColumns.ScoringModelId)?.Id == active.Id;
+                Trigger trigger = scoredByActive ? new Trigger.DecayDue() : new Trigger.Recalculation();
+                var outcome = scorer.Score(lead.Id, trigger, asOf, lead);
+                debited -= outcome?.Result.NewEvents.Where(e => e.Kind == ScoreEventKind.Decay).Sum(e => e.Points) ?? 0;
+            }
+
+            var next = rows.Count == pageSize ? rows[rows.Count - 1].Id.ToString("D") : "";
+            return new DecayPage(rows.Count, debited, next);
+        }
+
+        private static QueryExpression PageQuery(StoredModel active, DateTime asOf, int pageSize, Guid after)
+        {
+            var columns = LeadRecord.ScoringColumns.Concat(LeadScorer.FitColumns(active.Model)).Distinct().ToArray();
+            var query = new QueryExpression(LeadColumns.Table) { ColumnSet = new ColumnSet(columns), TopCount = pageSize };
+            query.AddOrder(LeadColumns.Id, OrderType.Ascending);
+            query.Criteria.AddCondition(LeadColumns.StateCode, ConditionOperator.Equal, 0);
+            if (after != Guid.Empty)
+            {
+                query.Criteria.AddCondition(LeadColumns.Id, ConditionOperator.GreaterThan, after);
+            }
+
+            var due = query.Criteria.AddFilter(LogicalOperator.Or);
+            var notScoredByActive = due.AddFilter(LogicalOperator.Or);
+            notScoredByActive.AddCondition(LeadColumns.ScoringModelId, ConditionOperator.Null);
+            notScoredByActive.AddCondition(LeadColumns.ScoringModelId, ConditionOperator.NotEqual, active.Id);
+            if (active.Model.Decay is { } decay)
+            {
+                var decaying = due.AddFilter(LogicalOperator.And);
+                decaying.AddCondition(LeadColumns.EngagementScore, ConditionOperator.GreaterThan, decay.Floor);
+                decaying.AddCondition(LeadColumns.LastEngagementOn, ConditionOperator.LessEqual, asOf.AddDays(-decay.InactiveDays));
+            }
+
+            return query;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using LeadScoring.Engine;
+
+namespace LeadScoring.Steps
+{
+    /// <summary>
+    /// ls_scoreevent Create, Update and Delete (PreValidation, synchronous): the ledger is append-only
+    /// and written only by lead scoring itself. Nobody creates, edits or deletes an event directly
+    /// (depth 1); deleting a lead still removes its events (a cascade runs deeper than depth 1).
+    /// </summary>
+    public sealed class ScoreEventGuardPlugin : PluginBase
+    {
+        protected override void ExecuteStep(LocalPluginContext local)
+        {
+            var message = local.Context.MessageName;
+            if (message == "Update" || local.Context.Depth <= 1)
+            {
+                throw new ScoringException("Score events are an append-only ledger written by lead scoring; they cannot be " +
+                    (message == "Create" ? "created" : message == "Update" ? "changed" : "deleted") + " directly. To change a lead's score, use a manual adjustment (ls_AdjustLeadScore) with a reason.");
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LeadScoring.Dataverse;
+using LeadScoring.Engine;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using ConditionOperator = Microsoft.Xrm.Sdk.Query.ConditionOperator;
+
+namespace LeadScoring.Steps
+{
+    /// <summary>
+    /// ls_scoringrule and ls_scoringcondition Create, Update and Delete (PreOperation, synchronous):
+    /// only a Draft model's rules change; what is saved is validated with the engine's messages; any
+    /// change clears the model's approvals, because they were given to the rules as they were.
+    /// </summary>
+    public sealed class ScoringConfigurationPlugin : PluginBase
+    {
+        protected override void ExecuteStep(LocalPluginContext local)
+        {
+            var isDelete = local.Context.MessageName == "Delete";
+            var record = Merge(local.PreImage, isDelete ? null : local.Target);
+            var isRule = local.Context.PrimaryEntityName == ScoringRuleColumns.Table;
+            var rule = isRule ? record : local.SystemService.Retrieve(ScoringRuleColumns.Table, Lookup(record, ScoringConditionColumns.ScoringRuleId), new ColumnSet(true));
+            var modelId = Lookup(rule, ScoringRuleColumns.ScoringModelId);
+            var model = local.SystemService.Retrieve(ScoringModelColumns.Table, modelId, new ColumnSet(ScoringModelColumns.Name, ScoringModelColumns.Version, ScoringModelColumns.Status, ScoringModelColumns.MarketingApproverId, ScoringModelColumns.SalesApproverId));
+            var status = model.GetAttributeValue<OptionSetValue>(ScoringModelColumns.Status)?.Value ?? ModelStatusValues.Draft;
+            if (status != ModelStatusValues.Draft)
+            {
+                throw new ScoringException("The rules of the " + (status == ModelStatusValues.Active ? "Active" : "Retired") + " scoring model '" + model.GetAttributeValue<string>(ScoringModelColumns.Name) + "' version " + model.GetAttributeValue<int?>(ScoringModelColumns.Version) + " cannot be changed. Copy it to a new version and edit the copy.");
+            }
+
+            if (!isDelete)
+            {
+                Validate(local, isRule, record, rule);
+            }
+
+            if (model.GetAttributeValue<EntityReference>(ScoringModelColumns.MarketingApproverId) != null || model.GetAttributeValue<EntityReference>(ScoringModelColumns.SalesApproverId) != null)
+            {
+                var clear = new Entity(ScoringModelColumns.Table, modelId);
+                clear[ScoringModelColumns.MarketingApproverId] = null;
+                clear[ScoringModelColumns.SalesApproverId] = null;
+                local.SystemService.Update(clear);
+            }
+        }
+
+        private static void Validate(LocalPluginContext local, bool isRule, Entity record, Entity rule)
+        {
+            var query = new QueryExpression(ScoringConditionColumns.Table) { ColumnSet = new ColumnSet(true) };
+            query.Criteria.AddCondition(ScoringConditionColumns.ScoringRuleId, ConditionOperator.Equal, rule.Id);
+            var conditions = local.SystemService.RetrieveMultiple(query).Entities.Where(c => c.Id != record.Id).ToList();
+            if (!isRule)
+            {
+                conditions.Add(record);
+            }
+
+            var errors = ModelValidator.ValidateRule(ModelStore.MapRule(rule, conditions)).ToList();
+            if (errors.Count > 0)
+            {
+                throw new ScoringException(string.Join(Environment.NewLine, errors));
+            }
+        }
+
+        private static Guid Lookup(Entity row, string column) =>
+            row.GetAttributeValue<EntityReference>(column)?.Id ?? throw new ScoringException(row.LogicalName + ": " + column + " is required.");
+
+        private static Entity Merge(Entity? image, Entity? target)
+        {
+            var merged = new Entity((target ?? image)!.LogicalName, (target ?? image)!.Id);
+            foreach (var source in new[] { image, target })
+            {
+                foreach (var attribute in source?.Attributes ?? new AttributeCollection())
+                {
+                    merged[attribute.Key] = attribute.Value;
+                }
+            }
+
+            return merged;
+        }
+    }
+}
