@@ -1,10 +1,9 @@
+// Reference §2.1 (shared/reference/xrm-sdk-surface.md).
 using System;
 
-namespace Microsoft.Xrm.Sdk
+namespace Microsoft.Xrm.Sdk;
+
+public interface IPlugin
 {
-    // Reference §2.1.
-    public interface IPlugin
-    {
-        void Execute(IServiceProvider serviceProvider);
-    }
+    void Execute(IServiceProvider serviceProvider);
 }

@@ -1,1 +1,0 @@
-namespace Microsoft.Xrm.Sdk.Workflow { }

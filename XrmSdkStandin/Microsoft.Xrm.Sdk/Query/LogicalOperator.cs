@@ -1,0 +1,8 @@
+// Reference §6: how a filter combines its conditions.
+namespace Microsoft.Xrm.Sdk.Query;
+
+public enum LogicalOperator
+{
+    And = 0,
+    Or = 1,
+}
