@@ -378,7 +378,7 @@ namespace LeadScoring.Emulator
                 operation.Core(inner, transaction);
                 var after = operation.Message is "Create" or "Update" ? store.Find(operation.Table!, inner.PrimaryEntityId) : null;
                 RunSteps(registered.Where(s => s.Stage == 40 && !s.Async), inner, before, after);
-                foreach (var step in registered.Where(s => s.Async && PassesFilter(step, inner)))
+                foreach (var step in registered.Where(s => s.Async && PassesFilter(s, inner)))
                 {
                     var jobContext = inner.ForStep(step, 40, 1);
                     AddImages(jobContext, step, before, after);

@@ -75,12 +75,22 @@ namespace LeadScoring.Emulator
         {
             var table = query.EntityName ?? throw Faults.InvalidArgument("QueryExpression.EntityName is required.");
             var primaryKey = Store.PrimaryIdAttribute(table);
-            var links = query.LinkEntities.Select(l => (Link: l, Alias: l.EntityAlias ?? $"{l.LinkToEntityName}{++aliasCounter}")).ToList();
+            var links = new List<(LinkEntity Link, string Alias, string? Parent)>();
+            void Collect(IEnumerable<LinkEntity> children, string? parent)
+            {
+                foreach (var link in children)
+                {
+                    var alias = link.EntityAlias ?? $"{link.LinkToEntityName}{++aliasCounter}";
+                    links.Add((link, alias, parent));
+                    Collect(link.LinkEntities, alias);
+                }
+            }
+            Collect(query.LinkEntities, null);
 
             IEnumerable<Row> rows = store.Scan(table).Select(e => new Row(e));
-            foreach (var (link, alias) in links)
+            foreach (var (link, alias, parent) in links)
             {
-                rows = Join(rows, link, alias, parentAlias: null);
+                rows = Join(rows, link, alias, parent);
             }
             var criteria = query.Criteria;
             var matched = rows.Where(r => criteria == null || Matches(criteria, r, null)).ToList();
@@ -163,8 +173,6 @@ namespace LeadScoring.Emulator
                 .Where(e => link.LinkCriteria == null || Matches(link.LinkCriteria, new Row(e), null))
                 .Where(e => e.Attributes.TryGetValue(link.LinkToAttributeName, out var v) && v != null)
                 .ToLookup(e => Values.KeyText(e[link.LinkToAttributeName]), StringComparer.Ordinal);
-            var nested = link.LinkEntities.Select(l => (Link: l, Alias: l.EntityAlias ?? $"{l.LinkToEntityName}{++aliasCounter}")).ToList();
-
             foreach (var row in rows)
             {
                 var parent = Scope(row, parentAlias);
@@ -175,12 +183,7 @@ namespace LeadScoring.Emulator
                 {
                     joined.Add(row.With(alias, null));
                 }
-                IEnumerable<Row> expanded = joined;
-                foreach (var (child, childAlias) in nested)
-                {
-                    expanded = Join(expanded, child, childAlias, alias);
-                }
-                foreach (var result in expanded)
+                foreach (var result in joined)
                 {
                     yield return result;
                 }
@@ -310,7 +313,7 @@ namespace LeadScoring.Emulator
             return Regex.IsMatch(Text(value), regex.Append('$').ToString(), RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant);
         }
 
-        private Entity Project(Row row, ColumnSet? columns, List<(LinkEntity Link, string Alias)> links, string primaryKey)
+        private static Entity Project(Row row, ColumnSet? columns, List<(LinkEntity Link, string Alias, string? Parent)> links, string primaryKey)
         {
             var entity = EntityView(row.Root, columns, primaryKey);
             void AddLinked(LinkEntity link, string alias)
@@ -324,7 +327,7 @@ namespace LeadScoring.Emulator
                     }
                 }
             }
-            foreach (var (link, alias) in links)
+            foreach (var (link, alias, _) in links)
             {
                 AddLinked(link, alias);
             }
