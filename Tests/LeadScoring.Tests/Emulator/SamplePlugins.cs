@@ -108,6 +108,19 @@ namespace LeadScoring.Tests.Emulator.Samples
         }
     }
 
+    /// <summary>Creates two tasks regarding the target, one call after the other.</summary>
+    public sealed class TwoTasksPlugin : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var context = Plugin.Context(serviceProvider);
+            var service = Plugin.Service(serviceProvider, context.UserId);
+            var regarding = new EntityReference(context.PrimaryEntityName, context.PrimaryEntityId);
+            service.Create(new Entity("task") { ["subject"] = "first", ["regardingobjectid"] = regarding });
+            service.Create(new Entity("task") { ["subject"] = "second", ["regardingobjectid"] = regarding });
+        }
+    }
+
     /// <summary>On Update, updates the same row again: an infinite loop the depth guard must stop.</summary>
     public sealed class SelfUpdatePlugin : IPlugin
     {

@@ -58,5 +58,20 @@ namespace LeadScoring.Tests.Emulator
             Assert.Equal(0, org.RowCount("lead"));
             Assert.Equal(new[] { $"ignored: {ErrorCodes.ObjectDoesNotExist}" }, org.Executions.Single(e => e.StepName == "swallow").Traces);
         }
+
+        [Fact]
+        public void A_failed_call_inside_a_synchronous_step_rolls_back_the_writes_the_step_made_before_it()
+        {
+            var org = Orgs.With("rollback.json");
+            var id = org.Service.Create(new Entity("account") { ["name"] = "ok" });
+            var tasksBefore = org.RowCount("task");
+            org.FailCalls(call => call.FromExecution?.StepName == "two tasks" && ((Entity)call.Request["Target"])["subject"] as string == "second",
+                Faults.Create(ErrorCodes.DuplicateRecord, "injected"));
+
+            Orgs.AssertFault(ErrorCodes.DuplicateRecord, () => org.Service.Update(new Entity("account", id) { ["name"] = "changed" }));
+
+            Assert.Equal(tasksBefore, org.RowCount("task"));
+            Assert.Equal("ok", org.GetRow("account", id)!["name"]);
+        }
     }
 }
