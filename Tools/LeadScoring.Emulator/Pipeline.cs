@@ -1,0 +1,578 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LeadScoring.Emulator
+{
+    // Why: the event execution pipeline is what makes plug-ins behave as they will on a real org.
+    // Every service call enters here. Create, Update, Delete and Custom API calls run through the
+    // stages: PreValidation (10, outside the database transaction unless the caller is already in
+    // one), then PreOperation (20), the main operation and synchronous PostOperation (40) inside one
+    // transaction that rolls back when anything throws; asynchronous steps are queued when the
+    // outermost transaction commits and run later, each on its own, outside any transaction.
+    // A failed call inside a transaction ends that transaction, as on the platform. Depth grows by
+    // one per nested call; above 8 the call fails as an infinite loop.
+    // https://learn.microsoft.com/power-apps/developer/data-platform/event-framework
+    // https://learn.microsoft.com/power-apps/developer/data-platform/handle-exceptions
+    // https://learn.microsoft.com/power-apps/developer/data-platform/asynchronous-service
+    // https://learn.microsoft.com/troubleshoot/power-platform/power-apps/dataverse/dataverse-plug-ins-errors
+    public sealed partial class EmulatedOrganization
+    {
+        /// <summary>The platform's default maximum depth; a call that would run deeper fails as an infinite loop.</summary>
+        public const int MaxDepth = 8;
+
+        /// <summary>How many times the asynchronous service runs a plug-in that asks for a retry.</summary>
+        public const int MaxAsyncAttempts = 4;
+
+        private static readonly HashSet<string> SystemColumns = new(StringComparer.Ordinal) { "createdon", "createdby", "modifiedon", "modifiedby", "versionnumber" };
+
+        private readonly List<Registration> steps = new();
+        private readonly Dictionary<string, CustomApiRegistration> customApis = new(StringComparer.Ordinal);
+        private readonly List<SystemJob> queue = new();
+        private readonly List<SystemJob> systemJobs = new();
+        private readonly List<PluginExecution> executions = new();
+        private readonly Dictionary<string, int> callCounts = new(StringComparer.Ordinal);
+        private readonly List<FaultRule> faultRules = new();
+        private long lastJobId;
+
+        /// <summary>One operation that runs through the stages.</summary>
+        private sealed class Operation
+        {
+            public Operation(string message, string? table, Guid id, ParameterCollection input)
+            {
+                Message = message;
+                Table = table;
+                Id = id;
+                Input = input;
+            }
+
+            public string Message { get; }
+            public string? Table { get; }
+            public Guid Id { get; }
+            public ParameterCollection Input { get; }
+
+            /// <summary>The main operation (stage 30).</summary>
+            public Action<PluginContext, Transaction> Core { get; init; } = (_, _) => { };
+
+            /// <summary>Create, Update and Delete give PreValidation its own shared variables (the later stages reach them through ParentContext).</summary>
+            public bool IsDataOperation { get; init; }
+
+            public Func<PluginContext, OrganizationResponse> Response { get; init; } = _ => new OrganizationResponse();
+        }
+
+        internal OrganizationResponse Execute(OrganizationRequest request, Caller caller)
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            var call = new ServiceCall(TotalCalls + 1, request, TableOf(request), caller.UserId, caller.Depth, caller.Execution);
+            TotalCalls = call.Number;
+            callCounts[call.MessageName] = callCounts.TryGetValue(call.MessageName, out var n) ? n + 1 : 1;
+            caller.Execution?.CountCall(call.MessageName);
+
+            var transaction = caller.Transaction;
+            try
+            {
+                if (transaction?.Doomed == true)
+                {
+                    throw Faults.NoActiveTransaction();
+                }
+                InjectFault(call);
+                if (caller.Depth > MaxDepth)
+                {
+                    // https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.iexecutioncontext.depth
+                    throw Faults.DepthTooHigh();
+                }
+                return Dispatch(request, caller);
+            }
+            catch
+            {
+                if (transaction != null)
+                {
+                    transaction.Doomed = true; // any failed data operation ends the plug-in's transaction
+                }
+                throw;
+            }
+        }
+
+        private void InjectFault(ServiceCall call)
+        {
+            var rule = faultRules.FirstOrDefault(r => r.Remaining != 0 && r.Matches(call));
+            if (rule != null)
+            {
+                rule.Remaining--;
+                rule.Fired++;
+                throw rule.Fault();
+            }
+        }
+
+        private static string? TableOf(OrganizationRequest request)
+        {
+            if (request.Parameters.TryGetValue("Target", out var target))
+            {
+                return target switch { Entity e => e.LogicalName, EntityReference r => r.LogicalName, _ => null };
+            }
+            if (request.Parameters.TryGetValue("Query", out var query))
+            {
+                return query switch { QueryExpression q => q.EntityName, QueryByAttribute q => q.EntityName, _ => null };
+            }
+            return null;
+        }
+
+        private OrganizationResponse Dispatch(OrganizationRequest request, Caller caller)
+        {
+            switch (request.RequestName)
+            {
+                case "Create": return Create(request, caller);
+                case "Update": return Update(request, caller);
+                case "Delete": return Delete(request, caller);
+                case "Retrieve": return Retrieve(request);
+                case "RetrieveMultiple": return RetrieveMultiple(request, caller);
+            }
+            if (request.RequestName != null && customApis.TryGetValue(request.RequestName, out var api))
+            {
+                return CustomApi(api, request, caller);
+            }
+            throw new NotSupportedException(
+                $"The emulator does not implement the message '{request.RequestName}'. If it is a Custom API, register it under \"customApis\" in pac-config.json.");
+        }
+
+        // ---- Messages ------------------------------------------------------------------------
+
+        private OrganizationResponse Create(OrganizationRequest request, Caller caller)
+        {
+            var target = Values.Clone(Parameter<Entity>(request, "Target"));
+            var input = PluginContext.CopyParameters(request.Parameters);
+            input["Target"] = target;
+            var table = target.LogicalName;
+            return RunPipeline(new Operation("Create", table, Guid.Empty, input)
+            {
+                IsDataOperation = true,
+                Core = (context, transaction) =>
+                {
+                    var entity = (Entity)context.InputParameters["Target"];
+                    var primaryKey = Store.PrimaryIdAttribute(table);
+                    var id = entity.Id != Guid.Empty ? entity.Id
+                        : entity.Attributes.TryGetValue(primaryKey, out var given) && given is Guid g && g != Guid.Empty ? g
+                        : store.NewId();
+                    if (store.Find(table, id) != null)
+                    {
+                        throw Faults.DuplicateKey(table, $"a record with id {id} already exists.");
+                    }
+                    var row = Values.Clone(entity);
+                    row.Id = id;
+                    row.KeyAttributes.Clear();
+                    row[primaryKey] = id;
+                    foreach (var column in SystemColumns)
+                    {
+                        row.Attributes.Remove(column);
+                    }
+                    Stamp(row, context.UserId, created: true, keepGivenDates: false);
+                    store.Put(transaction, row);
+                    entity.Id = id;
+                    context.PrimaryEntityId = id;
+                    context.OutputParameters["id"] = id;
+                },
+                Response = context =>
+                {
+                    var response = new CreateResponse();
+                    response.Results["id"] = context.OutputParameters["id"];
+                    return response;
+                },
+            }, caller);
+        }
+
+        private OrganizationResponse Update(OrganizationRequest request, Caller caller)
+        {
+            var target = Values.Clone(Parameter<Entity>(request, "Target"));
+            var table = target.LogicalName;
+            var id = ResolveId(table, target.Id, target.KeyAttributes, target);
+            target.Id = id;
+            var input = PluginContext.CopyParameters(request.Parameters);
+            input["Target"] = target;
+            var behavior = request.Parameters.TryGetValue("ConcurrencyBehavior", out var b) && b is ConcurrencyBehavior cb ? cb : ConcurrencyBehavior.Default;
+            return RunPipeline(new Operation("Update", table, id, input)
+            {
+                IsDataOperation = true,
+                Core = (context, transaction) =>
+                {
+                    var entity = (Entity)context.InputParameters["Target"];
+                    var existing = store.Find(table, id) ?? throw Faults.DoesNotExist(table, id);
+                    CheckRowVersion(behavior, entity.RowVersion, existing);
+                    var row = Values.Clone(existing);
+                    var primaryKey = Store.PrimaryIdAttribute(table);
+                    foreach (var attribute in entity.Attributes.Where(a => a.Key != primaryKey && !SystemColumns.Contains(a.Key)))
+                    {
+                        row[attribute.Key] = Values.CloneValue(attribute.Value);
+                    }
+                    Stamp(row, context.UserId, created: false, keepGivenDates: false);
+                    store.Put(transaction, row);
+                },
+                Response = _ => new UpdateResponse(),
+            }, caller);
+        }
+
+        private OrganizationResponse Delete(OrganizationRequest request, Caller caller)
+        {
+            var reference = Parameter<EntityReference>(request, "Target");
+            var table = reference.LogicalName;
+            var id = ResolveId(table, reference.Id, reference.KeyAttributes, null);
+            var target = new EntityReference(table, id) { RowVersion = reference.RowVersion };
+            var input = PluginContext.CopyParameters(request.Parameters);
+            input["Target"] = target;
+            var behavior = request.Parameters.TryGetValue("ConcurrencyBehavior", out var b) && b is ConcurrencyBehavior cb ? cb : ConcurrencyBehavior.Default;
+            return RunPipeline(new Operation("Delete", table, id, input)
+            {
+                IsDataOperation = true,
+                Core = (_, transaction) =>
+                {
+                    var existing = store.Find(table, id) ?? throw Faults.DoesNotExist(table, id);
+                    CheckRowVersion(behavior, target.RowVersion, existing);
+                    store.Remove(transaction, table, id);
+                },
+                Response = _ => new DeleteResponse(),
+            }, caller);
+        }
+
+        private OrganizationResponse Retrieve(OrganizationRequest request)
+        {
+            var reference = Parameter<EntityReference>(request, "Target");
+            var columns = request.Parameters.TryGetValue("ColumnSet", out var c) && c is ColumnSet set
+                ? set
+                : throw Faults.InvalidArgument("Retrieve needs a ColumnSet (use new ColumnSet(true) for all columns).");
+            var id = ResolveId(reference.LogicalName, reference.Id, reference.KeyAttributes, null);
+            var row = store.Find(reference.LogicalName, id) ?? throw Faults.DoesNotExist(reference.LogicalName, id);
+            var response = new RetrieveResponse();
+            response.Results["Entity"] = QueryEvaluator.EntityView(row, columns, Store.PrimaryIdAttribute(reference.LogicalName));
+            return response;
+        }
+
+        private OrganizationResponse RetrieveMultiple(OrganizationRequest request, Caller caller)
+        {
+            var query = Parameter<QueryBase>(request, "Query") switch
+            {
+                QueryExpression expression => expression,
+                QueryByAttribute byAttribute => QueryEvaluator.FromQueryByAttribute(byAttribute),
+                var other => throw new NotSupportedException($"The emulator evaluates QueryExpression and QueryByAttribute, not {other.GetType().Name}."),
+            };
+            var response = new RetrieveMultipleResponse();
+            response.Results["EntityCollection"] = new QueryEvaluator(store, caller.UserId, Clock.UtcNow).Evaluate(query);
+            return response;
+        }
+
+        // Custom API: the registered plug-in is the main operation; its typed inputs and outputs are checked.
+        // https://learn.microsoft.com/power-apps/developer/data-platform/custom-api
+        private OrganizationResponse CustomApi(CustomApiRegistration api, OrganizationRequest request, Caller caller)
+        {
+            var input = PluginContext.CopyParameters(request.Parameters);
+            var declared = api.RequestParameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
+            EntityReference? target = null;
+            if (api.BindingType != "Global")
+            {
+                target = input.TryGetValue("Target", out var t) && t is EntityReference r && (api.BindingType != "Entity" || r.LogicalName == api.BoundTable)
+                    ? r
+                    : throw Faults.InvalidArgument($"Custom API {api.UniqueName} is bound to {api.BoundTable}: it needs a \"Target\" EntityReference to a {api.BoundTable} row.");
+            }
+            foreach (var key in input.Keys.Where(k => !declared.ContainsKey(k) && !(k == "Target" && target != null)))
+            {
+                throw Faults.InvalidArgument($"'{key}' is not a request parameter of Custom API {api.UniqueName}.");
+            }
+            foreach (var parameter in api.RequestParameters)
+            {
+                if (!input.TryGetValue(parameter.Name, out var value) || value == null)
+                {
+                    if (!parameter.Optional)
+                    {
+                        throw Faults.InvalidArgument($"Custom API {api.UniqueName} requires the parameter '{parameter.Name}' ({parameter.Type}).");
+                    }
+                    continue;
+                }
+                CheckType(api, "request parameter", parameter, value);
+            }
+            return RunPipeline(new Operation(api.UniqueName, api.BoundTable, target?.Id ?? Guid.Empty, input)
+            {
+                Core = (context, _) =>
+                {
+                    RunPlugin(api.UniqueName, api.Plugin, context.ForStep(null, 30, 0));
+                    var outputs = api.ResponseProperties.ToDictionary(p => p.Name, StringComparer.Ordinal);
+                    foreach (var pair in context.OutputParameters)
+                    {
+                        if (!outputs.TryGetValue(pair.Key, out var property))
+                        {
+                            throw Faults.InvalidArgument($"The plug-in of Custom API {api.UniqueName} set '{pair.Key}', which is not one of its response properties.");
+                        }
+                        if (pair.Value != null)
+                        {
+                            CheckType(api, "response property", property, pair.Value);
+                        }
+                    }
+                },
+                Response = context => new OrganizationResponse { ResponseName = api.UniqueName, Results = PluginContext.CopyParameters(context.OutputParameters) },
+            }, caller);
+        }
+
+        private static void CheckType(CustomApiRegistration api, string kind, ApiParameter parameter, object value)
+        {
+            var expected = PacConfig.ParameterTypes[parameter.Type];
+            if (!expected.IsInstanceOfType(value))
+            {
+                throw Faults.InvalidArgument(
+                    $"The {kind} '{parameter.Name}' of Custom API {api.UniqueName} is {parameter.Type} ({expected.Name}), not {value.GetType().Name}.");
+            }
+        }
+
+        // ---- The stages -----------------------------------------------------------------------
+
+        private OrganizationResponse RunPipeline(Operation operation, Caller caller)
+        {
+            var registered = steps
+                .Where(s => s.Message == operation.Message && (s.Table == null || s.Table == operation.Table))
+                .OrderBy(s => s.Rank).ThenBy(s => s.Order)
+                .ToList();
+            var ambient = caller.Transaction;
+            var outer = new PluginContext
+            {
+                MessageName = operation.Message,
+                PrimaryEntityName = operation.Table ?? "none",
+                PrimaryEntityId = operation.Id,
+                InputParameters = operation.Input,
+                UserId = caller.UserId,
+                InitiatingUserId = caller.InitiatingUserId,
+                BusinessUnitId = RootBusinessUnitId,
+                OrganizationId = OrganizationId,
+                OrganizationName = OrganizationName,
+                CorrelationId = caller.Context?.CorrelationId ?? Guid.NewGuid(),
+                Depth = caller.Depth,
+                RequestId = Guid.NewGuid(),
+                OperationId = Guid.NewGuid(),
+                OperationCreatedOn = Clock.UtcNow,
+                ParentContext = caller.Context,
+                Transaction = ambient,
+                IsInTransaction = ambient != null,
+                Stage = 10,
+            };
+
+            // Update and Delete of a row that isn't there fail before any step runs.
+            Entity? before = null;
+            if (operation.Message is "Update" or "Delete")
+            {
+                before = store.Find(operation.Table!, operation.Id) ?? throw Faults.DoesNotExist(operation.Table!, operation.Id);
+            }
+
+            RunSteps(registered.Where(s => s.Stage == 10), outer, before, after: null);
+
+            var transaction = ambient ?? new Transaction();
+            try
+            {
+                var inner = outer.ForStep(null, 20, 0);
+                inner.Transaction = transaction;
+                inner.IsInTransaction = true;
+                if (operation.IsDataOperation)
+                {
+                    inner.SharedVariables = new ParameterCollection();
+                    inner.ParentContext = outer;
+                }
+                RunSteps(registered.Where(s => s.Stage == 20), inner, before, after: null);
+                operation.Core(inner, transaction);
+                var after = operation.Message is "Create" or "Update" ? store.Find(operation.Table!, inner.PrimaryEntityId) : null;
+                RunSteps(registered.Where(s => s.Stage == 40 && !s.Async), inner, before, after);
+                foreach (var step in registered.Where(s => s.Async && PassesFilter(s, inner)))
+                {
+                    var jobContext = inner.ForStep(step, 40, 1);
+                    AddImages(jobContext, step, before, after);
+                    jobContext.Transaction = null;
+                    jobContext.IsInTransaction = false;
+                    transaction.JobsToQueue.Add(new SystemJob(++lastJobId, step, jobContext.Snapshot(), Clock.UtcNow));
+                }
+                if (ambient == null)
+                {
+                    Commit(transaction);
+                }
+                return operation.Response(inner);
+            }
+            catch
+            {
+                if (ambient == null)
+                {
+                    store.Rollback(transaction);
+                }
+                throw;
+            }
+        }
+
+        private void Commit(Transaction transaction)
+        {
+            transaction.Undo.Clear();
+            queue.AddRange(transaction.JobsToQueue);
+            systemJobs.AddRange(transaction.JobsToQueue);
+            transaction.JobsToQueue.Clear();
+        }
+
+        private void RunSteps(IEnumerable<Registration> stage, PluginContext baseContext, Entity? before, Entity? after)
+        {
+            foreach (var step in stage)
+            {
+                if (!PassesFilter(step, baseContext))
+                {
+                    continue;
+                }
+                var context = baseContext.ForStep(step, step.Stage, 0);
+                AddImages(context, step, before, after);
+                RunPlugin(step.Name, step.Plugin, context);
+            }
+        }
+
+        // Filtering attributes: an Update step runs only when Target has at least one of them.
+        // https://learn.microsoft.com/power-apps/developer/data-platform/best-practices/business-logic/include-filtering-attributes-plugin-registration
+        private static bool PassesFilter(Registration step, PluginContext context) =>
+            step.Message != "Update"
+            || step.FilteringAttributes.Length == 0
+            || (context.InputParameters.TryGetValue("Target", out var target) && target is Entity entity && step.FilteringAttributes.Any(entity.Contains));
+
+        private static void AddImages(PluginContext context, Registration step, Entity? before, Entity? after)
+        {
+            foreach (var image in step.Images)
+            {
+                var columns = image.Attributes.Length == 0 ? new ColumnSet(true) : new ColumnSet(image.Attributes);
+                if (image.Pre && before != null)
+                {
+                    context.PreEntityImages[image.Name] = QueryEvaluator.EntityView(before, columns, Store.PrimaryIdAttribute(before.LogicalName));
+                }
+                if (image.Post && after != null && step.Stage == 40)
+                {
+                    context.PostEntityImages[image.Name] = QueryEvaluator.EntityView(after, columns, Store.PrimaryIdAttribute(after.LogicalName));
+                }
+            }
+        }
+
+        private void RunPlugin(string name, IPlugin plugin, PluginContext context)
+        {
+            var execution = new PluginExecution(name, plugin.GetType(), context);
+            executions.Add(execution);
+            var wasDoomed = context.Transaction?.Doomed == true;
+            try
+            {
+                plugin.Execute(new ServiceProvider(this, context, execution));
+            }
+            catch (Exception e)
+            {
+                execution.Exception = e;
+                throw;
+            }
+            if (!wasDoomed && context.Transaction?.Doomed == true)
+            {
+                // The plug-in caught a failed service call and carried on: the platform refuses that.
+                var fault = Faults.IsvAbortedTransaction();
+                execution.Exception = fault;
+                throw fault;
+            }
+        }
+
+        // ---- The asynchronous service ---------------------------------------------------------
+
+        private void RunQueuedJob(SystemJob job)
+        {
+            if (!queue.Remove(job))
+            {
+                throw new InvalidOperationException($"{job} is not waiting in the queue.");
+            }
+            job.Attempts++;
+            try
+            {
+                RunPlugin(job.StepName, job.Step.Plugin, job.Context.Snapshot());
+                job.Status = SystemJobStatus.Succeeded;
+                job.Message = null;
+                job.Exception = null;
+            }
+            catch (Exception e)
+            {
+                job.Exception = e;
+                job.Message = e.Message;
+                var retry = e is InvalidPluginExecutionException { Status: OperationStatus.Retry } && job.Attempts < MaxAsyncAttempts;
+                job.Status = retry ? SystemJobStatus.Waiting : SystemJobStatus.Failed;
+                if (retry)
+                {
+                    queue.Add(job);
+                }
+            }
+        }
+
+        // ---- Helpers -------------------------------------------------------------------------
+
+        private static T Parameter<T>(OrganizationRequest request, string name) where T : class =>
+            request.Parameters.TryGetValue(name, out var value) && value is T typed
+                ? typed
+                : throw Faults.InvalidArgument($"{request.RequestName} needs the parameter '{name}' ({typeof(T).Name}).");
+
+        private Guid ResolveId(string table, Guid id, KeyAttributeCollection? keys, Entity? entity)
+        {
+            if (id != Guid.Empty)
+            {
+                return id;
+            }
+            if (entity != null && entity.Attributes.TryGetValue(Store.PrimaryIdAttribute(table), out var given) && given is Guid g && g != Guid.Empty)
+            {
+                return g;
+            }
+            if (keys != null && keys.Count > 0)
+            {
+                return store.FindByKey(table, keys)
+                    ?? throw Faults.DoesNotExist(table, string.Join(", ", keys.Select(k => $"{k.Key}={k.Value}")));
+            }
+            throw Faults.InvalidArgument($"A {table} request needs an id or alternate key values.");
+        }
+
+        // Optimistic concurrency: https://learn.microsoft.com/power-apps/developer/data-platform/optimistic-concurrency
+        private static void CheckRowVersion(ConcurrencyBehavior behavior, string? requested, Entity existing)
+        {
+            if (behavior != ConcurrencyBehavior.IfRowVersionMatches)
+            {
+                return;
+            }
+            if (string.IsNullOrEmpty(requested))
+            {
+                throw Faults.VersionNotProvided();
+            }
+            if (requested != existing.RowVersion)
+            {
+                throw Faults.VersionMismatch();
+            }
+        }
+
+        private void Stamp(Entity row, Guid userId, bool created, bool keepGivenDates)
+        {
+            var now = Clock.UtcNow;
+            var user = new EntityReference("systemuser", userId);
+            if (created)
+            {
+                if (!keepGivenDates || !row.Contains("createdon"))
+                {
+                    row["createdon"] = now;
+                }
+                row["createdby"] = user;
+                if (!row.Contains("ownerid"))
+                {
+                    row["ownerid"] = user;
+                }
+                if (!row.Contains("statecode"))
+                {
+                    row["statecode"] = new OptionSetValue(0);
+                }
+                if (!row.Contains("statuscode"))
+                {
+                    row["statuscode"] = new OptionSetValue(1);
+                }
+            }
+            if (!keepGivenDates || !row.Contains("modifiedon"))
+            {
+                row["modifiedon"] = now;
+            }
+            row["modifiedby"] = user;
+            var version = store.NextVersion();
+            row["versionnumber"] = version;
+            row.RowVersion = version.ToString(CultureInfo.InvariantCulture);
+        }
+    }
+}

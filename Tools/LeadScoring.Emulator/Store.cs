@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadScoring.Emulator
+{
+    // Why: the rows of the organization, kept so that a failed operation can be undone exactly.
+    // Rows are never changed in place: every write stores a new copy and remembers the old one in
+    // the open transaction's undo log, so a rollback just puts the old copies back. Alternate keys
+    // are unique indexes, checked on every write, like the platform's key indexes.
+
+    /// <summary>One database transaction: the undo log, and the async jobs it queues when it commits.</summary>
+    internal sealed class Transaction
+    {
+        internal readonly List<(string Table, Guid Id, Entity? Previous)> Undo = new();
+        internal readonly List<SystemJob> JobsToQueue = new();
+
+        /// <summary>Set when a data operation failed inside this transaction: the platform ends the whole transaction then.</summary>
+        internal bool Doomed { get; set; }
+    }
+
+    internal sealed class AlternateKey
+    {
+        public AlternateKey(string table, string name, string[] columns)
+        {
+            Table = table;
+            Name = name;
+            Columns = columns;
+        }
+
+        public string Table { get; }
+        public string Name { get; }
+        public string[] Columns { get; }
+        public Dictionary<string, Guid> Index { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The index entry of a row, or null when a key column is empty (such rows are not indexed).</summary>
+        public string? EntryOf(Entity row)
+        {
+            var parts = new string[Columns.Length];
+            for (var i = 0; i < Columns.Length; i++)
+            {
+                if (!row.Attributes.TryGetValue(Columns[i], out var value) || value == null)
+                {
+                    return null;
+                }
+                parts[i] = Values.KeyText(value);
+            }
+            return string.Join("\u001f", parts);
+        }
+    }
+
+    internal sealed class Store
+    {
+        // Activities share the activityid key; intersect tables have their own names.
+        private static readonly HashSet<string> ActivityTables = new(StringComparer.Ordinal)
+        {
+            "activitypointer", "appointment", "email", "fax", "letter", "phonecall", "task",
+            "recurringappointmentmaster", "serviceappointment", "campaignactivity", "campaignresponse", "socialactivity",
+        };
+
+        private readonly Dictionary<string, Dictionary<Guid, Entity>> tables = new(StringComparer.Ordinal);
+        private readonly List<AlternateKey> keys = new();
+        private long lastVersion;
+        private long lastId;
+
+        public static string PrimaryIdAttribute(string table) =>
+            ActivityTables.Contains(table) ? "activityid" : table == "systemuserroles" ? "systemuserroleid" : table + "id";
+
+        /// <summary>Sequential, repeatable ids: run the same history twice and get the same ids.</summary>
+        public Guid NewId()
+        {
+            var n = ++lastId;
+            return new Guid(0x0e3a1a70, 0, 0x4000, 0x80, 0,
+                (byte)(n >> 40), (byte)(n >> 32), (byte)(n >> 24), (byte)(n >> 16), (byte)(n >> 8), (byte)n);
+        }
+
+        /// <summary>Row versions grow across the whole organization, like SQL Server's rowversion.</summary>
+        public long NextVersion() => ++lastVersion;
+
+        /// <summary>The stored row itself (never hand it out: copy it).</summary>
+        public Entity? Find(string table, Guid id) =>
+            tables.TryGetValue(table, out var rows) && rows.TryGetValue(id, out var row) ? row : null;
+
+        public IEnumerable<Entity> Scan(string table) =>
+            tables.TryGetValue(table, out var rows) ? rows.Values : Enumerable.Empty<Entity>();
+
+        public int Count(string table) => tables.TryGetValue(table, out var rows) ? rows.Count : 0;
+
+        public IEnumerable<AlternateKey> KeysOf(string table) => keys.Where(k => k.Table == table);
+
+        public void DefineKey(string table, string name, string[] columns)
+        {
+            if (keys.Any(k => k.Table == table && k.Name == name))
+            {
+                throw new InvalidOperationException($"Alternate key {name} is already defined on {table}.");
+            }
+            var key = new AlternateKey(table, name, columns);
+            foreach (var row in Scan(table))
+            {
+                var entry = key.EntryOf(row);
+                if (entry != null && !key.Index.TryAdd(entry, row.Id))
+                {
+                    throw new InvalidOperationException($"Cannot define alternate key {name}: {table} already has duplicate values.");
+                }
+            }
+            keys.Add(key);
+        }
+
+        /// <summary>Finds a row by alternate key values; throws InvalidArgument when no key has exactly those columns.</summary>
+        public Guid? FindByKey(string table, KeyAttributeCollection keyValues)
+        {
+            var names = keyValues.Keys.ToHashSet(StringComparer.Ordinal);
+            var key = KeysOf(table).FirstOrDefault(k => names.SetEquals(k.Columns))
+                ?? throw Faults.InvalidArgument($"The specified key attributes are not a defined key for the {table} entity.");
+            var probe = new Entity(table);
+            foreach (var pair in keyValues)
+            {
+                probe.Attributes[pair.Key] = pair.Value;
+            }
+            var entry = key.EntryOf(probe);
+            return entry != null && key.Index.TryGetValue(entry, out var id) ? id : null;
+        }
+
+        /// <summary>Inserts or replaces a row inside a transaction; a clash on an alternate key fails with DuplicateRecord.</summary>
+        public void Put(Transaction transaction, Entity row)
+        {
+            foreach (var key in KeysOf(row.LogicalName))
+            {
+                var entry = key.EntryOf(row);
+                if (entry != null && key.Index.TryGetValue(entry, out var owner) && owner != row.Id)
+                {
+                    throw Faults.DuplicateKey(row.LogicalName, $"a record with the same value of alternate key {key.Name} ({string.Join(", ", key.Columns)}) already exists.");
+                }
+            }
+            transaction.Undo.Add((row.LogicalName, row.Id, Find(row.LogicalName, row.Id)));
+            SetRow(row.LogicalName, row.Id, row);
+        }
+
+        public void Remove(Transaction transaction, string table, Guid id)
+        {
+            transaction.Undo.Add((table, id, Find(table, id)));
+            SetRow(table, id, null);
+        }
+
+        public void Rollback(Transaction transaction)
+        {
+            for (var i = transaction.Undo.Count - 1; i >= 0; i--)
+            {
+                var (table, id, previous) = transaction.Undo[i];
+                SetRow(table, id, previous);
+            }
+            transaction.Undo.Clear();
+            transaction.JobsToQueue.Clear();
+        }
+
+        private void SetRow(string table, Guid id, Entity? row)
+        {
+            if (!tables.TryGetValue(table, out var rows))
+            {
+                rows = new Dictionary<Guid, Entity>();
+                tables.Add(table, rows);
+            }
+            rows.TryGetValue(id, out var old);
+            foreach (var key in KeysOf(table))
+            {
+                var oldEntry = old == null ? null : key.EntryOf(old);
+                if (oldEntry != null)
+                {
+                    key.Index.Remove(oldEntry);
+                }
+                var newEntry = row == null ? null : key.EntryOf(row);
+                if (newEntry != null)
+                {
+                    key.Index[newEntry] = id;
+                }
+            }
+            if (row == null)
+            {
+                rows.Remove(id);
+            }
+            else
+            {
+                rows[id] = row;
+            }
+        }
+    }
+}
