@@ -17,6 +17,9 @@ internal static class SdkTestAssemblies
 
     public static string ApprovedSurfaceFile => Metadata("ApprovedSurface");
 
+    /// <summary>The SDK the plug-in project compiled against in this build: Official or Standin.</summary>
+    public static string XrmSdk => Metadata("XrmSdk");
+
     /// <summary>Loads .NET (Core) assemblies for inspection only, resolving against the running runtime.</summary>
     public static MetadataLoadContext NetContext(params string[] assemblyPaths) =>
         Context("System.Private.CoreLib", Dlls(Path.GetDirectoryName(typeof(object).Assembly.Location)!), assemblyPaths);
