@@ -32,18 +32,21 @@ export function userFormatSettings(xrm: Xrm.XrmStatic | undefined | null): UserF
   let lcid: number | undefined;
   let offset: number | null = null;
   let rtl = false;
+  let us: Xrm.UserSettings | undefined;
   try {
-    const us = xrm?.Utility?.getGlobalContext?.()?.userSettings;
-    if (us) {
-      lcid = us.languageId;
-      rtl = !!us.isRTL;
-      if (typeof us.getTimeZoneOffsetMinutes === "function") {
-        const o = us.getTimeZoneOffsetMinutes();
-        if (typeof o === "number" && Number.isFinite(o)) offset = o;
-      }
-    }
+    us = xrm?.Utility?.getGlobalContext?.()?.userSettings;
   } catch {
-    // fall back to the browser's settings
+    us = undefined; // no global context: the browser's settings
+  }
+  if (us) {
+    lcid = typeof us.languageId === "number" ? us.languageId : undefined;
+    rtl = !!us.isRTL;
+    try {
+      const o = us.getTimeZoneOffsetMinutes();
+      if (typeof o === "number" && Number.isFinite(o)) offset = o;
+    } catch {
+      offset = null; // the browser's time zone
+    }
   }
   return { locale: localeFromLcid(lcid), timeZoneOffsetMinutes: offset, rtl };
 }
