@@ -54,6 +54,9 @@ function init(): void {
     submit.disabled = true;
   }
 
+  reason.addEventListener("input", () => {
+    if (reason.value.trim() && !error.hidden && reason.getAttribute("aria-invalid") === "true") showError("");
+  });
   cancel.addEventListener("click", close);
   document.addEventListener("keydown", (ev) => {
     if (ev.key === "Escape") close();

@@ -13,11 +13,12 @@ export interface ChartInput {
   idPrefix: string;
 }
 
-function niceMax(v: number): number {
-  if (v <= 10) return 10;
-  const step = Math.pow(10, Math.floor(Math.log10(v)));
-  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * step >= v) return m * step;
-  return 10 * step;
+/** A round step (1, 2, 2.5 or 5 × 10^n) that covers `span` in at most `ticks` steps. */
+export function niceStep(span: number, ticks: number): number {
+  const raw = Math.max(span, 1) / ticks;
+  const mag = Math.pow(10, Math.floor(Math.log10(raw)));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * mag >= raw) return m * mag;
+  return 10 * mag;
 }
 
 /** A sentence describing the trend, used as the chart's accessible description. */
@@ -50,8 +51,12 @@ export function renderChart(doc: Document, input: ChartInput, fmt: Formatter): S
   const tEnd = Math.max(input.now.getTime(), pts.length ? pts[pts.length - 1]!.t : input.now.getTime());
   const tStart = pts.length ? Math.min(pts[0]!.t, tEnd - 86_400_000) : tEnd - 30 * 86_400_000;
   const scores = [0, threshold, input.currentScore, ...pts.map((p) => p.score)];
-  const yMin = Math.min(...scores) < 0 ? -niceMax(-Math.min(...scores)) : 0;
-  const yMax = niceMax(Math.max(...scores) * 1.1);
+  const lo = Math.min(...scores);
+  const hi = Math.max(...scores) * 1.1;
+  const ticks = 4;
+  const step = niceStep(hi - Math.min(lo, 0), ticks);
+  const yMin = Math.floor(Math.min(lo, 0) / step) * step;
+  const yMax = Math.max(yMin + step, Math.ceil(hi / step) * step);
   const x = (t: number) => pad.l + ((t - tStart) / Math.max(1, tEnd - tStart)) * plotW;
   const y = (v: number) => pad.t + (1 - (v - yMin) / Math.max(1, yMax - yMin)) * plotH;
 
@@ -70,9 +75,7 @@ export function renderChart(doc: Document, input: ChartInput, fmt: Formatter): S
   svg.appendChild(s(doc, "desc", { id: descId }, describeTrend(input, fmt)));
 
   // Horizontal grid and y labels.
-  const ticks = 4;
-  for (let i = 0; i <= ticks; i++) {
-    const v = yMin + ((yMax - yMin) * i) / ticks;
+  for (let v = yMin; v <= yMax + 1e-9; v += step) {
     svg.appendChild(s(doc, "line", { class: "grid", x1: pad.l, x2: pad.l + plotW, y1: y(v), y2: y(v) }));
     svg.appendChild(s(doc, "text", { class: "axis", x: pad.l - 6, y: y(v) + 4, "text-anchor": "end" }, fmt.number(v)));
   }

@@ -77,7 +77,7 @@ function gradeMatrix(doc: Document, e: Explanation, fmt: Formatter): HTMLElement
     doc,
     "table",
     { class: "grade-matrix" },
-    h(doc, "caption", {}, "Grade ", h(doc, "strong", { class: "grade-value" }, grade), h(doc, "span", { class: "muted" }, " (fit × engagement)")),
+    h(doc, "caption", {}, "Grade ", h(doc, "strong", { class: "grade-value" }, grade), h(doc, "span", { class: "sr-only" }, " (fit letter, engagement digit)")),
     h(
       doc,
       "thead",
@@ -86,7 +86,7 @@ function gradeMatrix(doc: Document, e: Explanation, fmt: Formatter): HTMLElement
         doc,
         "tr",
         {},
-        h(doc, "th", { scope: "col" }, h(doc, "span", { class: "sr-only" }, "Fit \\ engagement")),
+        h(doc, "th", { scope: "col", class: "corner" }, h(doc, "span", { class: "band" }, "fit \\ eng.")),
         ...eb.map((b) => h(doc, "th", { scope: "col" }, b.code, h(doc, "span", { class: "band" }, bandLabel(b, n)))),
       ),
     ),
@@ -180,6 +180,17 @@ export function renderScoreCard(root: HTMLElement, e: Explanation, fmt: Formatte
   const fitMax = Math.max(e.gradeMatrix.fitBands[0] ?? 0, e.minimumFit, e.fit, 1) * 1.25;
   const engMax = Math.max(e.gradeMatrix.engagementBands[0] ?? 0, e.minimumEngagement, e.engagement, 1) * 1.25;
 
+  const handBack =
+    e.handBackCount > 0
+      ? h(
+          doc,
+          "p",
+          { class: "handback", "data-testid": "handback" },
+          `Handed back to marketing ${fmt.number(e.handBackCount)} ${e.handBackCount === 1 ? "time" : "times"}. Latest reason: `,
+          h(doc, "q", { class: "handback-reason" }, e.handBackReason ?? "none given"),
+        )
+      : null;
+
   const summary = h(
     doc,
     "section",
@@ -203,6 +214,7 @@ export function renderScoreCard(root: HTMLElement, e: Explanation, fmt: Formatte
         : h(doc, "span", { class: "badge not-ready", "data-testid": "sales-ready" }, "Not sales-ready"),
     ),
     gaps.length ? h(doc, "p", { class: "gaps muted" }, gaps.join("; ") + ".") : null,
+    handBack,
     h(
       doc,
       "dl",
@@ -255,17 +267,6 @@ export function renderScoreCard(root: HTMLElement, e: Explanation, fmt: Formatte
     reasonList(doc, "ls-down-heading", "Lowering the score", negative, "Nothing has lowered the score.", fmt),
   );
 
-  const handBack =
-    e.handBackCount > 0
-      ? h(
-          doc,
-          "p",
-          { class: "handback", "data-testid": "handback" },
-          `Handed back to marketing ${fmt.number(e.handBackCount)} ${e.handBackCount === 1 ? "time" : "times"}. Latest reason: `,
-          h(doc, "q", { class: "handback-reason" }, e.handBackReason ?? "none given"),
-        )
-      : null;
-
   const footer = h(
     doc,
     "p",
@@ -275,7 +276,7 @@ export function renderScoreCard(root: HTMLElement, e: Explanation, fmt: Formatte
     e.modelVersion !== null ? ` v${fmt.number(e.modelVersion)}` : "",
   );
 
-  replaceChildren(root, h(doc, "div", { class: "grid" }, summary, h(doc, "div", { class: "side" }, trend, why)), handBack, footer);
+  replaceChildren(root, h(doc, "div", { class: "card-grid" }, summary, h(doc, "div", { class: "side" }, trend, why)), footer);
 }
 
 /** A one-line message state: loading, no lead yet, or an error (the message is data: text only). */

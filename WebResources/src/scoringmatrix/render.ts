@@ -20,8 +20,12 @@ export function renderModelOptions(select: HTMLSelectElement, models: ModelRow[]
   if (selectedId) select.value = selectedId;
 }
 
-function dlRow(doc: Document, term: string, value: string, testId?: string): HTMLElement {
+function dlRow(doc: Document, term: string, value: string | Node, testId?: string): HTMLElement {
   return h(doc, "div", {}, h(doc, "dt", {}, term), h(doc, "dd", testId ? { "data-testid": testId } : {}, value));
+}
+
+function bandList(doc: Document, items: string[]): HTMLElement {
+  return h(doc, "span", { class: "bands" }, ...items.map((t) => h(doc, "span", { class: "band-item" }, t)));
 }
 
 export function approvalState(m: ModelRow): string {
@@ -67,8 +71,8 @@ export function renderModel(root: HTMLElement, m: ModelRow, fmt: Formatter): voi
         dlRow(doc, "Fit cap", num(m.fitCap)),
         dlRow(doc, "Engagement cap", num(m.engagementCap)),
         dlRow(doc, "Score floor", num(m.floor)),
-        dlRow(doc, "Fit grades", fitBands(m.fitBands).map((b) => `${b.code} ${bandLabel(b, n)}`).join(" · ")),
-        dlRow(doc, "Engagement grades", engagementBands(m.engagementBands).map((b) => `${b.code} ${bandLabel(b, n)}`).join(" · ")),
+        dlRow(doc, "Fit grades", bandList(doc, fitBands(m.fitBands).map((b) => `${b.code} ${bandLabel(b, n)}`))),
+        dlRow(doc, "Engagement grades", bandList(doc, engagementBands(m.engagementBands).map((b) => `${b.code} ${bandLabel(b, n)}`))),
       ),
     ),
     h(

@@ -112,7 +112,7 @@ describe("scoring matrix page", () => {
     await until(() => !!document.querySelector('[data-testid="whatif-diff"]'), "the what-if");
 
     expect(xrm.Utility.lookupObjects).toHaveBeenCalledWith({ entityTypes: ["lead"], defaultEntityType: "lead", allowMultiSelect: false });
-    const calls = execute.mock.calls.map((c) => c[0] as { ModelId?: Record<string, string>; entity: { id: string } });
+    const calls = execute.mock.calls.map((c) => c[0] as unknown as { ModelId?: Record<string, string>; entity: { id: string } });
     expect(calls).toHaveLength(2);
     expect(calls.every((c) => c.entity.id === LEAD)).toBe(true);
     expect(calls.filter((c) => c.ModelId).map((c) => c.ModelId!.ls_scoringmodelid)).toEqual([DRAFT]);
