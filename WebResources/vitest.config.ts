@@ -4,7 +4,5 @@ export default defineConfig({
   test: {
     include: ["test/unit/**/*.test.ts"],
     environment: "jsdom",
-    reporters: ["default", "json"],
-    outputFile: { json: "test-output/vitest.json" },
   },
 });

@@ -152,6 +152,7 @@ export function handBackDialogInput(leadId: string, leadName: string): {
  * web-resource dialog has no documented way to return a value to its opener. navigateTo's promise
  * settles when the dialog closes; then the form reloads the lead and refreshes the card and notifications.
  */
+// openAlertDialog / openErrorDialog / navigateTo: https://learn.microsoft.com/power-apps/developer/model-driven-apps/clientapi/reference/xrm-navigation
 export async function handBack(primaryControl: Xrm.FormContext): Promise<void> {
   const fc = primaryControl;
   const id = leadIdOf(fc);
