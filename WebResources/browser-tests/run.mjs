@@ -303,7 +303,7 @@ test("scoring matrix: the model's rules, thresholds, approvals and a what-if", a
   // Fit the iframe to the page for the screenshot.
   await page.evaluate(() => {
     const f = document.getElementById("page");
-    f.style.height = f.contentDocument.documentElement.scrollHeight + 4 + "px";
+    f.style.height = Math.ceil(f.contentDocument.body.getBoundingClientRect().bottom) + 16 + "px";
   });
   await page.waitForTimeout(100);
   expectClean(page);
