@@ -1,0 +1,190 @@
+// The scoring matrix page and the hand-back dialog, run on their real HTML in jsdom with a fake Xrm.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { executeResponse, explanationResponse, fixture } from "./helpers";
+
+const html = (name: string) => readFileSync(join(__dirname, "..", "..", "html", name), "utf8");
+const data = fixture("models.json") as {
+  models: Record<string, unknown>[];
+  rules: Record<string, Record<string, unknown>[]>;
+  leads: Record<string, string>;
+};
+const DRAFT = "22222222-2222-4222-8222-222222222222";
+const LEAD = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
+
+function loadPage(file: string, search: string): void {
+  const doc = new DOMParser().parseFromString(html(file), "text/html");
+  document.head.replaceChildren(...[...doc.head.children].map((n) => document.importNode(n, true)));
+  // Scripts are imported by the test itself; drop the tag.
+  document.body.replaceChildren(...[...doc.body.children].filter((n) => n.tagName !== "SCRIPT").map((n) => document.importNode(n, true)));
+  window.history.replaceState({}, "", "/" + search);
+}
+
+async function until(cond: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (cond()) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error("timed out waiting for " + what);
+}
+
+function fakeXrm(overrides: Record<string, unknown> = {}) {
+  const execute = vi.fn(async (req: { Top?: number; ModelId?: unknown; getMetadata(): { operationName: string } }) => {
+    if (req.getMetadata().operationName === "ls_ExplainLeadScore") {
+      const base = fixture("explanation-salesready.json");
+      return req.ModelId ? explanationResponse({ ...base, score: 124, engagement: 59, modelName: "Default", modelVersion: 4 }) : explanationResponse(base);
+    }
+    return executeResponse({ Score: 85, LifecycleStage: 100000004 });
+  });
+  const xrm = {
+    Utility: {
+      getGlobalContext: () => ({ userSettings: { languageId: 1033, isRTL: false, getTimeZoneOffsetMinutes: () => 0 } }),
+      lookupObjects: vi.fn(async () => [{ entityType: "lead", id: `{${LEAD.toUpperCase()}}`, name: data.leads[LEAD] }]),
+    },
+    WebApi: {
+      retrieveMultipleRecords: vi.fn(async (table: string, options: string) => {
+        if (table === "ls_scoringmodel") return { entities: data.models };
+        const id = /_ls_scoringmodelid_value eq ([0-9a-f-]+)/.exec(options)![1]!;
+        return { entities: data.rules[id] ?? [] };
+      }),
+      retrieveRecord: vi.fn(async () => ({ fullname: data.leads[LEAD] })),
+      online: { execute },
+    },
+    Navigation: {},
+    ...overrides,
+  };
+  (window as unknown as { Xrm: unknown }).Xrm = xrm;
+  return { xrm, execute };
+}
+
+afterEach(() => {
+  delete (window as unknown as { Xrm?: unknown }).Xrm;
+  vi.resetModules();
+});
+
+describe("scoring matrix page", () => {
+  it("shows the model from the data parameter: thresholds, approvals, rules by category; rule names are text", async () => {
+    const { xrm } = fakeXrm();
+    loadPage("scoringmatrix.html", `?data=${encodeURIComponent("modelid=" + DRAFT)}`);
+    await import("../../src/scoringmatrix/main");
+    await until(() => document.querySelectorAll(".rule-table").length === 2, "the rule tables");
+
+    expect(document.getElementById("model-title")!.textContent).toBe("Default v4 (Draft)");
+    expect((document.getElementById("model-select") as HTMLSelectElement).value).toBe(DRAFT);
+    expect(document.querySelector('[data-testid="threshold"]')!.textContent).toBe("90");
+    expect(document.querySelector('[data-testid="approval-state"]')!.textContent).toBe("Awaiting the sales approval.");
+    expect(document.querySelector('[data-testid="approval-marketing"]')!.textContent).toBe(
+      "Marketing approved by <i>Maria</i> Marketing on May 20, 2026, 10:00 AM",
+    );
+    expect(document.querySelector('[data-testid="approval-sales"]')!.textContent).toBe("Sales not approved yet");
+
+    const [fit, engagement] = [...document.querySelectorAll(".rule-table")];
+    const names = (t: Element) => [...t.querySelectorAll("tbody .rule-name")].map((n) => n.firstChild!.textContent);
+    expect(names(fit!)).toEqual(["Company size 500+", "Director-level title", "<img src=x onerror=alert(1)>", "Personal email domain"]);
+    expect(names(engagement!)).toEqual([
+      "Whitepaper download",
+      "Webinar attended",
+      "Pricing page visit",
+      "Five interactions in a week",
+      "Four emails without an open or click",
+    ]);
+    const webinar = engagement!.querySelector('tr[data-rule="webinar"]')!;
+    expect([...webinar.querySelectorAll("td")].map((c) => c.textContent)).toEqual(["ls_interaction", "Conditions", "+25", "at most 3 times", "after 120 days"]);
+    expect(engagement!.querySelector('tr[data-rule="unanswered"] td:nth-child(3)')!.textContent).toBe("Unanswered emails");
+    expect(document.querySelectorAll("img, i")).toHaveLength(0);
+    expect(xrm.WebApi.retrieveMultipleRecords).toHaveBeenCalledWith("ls_scoringrule", expect.stringContaining(`$filter=_ls_scoringmodelid_value eq ${DRAFT}`));
+  });
+
+  it("defaults to the active model and runs the what-if for a picked lead under both models", async () => {
+    const { xrm, execute } = fakeXrm();
+    loadPage("scoringmatrix.html", "");
+    await import("../../src/scoringmatrix/main");
+    await until(() => document.querySelectorAll(".rule-table").length === 2, "the rule tables");
+    expect(document.getElementById("model-title")!.textContent).toBe("Default v3 (Active)");
+
+    // Switch to the draft and compare.
+    const select = document.getElementById("model-select") as HTMLSelectElement;
+    select.value = DRAFT;
+    select.dispatchEvent(new Event("change"));
+    await until(() => document.getElementById("model-title")!.textContent === "Default v4 (Draft)", "the draft");
+    (document.getElementById("pick-lead") as HTMLButtonElement).click();
+    await until(() => !!document.querySelector('[data-testid="whatif-diff"]'), "the what-if");
+
+    expect(xrm.Utility.lookupObjects).toHaveBeenCalledWith({ entityTypes: ["lead"], defaultEntityType: "lead", allowMultiSelect: false });
+    const calls = execute.mock.calls.map((c) => c[0] as unknown as { ModelId?: Record<string, string>; entity: { id: string } });
+    expect(calls).toHaveLength(2);
+    expect(calls.every((c) => c.entity.id === LEAD)).toBe(true);
+    expect(calls.filter((c) => c.ModelId).map((c) => c.ModelId!.ls_scoringmodelid)).toEqual([DRAFT]);
+
+    expect(document.querySelector(".lead-name")!.textContent).toBe("Ada Lovelace <ada@example.com>");
+    expect(document.querySelector('[data-testid="whatif-this"] .whatif-score')!.textContent).toBe("124");
+    expect(document.querySelector('[data-testid="whatif-active"] .whatif-score')!.textContent).toBe("112");
+    expect(document.querySelector('[data-testid="whatif-this"] h3')!.textContent).toBe("Under Default v4");
+    expect(document.querySelector('[data-testid="whatif-active"] h3')!.textContent).toBe("Under the active model, Default v3");
+    expect(document.querySelector('[data-testid="whatif-diff"]')!.textContent).toBe("This model scores the lead 12 points higher than the active model.");
+  });
+
+  it("takes a typed lead id and rejects text that is not a GUID", async () => {
+    const { execute } = fakeXrm();
+    loadPage("scoringmatrix.html", "");
+    await import("../../src/scoringmatrix/main");
+    await until(() => document.querySelectorAll(".rule-table").length === 2, "the rule tables");
+    const input = document.getElementById("lead-id") as HTMLInputElement;
+    const form = document.getElementById("whatif-form") as HTMLFormElement;
+    input.value = "<img src=x onerror=alert(1)>";
+    form.dispatchEvent(new Event("submit", { cancelable: true }));
+    await until(() => document.getElementById("page-status")!.textContent !== "", "the error");
+    expect(input.getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById("page-status")!.getAttribute("role")).toBe("alert");
+    expect(execute).not.toHaveBeenCalled();
+
+    input.value = LEAD;
+    form.dispatchEvent(new Event("submit", { cancelable: true }));
+    await until(() => !!document.querySelector('[data-testid="whatif-diff"]'), "the what-if");
+    expect(document.querySelector(".lead-name")!.textContent).toBe("Ada Lovelace <ada@example.com>");
+  });
+});
+
+describe("hand-back dialog", () => {
+  it("requires a reason, calls ls_HandBackLead through parent Xrm and shows the result", async () => {
+    const { execute } = fakeXrm();
+    const close = vi.spyOn(window, "close").mockImplementation(() => undefined);
+    loadPage("handback.html", `?data=${encodeURIComponent(`leadid={${LEAD.toUpperCase()}}&leadname=<b>Ada</b>`)}`);
+    await import("../../src/handback/main");
+    expect(document.getElementById("lead-name")!.textContent).toBe("<b>Ada</b>");
+    expect(document.activeElement?.id).toBe("reason");
+
+    const form = document.getElementById("handback-form") as HTMLFormElement;
+    form.dispatchEvent(new Event("submit", { cancelable: true }));
+    expect(document.getElementById("error")!.textContent).toBe("Enter the reason for handing this lead back.");
+    expect(document.getElementById("error")!.hidden).toBe(false);
+    expect(execute).not.toHaveBeenCalled();
+
+    (document.getElementById("reason") as HTMLTextAreaElement).value = "  Budget frozen until Q3  ";
+    form.dispatchEvent(new Event("submit", { cancelable: true }));
+    await until(() => !document.getElementById("result")!.hidden, "the result");
+    const req = execute.mock.calls[0]![0] as unknown as { Reason: string; entity: { id: string }; getMetadata(): { operationName: string } };
+    expect(req.getMetadata().operationName).toBe("ls_HandBackLead");
+    expect(req.Reason).toBe("Budget frozen until Q3");
+    expect(req.entity.id).toBe(LEAD);
+    expect(document.getElementById("result")!.textContent).toContain("The score is now 85, stage Recycled.");
+    expect((document.getElementById("reason") as HTMLTextAreaElement).maxLength).toBe(500);
+    close.mockRestore();
+  });
+
+  it("shows the server's error as text and lets the user retry", async () => {
+    const { execute } = fakeXrm();
+    execute.mockRejectedValueOnce({ errorCode: 1, message: "Only a sales-ready lead can be handed back <b>now</b>" });
+    loadPage("handback.html", `?data=${encodeURIComponent(`leadid=${LEAD}`)}`);
+    await import("../../src/handback/main");
+    (document.getElementById("reason") as HTMLTextAreaElement).value = "Wrong person";
+    (document.getElementById("handback-form") as HTMLFormElement).dispatchEvent(new Event("submit", { cancelable: true }));
+    await until(() => !document.getElementById("error")!.hidden, "the error");
+    expect(document.getElementById("error")!.textContent).toBe(
+      "The lead could not be handed back: Only a sales-ready lead can be handed back <b>now</b>",
+    );
+    expect(document.querySelector("#error b")).toBeNull();
+    expect((document.getElementById("submit") as HTMLButtonElement).disabled).toBe(false);
+  });
+});
