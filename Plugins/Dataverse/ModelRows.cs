@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LeadScoring.Engine;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadScoring.Dataverse
+{
+    /// <summary>Writes a scoring model into the configuration tables as a new Draft (the inverse of ModelStore).</summary>
+    public static class ModelRows
+    {
+        /// <summary>Creates the model, its rules and their conditions; returns the new model's id. Plug-ins validate each row as it is saved.</summary>
+        public static Guid Create(IOrganizationService service, ScoringModel model)
+        {
+            var modelId = service.Create(ModelRow(model));
+            foreach (var rule in model.Rules)
+            {
+                var ruleRow = RuleRow(rule);
+                ruleRow[ScoringRuleColumns.ScoringModelId] = new EntityReference(ScoringModelColumns.Table, modelId);
+                var ruleId = service.Create(ruleRow);
+                foreach (var condition in rule.Conditions)
+                {
+                    var conditionRow = new Entity(ScoringConditionColumns.Table);
+                    conditionRow[ScoringConditionColumns.ScoringRuleId] = new EntityReference(ScoringRuleColumns.Table, ruleId);
+                    conditionRow[ScoringConditionColumns.Attribute] = condition.Attribute;
+                    conditionRow[ScoringConditionColumns.Operator] = new OptionSetValue(ConditionOperatorValues.EqualsTo + (int)condition.Operator);
+                    conditionRow[ScoringConditionColumns.Value] = condition.Values.Count == 0 ? null : ConditionValueText.Format(condition.Values);
+                    service.Create(conditionRow);
+                }
+            }
+
+            return modelId;
+        }
+
+        public static Entity ModelRow(ScoringModel model)
+        {
+            var row = new Entity(ScoringModelColumns.Table);
+            row[ScoringModelColumns.Name] = model.Name;
+            row[ScoringModelColumns.Version] = model.Version;
+            row[ScoringModelColumns.SalesReadyThreshold] = model.SalesReadyThreshold;
+            row[ScoringModelColumns.MinimumFit] = model.MinimumFit;
+            row[ScoringModelColumns.MinimumEngagement] = model.MinimumEngagement;
+            row[ScoringModelColumns.FitCap] = model.FitCap;
+            row[ScoringModelColumns.EngagementCap] = model.EngagementCap;
+            row[ScoringModelColumns.Floor] = model.Floor;
+            row[ScoringModelColumns.FitBands] = Bands(model.Grades.FitBands);
+            row[ScoringModelColumns.EngagementBands] = Bands(model.Grades.EngagementBands);
+            if (model.Decay is { } decay)
+            {
+                row[ScoringModelColumns.DecayInactiveDays] = decay.InactiveDays;
+                row[ScoringModelColumns.DecayPoints] = decay.Points;
+                row[ScoringModelColumns.DecayEveryDays] = decay.EveryDays;
+                row[ScoringModelColumns.DecayFloor] = decay.Floor;
+            }
+
+            if (model.HandBack is { } handBack)
+            {
+                row[ScoringModelColumns.HandBackPoints] = handBack.Points;
+                row[ScoringModelColumns.HandBackMargin] = handBack.MarginBelowThreshold;
+                row[ScoringModelColumns.RequalifyEngagement] = handBack.RequalifyEngagement;
+            }
+
+            return row;
+        }
+
+        public static Entity RuleRow(ScoringRule rule)
+        {
+            var row = new Entity(ScoringRuleColumns.Table);
+            row[ScoringRuleColumns.RuleKey] = rule.Id;
+            row[ScoringRuleColumns.Name] = rule.Name;
+            row[ScoringRuleColumns.Category] = new OptionSetValue(rule.Category == Category.Fit ? CategoryValues.Fit : CategoryValues.Engagement);
+            row[ScoringRuleColumns.Kind] = new OptionSetValue(rule.Kind switch
+            {
+                RuleKind.UnansweredEmails => RuleKindValues.UnansweredEmails,
+                RuleKind.ActivityVolume => RuleKindValues.ActivityVolume,
+                _ => RuleKindValues.Conditions,
+            });
+            row[ScoringRuleColumns.WatchedTable] = rule.Kind == RuleKind.UnansweredEmails ? EmailColumns.Table : rule.Table;
+            row[ScoringRuleColumns.Points] = rule.Points;
+            row[ScoringRuleColumns.LimitType] = new OptionSetValue(LimitTypeValues.None + (int)rule.Limit.Type);
+            row[ScoringRuleColumns.LimitValue] = rule.Limit.Value;
+            row[ScoringRuleColumns.ExpiresAfterDays] = rule.ExpiresAfterDays;
+            row[ScoringRuleColumns.Count] = rule.Count;
+            row[ScoringRuleColumns.WithinDays] = rule.WithinDays;
+            return row;
+        }
+
+        private static string Bands(IEnumerable<int> bands) => string.Join(",", bands.Select(b => b.ToString(CultureInfo.InvariantCulture)));
+    }
+}

@@ -1,0 +1,135 @@
+using System;
+using System.Linq;
+using System.ServiceModel;
+using LeadScoring.Dataverse;
+using LeadScoring.Engine;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadScoring.Tests.Plugins;
+
+/// <summary>A model becomes active only when marketing and sales both approved it, and an active model is never edited in place.</summary>
+public class ModelGovernanceTests
+{
+    private readonly ScoringOrganization org = new(activate: false);
+
+    [Fact]
+    public void A_model_needs_both_approvals_to_become_active()
+    {
+        var model = org.CreateDraft(Engine.SampleModels.Default);
+        org.Approve(model, org.MarketingApprover, ScoringModelColumns.MarketingApproverId);
+
+        var refused = Refused(() => org.SetStatus(model, ModelStatusValues.Active));
+
+        Assert.Contains("still needs the approval of a sales approver (Scoring Sales Approver)", refused, StringComparison.Ordinal);
+        org.Approve(model, org.SalesApprover, ScoringModelColumns.SalesApproverId);
+        org.SetStatus(model, ModelStatusValues.Active);
+        Assert.Equal(ModelStatusValues.Active, Status(model));
+    }
+
+    [Fact]
+    public void Only_an_approver_with_the_role_approves_and_only_for_themself()
+    {
+        var model = org.CreateDraft(Engine.SampleModels.Default);
+
+        var withoutRole = Refused(() => org.Approve(model, org.SalesRep, ScoringModelColumns.MarketingApproverId));
+        var onBehalf = Refused(() =>
+        {
+            var approval = new Entity(ScoringModelColumns.Table, model) { [ScoringModelColumns.SalesApproverId] = new EntityReference("systemuser", org.SalesApprover) };
+            org.As(org.Admin).Update(approval);
+        });
+
+        Assert.Contains("Only users with the 'Scoring Marketing Approver' security role", withoutRole, StringComparison.Ordinal);
+        Assert.Contains("Nobody can approve for someone else", onBehalf, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Changing_a_rule_clears_the_approvals()
+    {
+        var model = org.CreateDraft(Engine.SampleModels.Default);
+        org.Approve(model, org.MarketingApprover, ScoringModelColumns.MarketingApproverId);
+        org.Approve(model, org.SalesApprover, ScoringModelColumns.SalesApproverId);
+        var rule = org.Org.GetRows(ScoringRuleColumns.Table).First(r => r.GetAttributeValue<string>(ScoringRuleColumns.RuleKey) == "whitepaper");
+
+        org.As(org.Admin).Update(new Entity(ScoringRuleColumns.Table, rule.Id) { [ScoringRuleColumns.Points] = 35 });
+
+        var row = org.Org.GetRow(ScoringModelColumns.Table, model)!;
+        Assert.Null(row.GetAttributeValue<EntityReference>(ScoringModelColumns.MarketingApproverId));
+        Assert.Null(row.GetAttributeValue<EntityReference>(ScoringModelColumns.SalesApproverId));
+        Assert.Contains("still needs the approval of a marketing approver", Refused(() => org.SetStatus(model, ModelStatusValues.Active)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_active_model_and_its_rules_are_never_edited_in_place()
+    {
+        var model = org.CreateAndActivate(Engine.SampleModels.Default);
+        var rule = org.Org.GetRows(ScoringRuleColumns.Table).First(r => r.GetAttributeValue<string>(ScoringRuleColumns.RuleKey) == "whitepaper");
+
+        var ruleEdit = Refused(() => org.As(org.Admin).Update(new Entity(ScoringRuleColumns.Table, rule.Id) { [ScoringRuleColumns.Points] = 99 }));
+        var modelEdit = Refused(() => org.As(org.Admin).Update(new Entity(ScoringModelColumns.Table, model) { [ScoringModelColumns.SalesReadyThreshold] = 10 }));
+
+        Assert.Contains("cannot be changed. Copy it to a new version", ruleEdit, StringComparison.Ordinal);
+        Assert.Contains("is Active and cannot be edited. Copy it to a new version", modelEdit, StringComparison.Ordinal);
+        Assert.Equal(30, org.Org.GetRow(ScoringRuleColumns.Table, rule.Id)!.GetAttributeValue<int>(ScoringRuleColumns.Points));
+    }
+
+    [Fact]
+    public void An_invalid_rule_is_refused_on_save_with_the_engine_message()
+    {
+        var model = org.CreateDraft(Engine.SampleModels.Default);
+        var rule = org.Org.GetRows(ScoringRuleColumns.Table).First(r => r.GetAttributeValue<string>(ScoringRuleColumns.RuleKey) == "director");
+
+        var refused = Refused(() => org.As(org.Admin).Create(new Entity(ScoringConditionColumns.Table)
+        {
+            [ScoringConditionColumns.ScoringRuleId] = new EntityReference(ScoringRuleColumns.Table, rule.Id),
+            [ScoringConditionColumns.Attribute] = "numberofemployees",
+            [ScoringConditionColumns.Operator] = new OptionSetValue(ConditionOperatorValues.Between),
+            [ScoringConditionColumns.Value] = "[500]",
+        }));
+
+        Assert.Contains("Rule 'director', condition on 'numberofemployees': operator between needs exactly two numbers or dates", refused, StringComparison.Ordinal);
+        Assert.Single(org.Org.GetRows(ScoringConditionColumns.Table), c => c.GetAttributeValue<EntityReference>(ScoringConditionColumns.ScoringRuleId).Id == rule.Id);
+        Assert.NotEqual(Guid.Empty, model);
+    }
+
+    [Fact]
+    public void Activating_a_model_retires_the_active_one_and_recalculates_open_leads()
+    {
+        org.CreateAndActivate(Engine.SampleModels.Default);
+        var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
+        Assert.Equal(20, org.Score(lead));
+        var first = org.ModelId;
+
+        var richer = Engine.SampleModels.Default with { Version = 2, Rules = [Engine.SampleModels.Director with { Points = 45 }, Engine.SampleModels.Whitepaper] };
+        org.CreateAndActivate(richer);
+
+        Assert.Equal(ModelStatusValues.Retired, Status(first));
+        Assert.Equal(45, org.Score(lead));
+        Assert.Equal(org.ModelId, org.Lead(lead).GetAttributeValue<EntityReference>(LeadColumns.ScoringModelId).Id);
+    }
+
+    [Fact]
+    public void The_ledger_is_append_only()
+    {
+        var scoring = new ScoringOrganization();
+        var lead = scoring.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
+        var scoreEvent = scoring.Events(lead).Single();
+
+        var update = Refused(() => scoring.As(scoring.Admin).Update(new Entity(ScoreEventColumns.Table, scoreEvent.Id) { [ScoreEventColumns.Points] = 500 }));
+        var delete = Refused(() => scoring.As(scoring.Admin).Delete(ScoreEventColumns.Table, scoreEvent.Id));
+        var create = Refused(() => scoring.As(scoring.SalesRep).Create(Ledger.ToRow(lead, new ScoreEvent { Key = "fake", Points = 100, Reason = "fake", OccurredOn = ScoringOrganization.Start })));
+
+        Assert.Contains("cannot be changed directly", update, StringComparison.Ordinal);
+        Assert.Contains("cannot be deleted directly", delete, StringComparison.Ordinal);
+        Assert.Contains("cannot be created directly", create, StringComparison.Ordinal);
+        Assert.Equal(20, scoring.SumOfEvents(lead));
+    }
+
+    private int Status(Guid model) => org.Org.GetRow(ScoringModelColumns.Table, model)!.GetAttributeValue<OptionSetValue>(ScoringModelColumns.Status).Value;
+
+    private static string Refused(Action action)
+    {
+        var error = Assert.ThrowsAny<Exception>(action);
+        Assert.True(error is InvalidPluginExecutionException or FaultException<OrganizationServiceFault>, error.GetType().Name + ": " + error.Message);
+        return error.Message;
+    }
+}
