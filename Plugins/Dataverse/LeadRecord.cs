@@ -52,9 +52,13 @@ namespace LeadScoring.Dataverse
             return new LeadSnapshot(lead.Id.ToString("D"), PlainValues.Of(lead), state);
         }
 
-        /// <summary>Every scoring column in one update, so flows can trigger on a single change of the lead.</summary>
-        public static Entity ToUpdate(Guid leadId, LeadState state, Guid modelId, DateTime now)
+        /// <summary>
+        /// One update with every scoring column that changed: flows see a single change of the lead,
+        /// and the stage column (which flows and the lead step filter on) only when the stage changed.
+        /// </summary>
+        public static Entity ToUpdate(Entity current, LeadState state, Guid modelId, DateTime now)
         {
+            var leadId = current.Id;
             var update = new Entity(LeadColumns.Table, leadId);
             update[LeadColumns.FitScore] = state.Fit;
             update[LeadColumns.EngagementScore] = state.Engagement;
@@ -68,6 +72,15 @@ namespace LeadScoring.Dataverse
             update[LeadColumns.HandBackOn] = state.HandBackOn;
             update[LeadColumns.UnansweredEmailIds] = state.UnansweredEmailIds.Count == 0 ? null : string.Join(",", state.UnansweredEmailIds);
             update[LeadColumns.ScoringModelId] = new EntityReference(ScoringModelColumns.Table, modelId);
+
+            foreach (var column in update.Attributes.Keys.ToList())
+            {
+                current.Attributes.TryGetValue(column, out var was);
+                if (Equals(was, update[column]))
+                {
+                    update.Attributes.Remove(column);
+                }
+            }
 
             // Marks the update as scoring's own, so the lead step does not score its own write.
             update[LeadColumns.ScoredOn] = now;

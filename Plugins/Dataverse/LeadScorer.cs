@@ -87,7 +87,7 @@ namespace LeadScoring.Dataverse
                 Trace("Lead {0}: {1} new score events ({2} appended), score {3}, stage {4}.", leadId, result.NewEvents.Count, appended, result.State.Score, result.State.Stage);
                 try
                 {
-                    WriteLead(leadId, result.State, model.Id, now, LeadRecord.RowVersion(lead));
+                    WriteLead(lead, result.State, model.Id, now);
                     return outcome;
                 }
                 catch (FaultException<OrganizationServiceFault> fault) when (PlatformErrors.Is(fault, PlatformErrors.ConcurrencyVersionMismatch) && attempt < MaxAttempts)
@@ -98,9 +98,10 @@ namespace LeadScoring.Dataverse
             }
         }
 
-        private void WriteLead(Guid leadId, LeadState state, Guid modelId, DateTime now, string? rowVersion)
+        private void WriteLead(Entity lead, LeadState state, Guid modelId, DateTime now)
         {
-            var update = LeadRecord.ToUpdate(leadId, state, modelId, now);
+            var rowVersion = LeadRecord.RowVersion(lead);
+            var update = LeadRecord.ToUpdate(lead, state, modelId, now);
             update.RowVersion = rowVersion;
             service.Execute(new UpdateRequest
             {
