@@ -1,14 +1,40 @@
 using System.CommandLine;
 using System.IO;
+using LeadScoring.Workbench.Commands;
+using Spectre.Console;
 
 namespace LeadScoring.Workbench
 {
+    /// <summary>
+    /// The command line. Every command is built here; this is also the one place where an expected
+    /// failure (<see cref="WorkbenchException"/>) becomes one line on stderr and exit code 1.
+    /// </summary>
     internal static class WorkbenchCli
     {
+        public const int InputError = 1;
+
+        public static RootCommand Build(IAnsiConsole console)
+        {
+            var root = new RootCommand("Lead Scoring for Dataverse workbench: calibrate a scoring model from past outcomes and backtest it on a leads table");
+            root.Subcommands.Add(CalibrateCommand.Create(console));
+            root.Subcommands.Add(BacktestCommand.Create(console));
+            root.Subcommands.Add(BaselineCommand.Create(console));
+            return root;
+        }
+
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {
-            var root = new RootCommand("Lead Scoring for Dataverse workbench");
-            return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            try
+            {
+                return Build(console).Parse(args).Invoke(configuration);
+            }
+            catch (WorkbenchException e)
+            {
+                error.WriteLine($"leadscoring: {e.Message}");
+                return InputError;
+            }
         }
     }
 }
