@@ -9,7 +9,8 @@ namespace LeadScoring.Workbench.Analysis
     /// <param name="RareShare">Categories with fewer than this share of the rows are grouped as "other".</param>
     /// <param name="MonotoneCorrelation">When a numeric column's bin WOEs follow a trend at least this closely
     /// (weighted correlation with the bin order), bins that break the trend are merged.</param>
-    internal sealed record BinningOptions(int Bins = 10, double MinBinShare = 0.05, double RareShare = 0.01, double MonotoneCorrelation = 0.8);
+    /// <param name="SimilarWoe">Neighbouring numeric bins whose WOE differ by less than this merge (they tell the same story).</param>
+    internal sealed record BinningOptions(int Bins = 10, double MinBinShare = 0.05, double RareShare = 0.01, double MonotoneCorrelation = 0.8, double SimilarWoe = 0.1);
 
     /// <summary>Splits a column into bins, the way credit scorecards do; every bin set covers all cells (missing included).</summary>
     internal static class Binning
@@ -34,7 +35,8 @@ namespace LeadScoring.Workbench.Analysis
 
         /// <summary>
         /// Quantile bins [from, to) of the numbers, then merges: too small bins into their closer
-        /// neighbour, and, when the trend is clearly monotone, neighbours that break it. Empty cells are "missing".
+        /// neighbour; when the trend is clearly monotone, neighbours that break it; and neighbours
+        /// with about the same WOE. Empty cells are "missing".
         /// </summary>
         public static IReadOnlyList<Bin> Numeric(string attribute, IReadOnlyList<string> cells, IReadOnlyList<bool> converted, BinningOptions options)
         {
@@ -52,6 +54,7 @@ namespace LeadScoring.Workbench.Analysis
             int totalConverted = converted.Count(c => c);
             MergeSmall(ranges, (int)Math.Ceiling(options.MinBinShare * cells.Count), cells.Count, totalConverted);
             MergeAgainstTrend(ranges, options.MonotoneCorrelation, cells.Count, totalConverted);
+            MergeSimilar(ranges, options.SimilarWoe, cells.Count, totalConverted);
 
             var bins = new List<Bin> { new(attribute, BinKind.Missing) };
             bins.AddRange(ranges.Select(g => new Bin(attribute, BinKind.Range, from: g.From, to: g.To)));
@@ -125,6 +128,22 @@ namespace LeadScoring.Workbench.Analysis
                 {
                     i++;
                 }
+            }
+        }
+
+        private static void MergeSimilar(List<Range> ranges, double similar, int total, int totalConverted)
+        {
+            while (ranges.Count > 1)
+            {
+                int closest = Enumerable.Range(0, ranges.Count - 1)
+                    .OrderBy(i => Math.Abs(ranges[i + 1].Woe(total, totalConverted) - ranges[i].Woe(total, totalConverted)))
+                    .First();
+                if (Math.Abs(ranges[closest + 1].Woe(total, totalConverted) - ranges[closest].Woe(total, totalConverted)) >= similar)
+                {
+                    return;
+                }
+
+                Merge(ranges, closest);
             }
         }
 

@@ -19,18 +19,25 @@ namespace LeadScoring.Workbench.Commands
 
             foreach (var column in scorecard.Columns)
             {
+                bool first = true;
                 for (int b = 0; b < column.Bins.Count; b++)
                 {
                     var bin = column.Bins[b];
+                    if (bin.Leads == 0 && column.Points[b] == 0)
+                    {
+                        continue; // no lead, no rule
+                    }
+
                     table.AddRow(
-                        b == 0 ? Markup.Escape($"{column.Header} ({Word(column.Category)})") : "",
-                        b == 0 ? F(column.InformationValue, "0.00") : "",
-                        b == 0 ? F(column.Weight, "0.00") : "",
+                        first ? Markup.Escape($"{column.Header} ({Word(column.Category)})") : "",
+                        first ? F(column.InformationValue, "0.00") : "",
+                        first ? F(column.Weight, "0.00") : "",
                         Markup.Escape(bin.Describe(column.Header).Substring(column.Header.Length).Trim()),
                         bin.Leads.ToString(CultureInfo.InvariantCulture),
                         F(bin.ConversionRate, "0%"),
                         F(bin.Woe, "+0.00;-0.00;0.00"),
                         column.Points[b] == 0 ? "[grey]0[/]" : column.Points[b].ToString("+0;-0", CultureInfo.InvariantCulture));
+                    first = false;
                 }
             }
 
