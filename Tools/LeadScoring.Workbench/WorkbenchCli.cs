@@ -24,7 +24,14 @@ namespace LeadScoring.Workbench
 
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+            // Colours and bold only on a real terminal, never in a redirected file or a test's writer.
+            bool terminal = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected;
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(output),
+                Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+                ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            });
             var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
             try
             {

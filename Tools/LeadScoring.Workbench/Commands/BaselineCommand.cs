@@ -27,7 +27,7 @@ namespace LeadScoring.Workbench.Commands
                 var (holdout, _) = leads.Load(parse, SplitPart.Holdout);
                 var excluded = LeadsOptions.List(parse.GetValue(exclude)).Select(train.Column).Append(outcome).ToHashSet();
                 double auc = OneHotBaseline.HoldoutAuc(train, train.Outcomes(outcome), holdout, holdout.Outcomes(outcome), excluded);
-                console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"One-hot logistic regression: trained on {train.Rows.Count} leads, holdout AUC [bold]{auc:0.000}[/] on {holdout.Rows.Count} leads"));
+                console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Holdout AUC [bold]{auc:0.000}[/] (one-hot logistic regression trained on {train.Rows.Count} leads, measured on {holdout.Rows.Count})"));
                 return 0;
             });
             return command;

@@ -36,14 +36,15 @@ namespace LeadScoring.Workbench.ModelFiles
         public static JsonTree Parse(byte[] utf8, string source)
         {
             var tree = new JsonTree(utf8, source);
+            if (Array.TrueForAll(utf8, b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                throw new WorkbenchException($"{source}: the file is empty (a JSON object is expected)");
+            }
+
             var reader = new Utf8JsonReader(utf8, Options);
             try
             {
-                if (!reader.Read())
-                {
-                    throw new WorkbenchException($"{source}: the file is empty (a JSON object is expected)");
-                }
-
+                reader.Read();
                 tree.Root = tree.ReadValue(ref reader);
                 if (reader.Read())
                 {
