@@ -150,6 +150,7 @@ public class ModelFileTests
     [InlineData("\"limit\":{\"per\":\"record\"}", "\"limit\":{\"per\":\"week\"}", "rule 'whitepaper', field 'limit.per': 'week' is not allowed; allowed: lead, record")]
     [InlineData("\"limit\":{\"per\":\"record\"}", "\"limit\":{\"per\":\"record\",\"maxTimes\":2}", "rule 'whitepaper', field 'limit': give exactly one of")]
     [InlineData("\"kind\":\"unansweredEmails\"", "\"kind\":\"coldEmails\"", "rule 'cold', field 'kind': 'coldEmails' is not allowed; allowed: conditions, unansweredEmails, activityVolume")]
+    [InlineData("\"value\":\"director\"", "\"values\":[\"director\",\"vp\"]", "rule 'director', condition 1, field 'values': 'contains' takes one value, not 2")]
     [InlineData("\"salesReadyThreshold\":100,", "", "the model: field 'salesReadyThreshold' is missing (a whole number)")]
     [InlineData("\"fitBands\":[60,30]", "\"fitBands\":[60,\"A\"]", "the model, field 'grades', field 'fitBands': expected a whole number, got the string \"A\"")]
     [InlineData("\"id\":\"director\",", "", "rule 1: field 'id' is missing (a string)")]

@@ -142,6 +142,18 @@ public sealed class WorkbenchCommandTests : IClassFixture<CalibratedSample>
         Assert.Single(result.Error.TrimEnd().Split('\n'));
     }
 
+    [Fact]
+    public void A_model_rule_on_a_column_the_leads_table_lacks_is_refused()
+    {
+        string path = Path.Combine(_folder, "director.json");
+        File.WriteAllText(path, ModelFileTests.Example);
+
+        var result = Run("backtest", "--model", path, "--leads", Sample, "--outcome", "Converted");
+
+        Assert.Equal(1, result.Exit);
+        Assert.StartsWith("leadscoring: director.json: rule 'director' needs the lead column 'jobtitle', which leads-train.csv does not have", result.Error);
+    }
+
     [Theory]
     [InlineData("--outcome", "Bought", "the outcome column 'Bought' is not in the file")]
     [InlineData("--exclude", "Prospect ID,Nope", "unknown column 'Nope'")]

@@ -69,7 +69,8 @@ namespace LeadScoring.Workbench.Analysis
             bool numeric = present.Length > 0 && present.All(v => ConditionMatcher.TryNumber(v, out _));
             reason = present.Length == 0 ? "always empty"
                 : distinct == 1 && present.Length == cells.Length ? "one value only"
-                : present.Length >= 20 && (numeric ? distinct == present.Length : distinct > present.Length / 2) ? $"an identifier ({distinct} different values)"
+                : present.Length >= 20 && (numeric ? distinct == present.Length && present.All(IsWholeNumber) : distinct > present.Length / 2)
+                    ? $"an identifier or free text ({distinct} different values)"
                 : null;
             if (reason is not null)
             {
@@ -221,6 +222,8 @@ namespace LeadScoring.Workbench.Analysis
             columns.Where(c => c.Category == category).Sum(c => pick(c.Points.Append(0)));
 
         private static int RoundUp(int value) => (int)Math.Ceiling(value / 10.0) * 10;
+
+        private static bool IsWholeNumber(string cell) => ConditionMatcher.TryNumber(cell, out decimal n) && n == decimal.Truncate(n);
 
         private static double WoeOf(IReadOnlyList<Bin> bins, string cell) => bins.FirstOrDefault(b => b.Matches(cell))?.Woe ?? 0;
 

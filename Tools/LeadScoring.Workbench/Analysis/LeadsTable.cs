@@ -53,15 +53,8 @@ namespace LeadScoring.Workbench.Analysis
         /// <summary>The line of the file each row starts on.</summary>
         public IReadOnlyList<int> Lines { get; }
 
-        public static LeadsTable Load(string path, IEnumerable<string> missingMarkers)
-        {
-            if (!File.Exists(path))
-            {
-                throw new WorkbenchException($"{path}: file not found");
-            }
-
-            return Parse(File.ReadAllText(path), Path.GetFileName(path), missingMarkers);
-        }
+        public static LeadsTable Load(string path, IEnumerable<string> missingMarkers) =>
+            Parse(WorkbenchFiles.ReadAllText(path), Path.GetFileName(path), missingMarkers);
 
         public static LeadsTable Parse(string text, string source, IEnumerable<string> missingMarkers)
         {

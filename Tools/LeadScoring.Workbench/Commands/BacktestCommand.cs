@@ -1,6 +1,9 @@
+using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
+using LeadScoring.Engine;
 using LeadScoring.Workbench.Analysis;
 using LeadScoring.Workbench.ModelFiles;
 using Spectre.Console;
@@ -11,6 +14,19 @@ namespace LeadScoring.Workbench.Commands
     internal static class BacktestCommand
     {
         private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
+
+        /// <summary>A lead rule on a column the table lacks would silently never match: refuse it.</summary>
+        private static void RequireColumns(ScoringModel model, LeadsTable leads, string modelFile)
+        {
+            foreach (var rule in model.Rules.Where(SnapshotLeadScorer.IsLeadSnapshotRule))
+            {
+                foreach (var condition in rule.Conditions.Where(c => !leads.Attributes.Contains(c.Attribute, StringComparer.OrdinalIgnoreCase)))
+                {
+                    throw new WorkbenchException(
+                        $"{modelFile}: rule '{rule.Id}' needs the lead column '{condition.Attribute}', which {leads.Source} does not have (its columns: {string.Join(", ", leads.Attributes)})");
+                }
+            }
+        }
 
         public static Command Create(IAnsiConsole console)
         {
@@ -26,29 +42,18 @@ namespace LeadScoring.Workbench.Commands
             {
                 var scoringModel = ModelFile.Read(parse.GetValue(model)!);
                 var (table, outcome) = leads.Load(parse);
+                RequireColumns(scoringModel, table, Path.GetFileName(parse.GetValue(model)!));
                 var scorer = new SnapshotLeadScorer(scoringModel);
                 var report = Backtest.Run(scoringModel, scorer, table, table.Outcomes(outcome), scorer.SkippedRules);
                 Report.Backtest(console, report);
                 if (parse.GetValue(json) is string path)
                 {
-                    Write(path, JsonSerializer.Serialize(report, Json) + "\n");
+                    WorkbenchFiles.WriteAllText(path, JsonSerializer.Serialize(report, Json) + "\n");
                 }
 
                 return 0;
             });
             return command;
-        }
-
-        private static void Write(string path, string text)
-        {
-            try
-            {
-                File.WriteAllText(path, text);
-            }
-            catch (System.Exception e) when (e is IOException or System.UnauthorizedAccessException)
-            {
-                throw new WorkbenchException($"{path}: cannot write the report ({e.Message})", e);
-            }
         }
     }
 }

@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Text;
 using LeadScoring.Engine;
 
@@ -14,15 +12,7 @@ namespace LeadScoring.Workbench.ModelFiles
     /// </summary>
     internal static class ModelFile
     {
-        public static ScoringModel Read(string path)
-        {
-            if (!File.Exists(path))
-            {
-                throw new WorkbenchException($"{path}: file not found");
-            }
-
-            return Parse(File.ReadAllBytes(path), Path.GetFileName(path));
-        }
+        public static ScoringModel Read(string path) => Parse(WorkbenchFiles.ReadAllBytes(path), Path.GetFileName(path));
 
         public static ScoringModel Parse(string json, string source) => Parse(Encoding.UTF8.GetBytes(json), source);
 
@@ -36,17 +26,7 @@ namespace LeadScoring.Workbench.ModelFiles
             return new ModelFileReader(JsonTree.Parse(utf8, source)).ReadModel();
         }
 
-        public static void Write(ScoringModel model, string path)
-        {
-            try
-            {
-                File.WriteAllText(path, ToJson(model) + "\n");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new WorkbenchException($"{path}: cannot write the model file ({e.Message})", e);
-            }
-        }
+        public static void Write(ScoringModel model, string path) => WorkbenchFiles.WriteAllText(path, ToJson(model) + "\n");
 
         public static string ToJson(ScoringModel model) => ModelFileWriter.ToJson(model);
     }

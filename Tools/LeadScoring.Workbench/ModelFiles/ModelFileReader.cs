@@ -103,6 +103,11 @@ namespace LeadScoring.Workbench.ModelFiles
                     throw _tree.Error(value.Offset, $"{context}, field '{field}': '{opName}' takes an array of values, e.g. [\"a\", \"b\"]; got {Describe(value)}");
                 }
 
+                if (!ModelFileNames.TakesList(op) && list.Items.Count != 1)
+                {
+                    throw _tree.Error(value.Offset, $"{context}, field 'values': '{opName}' takes one value, not {list.Items.Count}");
+                }
+
                 return new Condition(attribute, op, list.Items.Select(v => Scalar(v, context, field)).ToArray());
             }
 
