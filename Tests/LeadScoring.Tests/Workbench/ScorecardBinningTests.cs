@@ -1,0 +1,98 @@
+using System;
+using System.Linq;
+using LeadScoring.Engine;
+using LeadScoring.Workbench.Analysis;
+
+namespace LeadScoring.Tests.Workbench;
+
+public class ScorecardBinningTests
+{
+    private static readonly BinningOptions Options = new(Bins: 4, MinBinShare: 0.05, RareShare: 0.1, MonotoneCorrelation: 0.8, SimilarWoe: 0);
+
+    [Fact]
+    public void Woe_is_the_log_of_the_bins_share_of_buyers_over_its_share_of_the_others()
+    {
+        // 100 leads, 50 converted; the bin holds 30 buyers and 10 others (plus a one-lead prior at 50 %).
+        double expected = Math.Log(30.5 / 10.5);
+        Assert.Equal(expected, WeightOfEvidence.Woe(40, 30, 100, 50), 12);
+        Assert.True(WeightOfEvidence.Woe(40, 5, 100, 50) < 0);
+    }
+
+    [Fact]
+    public void An_empty_bin_has_no_evidence() => Assert.Equal(0, WeightOfEvidence.Woe(0, 0, 100, 20), 12);
+
+    [Fact]
+    public void Information_value_adds_share_differences_times_woe()
+    {
+        string[] cells = { "a", "a", "a", "a", "b", "b", "b", "b" };
+        bool[] converted = { true, true, true, false, false, false, false, true };
+        var bins = Binning.Categorical("x", cells, converted, Options);
+
+        var a = bins.Single(b => b.Kind == BinKind.Value && b.Values[0] == "a");
+        double expected = 2 * (0.75 - 0.25) * a.Woe;
+        Assert.Equal(expected, WeightOfEvidence.InformationValue(bins), 12);
+        Assert.Equal(-a.Woe, bins.Single(b => b.Kind == BinKind.Value && b.Values[0] == "b").Woe, 12);
+    }
+
+    [Fact]
+    public void Categories_group_rare_values_as_other_case_insensitively_and_keep_missing_apart()
+    {
+        string[] cells = Enumerable.Repeat("Google", 40).Concat(Enumerable.Repeat("google", 10)).Concat(Enumerable.Repeat("Direct", 40))
+            .Concat(new[] { "Fax", "Pigeon", "", "", "", "", "", "", "", "" }).ToArray();
+        bool[] converted = cells.Select((_, i) => i % 3 == 0).ToArray();
+
+        var bins = Binning.Categorical("lead_source", cells, converted, Options);
+
+        Assert.Equal(new[] { BinKind.Missing, BinKind.Value, BinKind.Value, BinKind.Other }, bins.Select(b => b.Kind));
+        Assert.Equal(50, bins[1].Leads); // Google and google together, spelled the common way
+        Assert.Equal("Google", bins[1].Values[0]);
+        Assert.Equal(2, bins[3].Leads);
+        Assert.Equal(8, bins[0].Leads);
+        Assert.Equal(cells.Length, bins.Sum(b => b.Leads));
+        Assert.Equal(ConditionOperator.NotIn, bins[3].Conditions[1].Operator);
+        Assert.Equal(ConditionOperator.NotExists, bins[0].Conditions.Single().Operator);
+    }
+
+    [Fact]
+    public void Numeric_bins_start_at_quantiles_cover_every_value_and_use_half_open_ranges()
+    {
+        string[] cells = Enumerable.Range(0, 100).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("").ToArray();
+        bool[] converted = cells.Select((_, i) => i % 2 == 0).ToArray();
+
+        var bins = Binning.Numeric("visits", cells, converted, Options with { MonotoneCorrelation = 2 });
+
+        Assert.Equal(new decimal?[] { null, 25, 50, 75 }, bins.Skip(1).Select(b => b.From));
+        Assert.Equal(new decimal?[] { 25, 50, 75, null }, bins.Skip(1).Select(b => b.To));
+        Assert.Equal(new[] { 1, 25, 25, 25, 25 }, bins.Select(b => b.Leads));
+        Assert.Equal(new[] { ConditionOperator.GreaterOrEqual, ConditionOperator.LessThan }, bins[2].Conditions.Select(c => c.Operator));
+        Assert.True(bins[2].Matches("25") && !bins[2].Matches("50") && !bins[2].Matches(""));
+    }
+
+    [Fact]
+    public void Small_numeric_bins_merge_into_a_neighbour()
+    {
+        // Quartile cuts at 1 and 2 leave [1, 2) with two leads, below 5 % of 100.
+        string[] cells = Enumerable.Repeat("0", 24).Concat(new[] { "1", "1" }).Concat(Enumerable.Repeat("2", 74)).ToArray();
+        bool[] converted = cells.Select((_, i) => i % 2 == 0).ToArray();
+
+        var ranges = Binning.Numeric("x", cells, converted, Options with { MinBinShare = 0.05 }).Where(b => b.Kind == BinKind.Range).ToArray();
+
+        Assert.Equal(2, ranges.Length);
+        Assert.Equal(100, ranges.Sum(b => b.Leads));
+        Assert.True(ranges.All(b => b.Leads >= 5));
+    }
+
+    [Fact]
+    public void A_clearly_monotone_column_loses_the_bins_that_break_its_trend()
+    {
+        // Conversion rises with the value except a dip in the third quarter.
+        string[] cells = Enumerable.Range(0, 400).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        int[] buyersPerQuarter = { 10, 40, 30, 90 };
+        bool[] converted = cells.Select((_, i) => (i % 100) < buyersPerQuarter[i / 100]).ToArray();
+
+        var ranges = Binning.Numeric("x", cells, converted, Options).Where(b => b.Kind == BinKind.Range).ToArray();
+
+        Assert.Equal(3, ranges.Length);
+        Assert.True(ranges.Zip(ranges.Skip(1)).All(p => p.Second.Woe > p.First.Woe));
+    }
+}

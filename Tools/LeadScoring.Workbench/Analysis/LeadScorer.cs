@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LeadScoring.Engine;
+
+namespace LeadScoring.Workbench.Analysis
+{
+    /// <summary>A lead's figures under a model.</summary>
+    internal sealed record LeadScore(int Fit, int Engagement, int Score, string Grade, bool SalesReady);
+
+    /// <summary>
+    /// Scores one lead row (attribute logical name → cell, "" is missing) under the model it was
+    /// made for. Backtests go through this one seam, so the snapshot evaluator below can later give
+    /// way to the real plug-ins on the emulator.
+    /// </summary>
+    internal interface ILeadScorer
+    {
+        LeadScore Score(IReadOnlyDictionary<string, string> lead);
+    }
+
+    /// <summary>
+    /// Scores a snapshot of the lead's own columns: every plain-conditions rule on the lead table
+    /// whose conditions all hold adds its points once (a snapshot has one "event" per lead, so limits
+    /// and expiry do not apply); rules on other tables and built-in kinds are skipped. Then the caps,
+    /// the floor, the grade and the sales-ready test of the model apply.
+    /// </summary>
+    internal sealed class SnapshotLeadScorer : ILeadScorer
+    {
+        private readonly ScoringModel _model;
+        private readonly ScoringRule[] _rules;
+
+        public SnapshotLeadScorer(ScoringModel model)
+        {
+            _model = model;
+            _rules = model.Rules.Where(IsLeadSnapshotRule).ToArray();
+        }
+
+        /// <summary>How many rules a snapshot cannot evaluate (other tables, built-in kinds).</summary>
+        public int SkippedRules => _model.Rules.Count - _rules.Length;
+
+        public static bool IsLeadSnapshotRule(ScoringRule rule) =>
+            rule.Kind == RuleKind.Conditions && string.Equals(rule.Table, "lead", StringComparison.OrdinalIgnoreCase);
+
+        public LeadScore Score(IReadOnlyDictionary<string, string> lead)
+        {
+            int fit = 0, engagement = 0;
+            foreach (var rule in _rules)
+            {
+                if (rule.Conditions.All(c => ConditionMatcher.Matches(c, lead.TryGetValue(c.Attribute, out string? cell) ? cell : "")))
+                {
+                    if (rule.Category == Category.Fit)
+                    {
+                        fit += rule.Points;
+                    }
+                    else
+                    {
+                        engagement += rule.Points;
+                    }
+                }
+            }
+
+            fit = Math.Min(fit, _model.FitCap);
+            engagement = Math.Min(engagement, _model.EngagementCap);
+            int score = Math.Max(_model.Floor, fit + engagement);
+            bool salesReady = score >= _model.SalesReadyThreshold && fit >= _model.MinimumFit && engagement >= _model.MinimumEngagement;
+            return new LeadScore(fit, engagement, score, Grade(_model.Grades, fit, engagement), salesReady);
+        }
+
+        /// <summary>Fit letter (A best) × engagement number (1 best) from descending bands.</summary>
+        public static string Grade(GradeBands bands, int fit, int engagement)
+        {
+            int letter = bands.FitBands.TakeWhile(b => fit < b).Count();
+            int number = bands.EngagementBands.TakeWhile(b => engagement < b).Count();
+            return $"{(char)('A' + letter)}{number + 1}";
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Linq;
+using LeadScoring.Engine;
+using LeadScoring.Workbench.Analysis;
+using Spectre.Console;
+
+namespace LeadScoring.Workbench.Commands
+{
+    /// <summary>The console tables of calibrate and backtest.</summary>
+    internal static class Report
+    {
+        public static void Scorecard(IAnsiConsole console, Scorecard scorecard, int leads, string file)
+        {
+            var table = new Table().Title($"Scorecard from {leads} leads").Border(TableBorder.Simple);
+            foreach (string heading in new[] { "Column", "IV", "Weight", "Bin", "Leads", "Conv.", "WOE", "Points" })
+            {
+                table.AddColumn(heading);
+            }
+
+            foreach (var column in scorecard.Columns)
+            {
+                bool first = true;
+                for (int b = 0; b < column.Bins.Count; b++)
+                {
+                    var bin = column.Bins[b];
+                    if (bin.Leads == 0 && column.Points[b] == 0)
+                    {
+                        continue; // no lead, no rule
+                    }
+
+                    table.AddRow(
+                        first ? Markup.Escape($"{column.Header} ({Word(column.Category)})") : "",
+                        first ? F(column.InformationValue, "0.00") : "",
+                        first ? F(column.Weight, "0.00") : "",
+                        Markup.Escape(bin.Describe(column.Header).Substring(column.Header.Length).Trim()),
+                        bin.Leads.ToString(CultureInfo.InvariantCulture),
+                        F(bin.ConversionRate, "0%"),
+                        F(bin.Woe, "+0.00;-0.00;0.00"),
+                        column.Points[b] == 0 ? "[grey]0[/]" : column.Points[b].ToString("+0;-0", CultureInfo.InvariantCulture));
+                    first = false;
+                }
+            }
+
+            console.Write(table);
+            if (scorecard.Dropped.Count > 0)
+            {
+                var dropped = new Table().Title("Columns left out").Border(TableBorder.Simple).AddColumn("Column").AddColumn("Why");
+                foreach (var column in scorecard.Dropped)
+                {
+                    dropped.AddRow(Markup.Escape(column.Header), Markup.Escape(column.Reason));
+                }
+
+                console.Write(dropped);
+            }
+
+            var model = scorecard.Model;
+            var quality = scorecard.TrainingSalesReady;
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Sales-ready threshold {model.SalesReadyThreshold} (best F1 on these leads: precision {quality.Precision:0%}, recall {quality.Recall:0%}), minimum fit {model.MinimumFit}, minimum engagement {model.MinimumEngagement}"));
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Fit cap {model.FitCap}, engagement cap {model.EngagementCap}, floor {model.Floor}; grade bands: fit {string.Join("/", model.Grades.FitBands)}, engagement {string.Join("/", model.Grades.EngagementBands)}"));
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"AUC on the leads it was calibrated on: [bold]{scorecard.TrainingAuc:0.000}[/]. Wrote {Markup.Escape(file)} ({model.Rules.Count} rules)."));
+        }
+
+        public static void Backtest(IAnsiConsole console, BacktestReport report)
+        {
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"[bold]{Markup.Escape(report.Model)}[/] on {report.Leads} leads ({report.Converted} converted, {report.ConversionRate:0.0%}): AUC [bold]{report.Auc:0.000}[/]"));
+            if (report.SkippedRules > 0)
+            {
+                console.WriteLine($"{report.SkippedRules} rules watch other tables or are built-in kinds: a snapshot of the leads table cannot score them.");
+            }
+
+            var s = report.SalesReady;
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Sales-ready (score >= {s.Threshold}, fit >= {s.MinimumFit}, engagement >= {s.MinimumEngagement}): {s.Leads} leads, precision {s.Precision:0.0%}, recall {s.Recall:0.0%}, F1 {s.F1:0.000}"));
+
+            var grades = new Table().Title("Conversion by grade").Border(TableBorder.Simple).AddColumn("Grade").AddColumn("Leads").AddColumn("Converted").AddColumn("Rate").AddColumn("Lift");
+            foreach (var g in report.Grades)
+            {
+                grades.AddRow(g.Grade, I(g.Leads), I(g.Converted), F(g.ConversionRate, "0.0%"), F(g.Lift, "0.00"));
+            }
+
+            console.Write(grades);
+            var deciles = new Table().Title("Conversion by score decile").Border(TableBorder.Simple)
+                .AddColumn("Decile").AddColumn("Scores").AddColumn("Leads").AddColumn("Converted").AddColumn("Rate").AddColumn("Lift").AddColumn("Cum. recall");
+            foreach (var d in report.Deciles)
+            {
+                deciles.AddRow(I(d.Decile), $"{I(d.MinScore)}..{I(d.MaxScore)}", I(d.Leads), I(d.Converted), F(d.ConversionRate, "0.0%"), F(d.Lift, "0.00"), F(d.CumulativeRecall, "0%"));
+            }
+
+            console.Write(deciles);
+            var c = report.Calibration;
+            var calibration = new Table().Title("Calibration (predicted from a logistic fit on the score)").Border(TableBorder.Simple)
+                .AddColumn("Scores").AddColumn("Leads").AddColumn("Predicted").AddColumn("Observed");
+            foreach (var band in c.Bands)
+            {
+                calibration.AddRow($"{I(band.MinScore)}..{I(band.MaxScore)}", I(band.Leads), F(band.Predicted, "0.0%"), F(band.Observed, "0.0%"));
+            }
+
+            console.Write(calibration);
+            if (c.PointsToDoubleOdds is double pdo)
+            {
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"On these leads every {pdo:0.0} points double the odds of converting."));
+            }
+        }
+
+        private static string Word(Category category) => category == Category.Fit ? "fit" : "engagement";
+
+        private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+        private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.IO;
+using LeadScoring.Workbench.Commands;
+using Spectre.Console;
+
+namespace LeadScoring.Workbench
+{
+    /// <summary>
+    /// The command line. Every command is built here; this is also the one place where an expected
+    /// failure (<see cref="WorkbenchException"/>) becomes one line on stderr and exit code 1.
+    /// </summary>
+    internal static class WorkbenchCli
+    {
+        public const int InputError = 1;
+
+        public static RootCommand Build(IAnsiConsole console)
+        {
+            var root = new RootCommand("Lead Scoring for Dataverse workbench: calibrate a scoring model from past outcomes and backtest it on a leads table");
+            root.Subcommands.Add(CalibrateCommand.Create(console));
+            root.Subcommands.Add(BacktestCommand.Create(console));
+            root.Subcommands.Add(BaselineCommand.Create(console));
+            return root;
+        }
+
+        public static int Run(string[] args, TextWriter output, TextWriter error)
+        {
+            // Colours and bold only on a real terminal, never in a redirected file or a test's writer.
+            bool terminal = ReferenceEquals(output, System.Console.Out) && !System.Console.IsOutputRedirected;
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(output),
+                Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+                ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            });
+            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            try
+            {
+                return Build(console).Parse(args).Invoke(configuration);
+            }
+            catch (WorkbenchException e)
+            {
+                error.WriteLine($"leadscoring: {e.Message}");
+                return InputError;
+            }
+        }
+    }
+}
