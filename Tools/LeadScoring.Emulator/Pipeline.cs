@@ -269,13 +269,17 @@ namespace LeadScoring.Emulator
             var input = PluginContext.CopyParameters(request.Parameters);
             var declared = api.RequestParameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
             EntityReference? target = null;
-            if (api.BindingType != "Global")
+            if (api.BindingType == "Entity")
             {
-                target = input.TryGetValue("Target", out var t) && t is EntityReference r && (api.BindingType != "Entity" || r.LogicalName == api.BoundTable)
+                target = input.TryGetValue("Target", out var t) && t is EntityReference r && r.LogicalName == api.BoundTable
                     ? r
                     : throw Faults.InvalidArgument($"Custom API {api.UniqueName} is bound to {api.BoundTable}: it needs a \"Target\" EntityReference to a {api.BoundTable} row.");
             }
-            foreach (var key in input.Keys.Where(k => !declared.ContainsKey(k) && !(k == "Target" && target != null)))
+            else if (api.BindingType == "EntityCollection" && !input.Contains("Target"))
+            {
+                throw Faults.InvalidArgument($"Custom API {api.UniqueName} is bound to a {api.BoundTable} collection: it needs a \"Target\".");
+            }
+            foreach (var key in input.Keys.Where(k => !declared.ContainsKey(k) && !(k == "Target" && api.BindingType != "Global")))
             {
                 throw Faults.InvalidArgument($"'{key}' is not a request parameter of Custom API {api.UniqueName}.");
             }

@@ -98,14 +98,22 @@ namespace LeadScoring.Emulator
             var orders = query.Orders.Select(o => (Alias: (string?)null, Order: o))
                 .Concat(links.SelectMany(l => l.Link.Orders.Select(o => (Alias: (string?)l.Alias, Order: o))))
                 .ToList();
-            object?[] SortKey(Row row) =>
-                orders.Select(o => Normal(Scope(row, o.Alias), o.Order.AttributeName)).Append(row.Root.Id).ToArray();
+            object?[] SortKey(Row row)
+            {
+                var key = new object?[orders.Count + 1];
+                for (var i = 0; i < orders.Count; i++)
+                {
+                    key[i] = Normal(Scope(row, orders[i].Alias), orders[i].Order.AttributeName);
+                }
+                key[orders.Count] = row.Root.Id;
+                return key;
+            }
             var descending = orders.Select(o => o.Order.OrderType == OrderType.Descending).Append(false).ToArray();
             int CompareKeys(object?[] a, object?[] b)
             {
                 for (var i = 0; i < a.Length; i++)
                 {
-                    var c = Values.Compare(a[i], b[i]);
+                    var c = Values.CompareNormalized(a[i], b[i]);
                     if (c != 0)
                     {
                         return descending[i] ? -c : c;
@@ -206,9 +214,26 @@ namespace LeadScoring.Emulator
 
         private bool Matches(FilterExpression filter, Row row, string? scope)
         {
-            var results = filter.Conditions.Select(c => Matches(c, Scope(row, c.EntityName ?? scope)))
-                .Concat(filter.Filters.Select(f => Matches(f, row, scope)));
-            return filter.FilterOperator == LogicalOperator.Or ? !filter.Conditions.Any() && !filter.Filters.Any() || results.Any(r => r) : results.All(r => r);
+            if (filter.Conditions.Count == 0 && filter.Filters.Count == 0)
+            {
+                return true;
+            }
+            var any = filter.FilterOperator == LogicalOperator.Or;
+            foreach (var condition in filter.Conditions)
+            {
+                if (Matches(condition, Scope(row, condition.EntityName ?? scope)) == any)
+                {
+                    return any;
+                }
+            }
+            foreach (var child in filter.Filters)
+            {
+                if (Matches(child, row, scope) == any)
+                {
+                    return any;
+                }
+            }
+            return !any;
         }
 
         private bool Matches(ConditionExpression condition, Entity? entity)

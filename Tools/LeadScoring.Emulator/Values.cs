@@ -96,16 +96,25 @@ namespace LeadScoring.Emulator
         public static bool AreEqual(object? left, object? right) => Compare(left, right) == 0;
 
         /// <summary>Orders two values the way SQL Server would; null sorts first.</summary>
-        public static int Compare(object? left, object? right)
+        public static int Compare(object? left, object? right) => CompareNormalized(Normalize(left), Normalize(right));
+
+        /// <summary>Compare for values already passed through <see cref="Normalize"/> (sorting uses it directly).</summary>
+        public static int CompareNormalized(object? a, object? b)
         {
-            var a = Normalize(left);
-            var b = Normalize(right);
             if (a == null || b == null)
             {
                 return a == null ? (b == null ? 0 : -1) : 1;
             }
             switch (a)
             {
+                case string text when b is string other:
+                    return string.Compare(text, other, StringComparison.OrdinalIgnoreCase);
+                case decimal number when b is decimal other:
+                    return number.CompareTo(other);
+                case Guid guid when b is Guid other:
+                    return guid.CompareTo(other);
+                case DateTime dateTime when b is DateTime other:
+                    return dateTime.CompareTo(other);
                 case string text:
                     return string.Compare(text, Convert.ToString(b, CultureInfo.InvariantCulture), StringComparison.OrdinalIgnoreCase);
                 case Guid guid:

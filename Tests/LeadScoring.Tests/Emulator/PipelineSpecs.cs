@@ -160,6 +160,24 @@ namespace LeadScoring.Tests.Emulator
             Assert.Equal("own: stage20 | parent: stage10", traces[2]);
         }
 
+        [Fact]
+        public void A_plug_in_can_check_the_calling_users_security_roles_by_querying_systemuserroles()
+        {
+            var org = Orgs.With("context.json");
+            var admin = org.AddUser("Ada Admin", "Lead Scoring Admin");
+            var rep = org.AddUser("Sam Rep", "Salesperson");
+            var first = org.Service.Create(new Entity("account"));
+            var second = org.Service.Create(new Entity("account"));
+
+            var refused = Assert.Throws<InvalidPluginExecutionException>(() => org.ServiceAs(rep).Delete("account", first));
+            org.ServiceAs(admin).Delete("account", second);
+
+            Assert.Equal("Only a Lead Scoring Admin may do this.", refused.Message);
+            Assert.Equal(new[] { "roles: Salesperson", "roles: Lead Scoring Admin" }, org.Executions.Where(e => e.StepName == "admins only").Select(e => e.Traces.Single()));
+            Assert.NotNull(org.GetRow("account", first));
+            Assert.Null(org.GetRow("account", second));
+        }
+
         [Theory]
         [InlineData("""{ "steps": [ { "name": "x", "plugin": "LeadScoring.Tests.Emulator.Samples.RecordingPlugin", "message": "Create", "table": "account", "stage": 40, "images": [ { "name": "Pre", "type": "Pre" } ] } ] }""", "pre image")]
         [InlineData("""{ "steps": [ { "name": "x", "plugin": "LeadScoring.Tests.Emulator.Samples.RecordingPlugin", "message": "Delete", "table": "account", "stage": 40, "images": [ { "name": "Post", "type": "Post" } ] } ] }""", "post image")]

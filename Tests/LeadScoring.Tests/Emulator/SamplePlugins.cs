@@ -153,6 +153,13 @@ namespace LeadScoring.Tests.Emulator.Samples
     /// <summary>Catches a failed call and carries on, which the platform does not allow inside a transaction.</summary>
     public sealed class SwallowFailurePlugin : IPlugin
     {
+        private readonly bool callAgain;
+
+        public SwallowFailurePlugin(string? unsecure, string? secure)
+        {
+            callAgain = unsecure == "call again";
+        }
+
         public void Execute(IServiceProvider serviceProvider)
         {
             var service = Plugin.Service(serviceProvider, null);
@@ -163,6 +170,10 @@ namespace LeadScoring.Tests.Emulator.Samples
             catch (FaultException<OrganizationServiceFault> fault)
             {
                 Plugin.Tracing(serviceProvider).Trace("ignored: {0}", fault.Detail.ErrorCode);
+            }
+            if (callAgain)
+            {
+                service.Create(new Entity("task") { ["subject"] = "after an ignored failure" });
             }
         }
     }

@@ -60,6 +60,15 @@ namespace LeadScoring.Tests.Emulator
         }
 
         [Fact]
+        public void After_a_failed_call_the_transaction_is_over_and_the_next_call_fails_with_NoActiveTransaction()
+        {
+            var org = Orgs.With("context.json");
+            Orgs.AssertFault(ErrorCodes.NoActiveTransaction, () => org.Service.Create(new Entity("opportunity")));
+            Assert.Equal(0, org.RowCount("opportunity"));
+            Assert.Equal(0, org.RowCount("task"));
+        }
+
+        [Fact]
         public void A_failed_call_inside_a_synchronous_step_rolls_back_the_writes_the_step_made_before_it()
         {
             var org = Orgs.With("rollback.json");
