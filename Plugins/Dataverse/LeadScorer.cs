@@ -31,7 +31,9 @@ namespace LeadScoring.Dataverse
     /// activities and the workbench: read the lead and its ledger, run the engine, append the new
     /// score events and write the lead once. The lead write checks the row version; when another
     /// execution changed the lead in between, it reads again and retries (events already appended
-    /// are found in the ledger, so nothing counts twice).
+    /// are found in the ledger, so nothing counts twice). Inside a transaction (synchronous Custom
+    /// APIs) a failed call cannot be caught and retried, so there the lead is locked first by
+    /// writing it, and read after: the transaction's row lock keeps other writers out until commit.
     /// </summary>
     public sealed class LeadScorer
     {
@@ -41,12 +43,14 @@ namespace LeadScoring.Dataverse
         private readonly ModelStore models;
         private readonly Ledger ledger;
         private readonly ITracingService? tracing;
+        private readonly bool inTransaction;
 
-        public LeadScorer(IOrganizationService service, ModelStore models, ITracingService? tracing)
+        public LeadScorer(IOrganizationService service, ModelStore models, ITracingService? tracing, bool inTransaction = false)
         {
             this.service = service;
             this.models = models;
             this.tracing = tracing;
+            this.inTransaction = inTransaction;
             ledger = new Ledger(service);
         }
 
@@ -70,7 +74,14 @@ namespace LeadScoring.Dataverse
 
         private ScoringOutcome Score(Guid leadId, Trigger trigger, DateTime now, StoredModel model, Entity? leadImage, bool write)
         {
-            var lead = leadImage != null && leadImage.Contains("versionnumber") ? leadImage : null;
+            var lead = leadImage != null && leadImage.Contains("versionnumber") && !inTransaction ? leadImage : null;
+            if (write && inTransaction)
+            {
+                var lockRow = new Entity(LeadColumns.Table, leadId);
+                lockRow[LeadColumns.ScoredOn] = now;
+                service.Update(lockRow);
+            }
+
             for (var attempt = 1; ; attempt++)
             {
                 lead ??= service.Retrieve(LeadColumns.Table, leadId, new ColumnSet(LeadRecord.ScoringColumns.Concat(FitColumns(model.Model)).Distinct().ToArray()));
@@ -100,7 +111,7 @@ namespace LeadScoring.Dataverse
 
         private void WriteLead(Entity lead, LeadState state, Guid modelId, DateTime now)
         {
-            var rowVersion = LeadRecord.RowVersion(lead);
+            var rowVersion = inTransaction ? null : LeadRecord.RowVersion(lead);
             var update = LeadRecord.ToUpdate(lead, state, modelId, now);
             update.RowVersion = rowVersion;
             service.Execute(new UpdateRequest

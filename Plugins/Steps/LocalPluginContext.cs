@@ -29,7 +29,7 @@ namespace LeadScoring.Steps
         /// <summary>When the operation happened: the one notion of "now" the steps use (deterministic under the emulator's clock).</summary>
         public DateTime Now => DateTime.SpecifyKind(Context.OperationCreatedOn, DateTimeKind.Utc);
 
-        public LeadScorer Scorer => new LeadScorer(SystemService, Models, Tracing);
+        public LeadScorer Scorer => new LeadScorer(SystemService, Models, Tracing, Context.IsInTransaction);
 
         public ModelStore Models => new ModelStore(SystemService, Context.OrganizationId);
 

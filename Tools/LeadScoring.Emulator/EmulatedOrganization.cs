@@ -208,6 +208,24 @@ namespace LeadScoring.Emulator
             RunQueuedJob(job);
         }
 
+        /// <summary>
+        /// Delivers a finished job once more with the same context, as the asynchronous service may
+        /// (delivery is at least once: a host that dies after the work but before recording it).
+        /// Learn: https://learn.microsoft.com/power-apps/developer/data-platform/asynchronous-service
+        /// </summary>
+        public void RedeliverJob(SystemJob job)
+        {
+            ArgumentNullException.ThrowIfNull(job);
+            if (job.Status == SystemJobStatus.Waiting)
+            {
+                throw new InvalidOperationException($"{job} is still waiting; run it with RunJob.");
+            }
+
+            queue.Add(job);
+            job.Status = SystemJobStatus.Waiting;
+            RunQueuedJob(job);
+        }
+
         // ---- Fault injection -----------------------------------------------------------------
 
         /// <summary>

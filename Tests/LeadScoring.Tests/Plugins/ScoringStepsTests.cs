@@ -193,7 +193,7 @@ public class ScoringStepsTests
         var job = org.Org.SystemJobs.Last(j => j.PrimaryEntityName == InteractionColumns.Table);
         var events = org.Events(lead).Count;
 
-        org.Org.RunJob(job);
+        org.Org.RedeliverJob(job);
 
         Assert.Equal(events, org.Events(lead).Count);
         Assert.Equal(30, org.Score(lead));
