@@ -52,6 +52,9 @@ namespace LeadScoring.Emulator
 
             public string Message { get; }
             public string? Table { get; }
+
+            /// <summary>The caller's OrganizationRequest.RequestId, when it set one (a client retry sends the same).</summary>
+            public Guid? RequestId { get; init; }
             public Guid Id { get; }
             public ParameterCollection Input { get; }
 
@@ -297,6 +300,7 @@ namespace LeadScoring.Emulator
             }
             return RunPipeline(new Operation(api.UniqueName, api.BoundTable, target?.Id ?? Guid.Empty, input)
             {
+                RequestId = request.RequestId,
                 Core = (context, _) =>
                 {
                     RunPlugin(api.UniqueName, api.Plugin, context.ForStep(null, 30, 0));
@@ -349,7 +353,7 @@ namespace LeadScoring.Emulator
                 OrganizationName = OrganizationName,
                 CorrelationId = caller.Context?.CorrelationId ?? Guid.NewGuid(),
                 Depth = caller.Depth,
-                RequestId = Guid.NewGuid(),
+                RequestId = operation.RequestId ?? Guid.NewGuid(),
                 OperationId = Guid.NewGuid(),
                 OperationCreatedOn = Clock.UtcNow,
                 ParentContext = caller.Context,
