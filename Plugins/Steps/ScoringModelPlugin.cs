@@ -111,7 +111,8 @@ namespace LeadScoring.Steps
                 throw new ScoringException(description + " cannot be activated: it still needs the approval of " + string.Join(" and ", missing) + ".");
             }
 
-            ModelValidator.EnsureValid(local.Models.Load(target.Id, local.Now).Model);
+            var model = ModelValidator.EnsureValid(local.Models.Load(target.Id, local.Now).Model);
+            FilterLeadStepOn(local, model);
 
             var others = new QueryExpression(ScoringModelColumns.Table) { ColumnSet = new ColumnSet(false) };
             others.Criteria.AddCondition(ScoringModelColumns.Status, ConditionOperator.Equal, ModelStatusValues.Active);
@@ -124,6 +125,29 @@ namespace LeadScoring.Steps
 
             target[ScoringModelColumns.ActivatedOn] = local.Now;
             ModelStore.Invalidate(local.Context.OrganizationId);
+        }
+
+        /// <summary>
+        /// The lead update step runs only when a column the active model reads changes (plus the
+        /// stage and status columns), so a lead save that cannot change the score starts no job.
+        /// </summary>
+        private static void FilterLeadStepOn(LocalPluginContext local, ScoringModel model)
+        {
+            var query = new QueryExpression("sdkmessageprocessingstep") { ColumnSet = new ColumnSet("filteringattributes"), TopCount = 1 };
+            query.Criteria.AddCondition("name", ConditionOperator.Equal, LeadColumns.UpdateStepName);
+            var step = local.SystemService.RetrieveMultiple(query).Entities.FirstOrDefault();
+            if (step == null)
+            {
+                local.Trace("Step '{0}' not found: its filtering attributes were left as registered.", LeadColumns.UpdateStepName);
+                return;
+            }
+
+            var columns = LeadScorer.FitColumns(model)
+                .Concat(new[] { LeadColumns.LifecycleStage, LeadColumns.StateCode, LeadColumns.StatusCode })
+                .Select(c => c.ToLowerInvariant()).Distinct().OrderBy(c => c, StringComparer.Ordinal);
+            var update = new Entity("sdkmessageprocessingstep", step.Id);
+            update["filteringattributes"] = string.Join(",", columns);
+            local.SystemService.Update(update);
         }
 
         private static void ClearApprovals(Entity target)

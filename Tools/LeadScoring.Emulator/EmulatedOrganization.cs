@@ -69,6 +69,20 @@ namespace LeadScoring.Emulator
                 throw new PacConfigException($"{source}: Custom API '{api.UniqueName}' is registered twice.");
             }
             steps.AddRange(newSteps);
+            foreach (var step in newSteps)
+            {
+                // The registration is also a row, as on the platform, so code can read or change
+                // a step's filtering attributes; the pipeline reads them from the row.
+                Seed(new Entity(StepTable, step.Id)
+                {
+                    ["name"] = step.Name,
+                    ["stage"] = new OptionSetValue(step.Stage),
+                    ["mode"] = new OptionSetValue(step.Async ? 1 : 0),
+                    ["rank"] = step.Rank,
+                    ["filteringattributes"] = step.FilteringAttributes.Length == 0 ? null : string.Join(",", step.FilteringAttributes),
+                });
+            }
+
             foreach (var api in newApis)
             {
                 customApis.Add(api.UniqueName, api);

@@ -31,6 +31,7 @@ namespace LeadScoring.Emulator
 
     internal sealed class StepEntry
     {
+        public Guid? Id { get; set; }
         public string? Name { get; set; }
         public string? Plugin { get; set; }
         public string? Message { get; set; }
@@ -155,7 +156,7 @@ namespace LeadScoring.Emulator
             var images = (entry.Images ?? new List<ImageEntry>()).Select(i => ToImage(i, message, entry.Stage, Error)).ToArray();
             var plugin = CreatePlugin(entry.Plugin ?? throw Error("\"plugin\" is required."), assemblies, entry.UnsecureConfiguration, entry.SecureConfiguration, Error);
             return new Registration(
-                Guid.NewGuid(), order, name, plugin.GetType(), plugin, message, table, entry.Stage, async, entry.Rank,
+                entry.Id ?? Guid.NewGuid(), order, name, plugin.GetType(), plugin, message, table, entry.Stage, async, entry.Rank,
                 (entry.FilteringAttributes ?? new List<string>()).ToArray(), images);
         }
 

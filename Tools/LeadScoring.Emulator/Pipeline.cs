@@ -434,10 +434,25 @@ namespace LeadScoring.Emulator
 
         // Filtering attributes: an Update step runs only when Target has at least one of them.
         // https://learn.microsoft.com/power-apps/developer/data-platform/best-practices/business-logic/include-filtering-attributes-plugin-registration
-        private static bool PassesFilter(Registration step, PluginContext context) =>
-            step.Message != "Update"
-            || step.FilteringAttributes.Length == 0
-            || (context.InputParameters.TryGetValue("Target", out var target) && target is Entity entity && step.FilteringAttributes.Any(entity.Contains));
+        // The step's row (sdkmessageprocessingstep) is read at dispatch, so an update of its
+        // filteringattributes column takes effect for the next operation, as on the platform.
+        private bool PassesFilter(Registration step, PluginContext context)
+        {
+            if (step.Message != "Update")
+            {
+                return true;
+            }
+
+            var row = store.Find(StepTable, step.Id);
+            var filtering = row == null
+                ? step.FilteringAttributes
+                : (row.GetAttributeValue<string>("filteringattributes") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return filtering.Length == 0
+                || (context.InputParameters.TryGetValue("Target", out var target) && target is Entity entity && filtering.Any(entity.Contains));
+        }
+
+        /// <summary>The platform table of step registrations.</summary>
+        public const string StepTable = "sdkmessageprocessingstep";
 
         private static void AddImages(PluginContext context, Registration step, Entity? before, Entity? after)
         {
