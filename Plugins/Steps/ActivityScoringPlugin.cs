@@ -20,7 +20,7 @@ namespace LeadScoring.Steps
                 return;
             }
 
-            var record = Merge(local.PostImage, target);
+            var record = Records.Merge(local.PostImage, target);
             var table = local.Context.PrimaryEntityName;
             var lead = record.GetAttributeValue<EntityReference>(table == InteractionColumns.Table ? InteractionColumns.LeadId : EmailColumns.RegardingObjectId);
             if (lead == null || lead.LogicalName != LeadColumns.Table)
@@ -41,31 +41,6 @@ namespace LeadScoring.Steps
             {
                 local.Trace("Lead {0} no longer exists: {1} {2} skipped.", lead.Id, table, target.Id);
             }
-        }
-
-        /// <summary>The record as it is now: the post image (all registered columns) with the Target's values on top.</summary>
-        private static Entity Merge(Entity? image, Entity target)
-        {
-            var record = new Entity(target.LogicalName, target.Id);
-            foreach (var source in new[] { image, target })
-            {
-                if (source == null)
-                {
-                    continue;
-                }
-
-                foreach (var attribute in source.Attributes)
-                {
-                    record[attribute.Key] = attribute.Value;
-                }
-
-                if (!string.IsNullOrEmpty(source.RowVersion))
-                {
-                    record.RowVersion = source.RowVersion;
-                }
-            }
-
-            return record;
         }
     }
 }

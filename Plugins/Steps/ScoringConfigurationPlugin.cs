@@ -19,7 +19,7 @@ namespace LeadScoring.Steps
         protected override void ExecuteStep(LocalPluginContext local)
         {
             var isDelete = local.Context.MessageName == "Delete";
-            var record = Merge(local.PreImage, isDelete ? null : local.Target);
+            var record = Records.Merge(local.PreImage, isDelete ? null : local.Target);
             var isRule = local.Context.PrimaryEntityName == ScoringRuleColumns.Table;
             var rule = isRule ? record : local.SystemService.Retrieve(ScoringRuleColumns.Table, Lookup(record, ScoringConditionColumns.ScoringRuleId), new ColumnSet(true));
             var modelId = Lookup(rule, ScoringRuleColumns.ScoringModelId);
@@ -63,19 +63,5 @@ namespace LeadScoring.Steps
 
         private static Guid Lookup(Entity row, string column) =>
             row.GetAttributeValue<EntityReference>(column)?.Id ?? throw new ScoringException(row.LogicalName + ": " + column + " is required.");
-
-        private static Entity Merge(Entity? image, Entity? target)
-        {
-            var merged = new Entity((target ?? image)!.LogicalName, (target ?? image)!.Id);
-            foreach (var source in new[] { image, target })
-            {
-                foreach (var attribute in source?.Attributes ?? new AttributeCollection())
-                {
-                    merged[attribute.Key] = attribute.Value;
-                }
-            }
-
-            return merged;
-        }
     }
 }
