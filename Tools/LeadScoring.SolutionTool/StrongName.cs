@@ -32,6 +32,7 @@ namespace LeadScoring.SolutionTool
             BitConverter.GetBytes(20 + modulusLength).CopyTo(publicKey, 8);
             Array.Copy(snk, 0, publicKey, 12, 20 + modulusLength);
             publicKey[12] = 0x06; // PUBLICKEYBLOB
+            BitConverter.GetBytes(0x00002400).CopyTo(publicKey, 16); // aiKeyAlg CALG_RSA_SIGN (an .snk may say CALG_RSA_KEYX)
             publicKey[12 + 8 + 3] = (byte)'1'; // "RSA1": the public half
             return TokenOf(publicKey);
         }
