@@ -168,10 +168,34 @@ namespace LeadScoring.SolutionTool
                     Add($"{folder}/SavedQueries/{Braced(view.Id)}.xml", new XElement("savedqueries", XsiAttribute(), ViewXml(view)));
                 }
 
+                foreach (var chart in Reporting.Charts.Where(c => c.Table == table.Name))
+                {
+                    Add($"{folder}/Visualizations/{Braced(chart.Id)}.xml", ChartXml(chart));
+                }
+
                 if (Ribbon.Lead.Table == table.Name)
                 {
                     Add(folder + "/RibbonDiff.xml", XElement.Parse(Ribbon.Lead.Xml));
                 }
+            }
+
+            Add($"Dashboards/{Braced(Reporting.Health.Id)}.xml", DashboardXml(Reporting.Health));
+
+            foreach (var flow in Flows.All)
+            {
+                files.Add($"Workflows/{flow.FileName}.json", FlowJson(flow));
+                Add($"Workflows/{flow.FileName}.json.data.xml", FlowDataXml(flow));
+            }
+
+            foreach (var workflow in ClassicWorkflows.All(assemblyFullName))
+            {
+                files.Add($"Workflows/{workflow.FileName}.xaml", SerializeDocument(XDocument.Parse(workflow.Xaml)));
+                Add($"Workflows/{workflow.FileName}.xaml.data.xml", ClassicWorkflowDataXml(workflow));
+            }
+
+            foreach (var variable in Automation.EnvironmentVariables)
+            {
+                Add($"environmentvariabledefinitions/{variable.SchemaName}/environmentvariabledefinition.xml", EnvironmentVariableXml(variable));
             }
 
             foreach (var choice in Choices.All)
@@ -269,6 +293,9 @@ namespace LeadScoring.SolutionTool
             return System.Text.Encoding.UTF8.GetString(stream.ToArray()) + "\n";
         }
 
+        /// <summary>A XAML document: indented like the other files, with its own declaration.</summary>
+        private static string SerializeDocument(XDocument document) => Serialize(document.Root!);
+
         public static string Braced(Guid id) => "{" + id.ToString("D") + "}";
 
         private static string Bit(bool value) => value ? "1" : "0";
@@ -306,7 +333,8 @@ namespace LeadScoring.SolutionTool
 
             // Component types (solutioncomponent.componenttype): 1 Entity, 9 OptionSet, 20 Role, 26 SavedQuery,
             // 60 SystemForm, 61 WebResource, 62 SiteMap, 70 FieldSecurityProfile, 80 AppModule, 91 PluginAssembly,
-            // 92 SdkMessageProcessingStep. New tables come with all their subcomponents (behavior 0); lead comes
+            // 92 SdkMessageProcessingStep, 29 Workflow (flows and classic workflows), 59 SavedQueryVisualization,
+            // 371 Connection reference, 380 Environment variable definition. New tables come with all their subcomponents (behavior 0); lead comes
             // without (behavior 2): only the columns in its Entity.xml and the form and views listed here.
             foreach (var table in Tables.All)
             {
@@ -318,12 +346,18 @@ namespace LeadScoring.SolutionTool
             var standard = Tables.All.Where(t => !t.IsNew).Select(t => t.Name).ToHashSet();
             roots.AddRange(Views.All.Where(v => standard.Contains(v.Table)).Select(v => Root(26, id: v.Id)));
             roots.AddRange(Forms.All.Where(f => standard.Contains(f.Table)).Select(f => Root(60, id: f.Id)));
+            roots.AddRange(Reporting.Charts.Where(c => standard.Contains(c.Table)).Select(c => Root(59, id: c.Id)));
+            roots.Add(Root(60, id: Reporting.Health.Id));
+            roots.AddRange(Flows.All.Select(f => Root(29, id: f.Id)));
+            roots.AddRange(ClassicWorkflows.All(assemblyFullName).Select(w => Root(29, id: w.Id)));
             roots.AddRange(webResources.Select(w => Root(61, w.Name)));
             roots.Add(Root(62, App.Admin.UniqueName));
             roots.Add(Root(70, id: Security.ScoreReaders.Id));
             roots.Add(Root(80, App.Admin.UniqueName));
             roots.Add(Root(91, id: config.PluginAssembly.Id));
             roots.AddRange(config.Steps.Select(s => Root(92, id: s.Id)));
+            roots.AddRange(Automation.ConnectionReferences.Select(c => Root(371, c.LogicalName)));
+            roots.AddRange(Automation.EnvironmentVariables.Select(v => Root(380, v.SchemaName)));
 
             return new XElement("ImportExportXml",
                 new XAttribute("version", "9.2.0.0"),
@@ -379,6 +413,7 @@ namespace LeadScoring.SolutionTool
                 new XElement("EntityRelationships"),
                 new XElement("OrganizationSettings"),
                 new XElement("optionsets"),
+                new XElement("Dashboards"),
                 new XElement("CustomControls"),
                 new XElement("SolutionPluginAssemblies"),
                 new XElement("SdkMessageProcessingSteps"),
@@ -387,6 +422,15 @@ namespace LeadScoring.SolutionTool
                 new XElement("AppModuleSiteMaps"),
                 new XElement("AppModules"),
                 new XElement("EntityDataProviders"),
+                new XElement("connectionreferences", Automation.ConnectionReferences.Select(c => new XElement("connectionreference",
+                    new XAttribute("connectionreferencelogicalname", c.LogicalName),
+                    new XElement("connectionreferencedisplayname", c.DisplayName),
+                    new XElement("connectorid", c.ConnectorId),
+                    new XElement("description", c.Description),
+                    new XElement("iscustomizable", "1"),
+                    new XElement("promptingbehavior", "0"),
+                    new XElement("statecode", "0"),
+                    new XElement("statuscode", "1")))),
                 new XElement("Languages", new XElement("Language", Language)));
         }
 
@@ -1130,6 +1174,13 @@ namespace LeadScoring.SolutionTool
                 components.Add(new XElement("AppModuleComponent", new XAttribute("type", "26"), new XAttribute("id", Braced(view.Id))));
             }
 
+            foreach (var chart in Reporting.Charts.Where(c => tables.Contains(c.Table)))
+            {
+                components.Add(new XElement("AppModuleComponent", new XAttribute("type", "59"), new XAttribute("id", Braced(chart.Id))));
+            }
+
+            components.Add(new XElement("AppModuleComponent", new XAttribute("type", "60"), new XAttribute("id", Braced(Reporting.Health.Id))));
+
             return new XElement("AppModule",
                 new XElement("UniqueName", app.UniqueName),
                 new XElement("IntroducedVersion", IntroducedVersion),
@@ -1173,6 +1224,9 @@ namespace LeadScoring.SolutionTool
                 case WebResourceSubArea web:
                     element.Add(new XAttribute("Url", "$webresource:" + web.WebResource));
                     break;
+                case DashboardSubArea dashboard:
+                    element.Add(new XAttribute("Url", "/workplace/home_dashboards.aspx"), new XAttribute("DefaultDashboard", Braced(dashboard.Dashboard)));
+                    break;
             }
 
             element.Add(new XAttribute("Client", "All"), new XAttribute("AvailableOffline", "false"), new XAttribute("PassParams", "false"),
@@ -1180,5 +1234,186 @@ namespace LeadScoring.SolutionTool
                 new XElement("Titles", new XElement("Title", new XAttribute("LCID", Language), new XAttribute("Title", subArea.Title))));
             return element;
         }
+
+        // ---------------------------------------------------------------- automation and reporting (issue 11)
+
+        private static XElement ChartXml(Chart chart)
+        {
+            var table = Tables.All.Single(t => t.Name == chart.Table);
+            var entity = new XElement("entity", new XAttribute("name", chart.Table));
+            var category = new XElement("attribute", new XAttribute("name", chart.Category), new XAttribute("groupby", "true"), new XAttribute("alias", "category"));
+            if (chart.DateGrouping != null)
+            {
+                category.Add(new XAttribute("dategrouping", chart.DateGrouping));
+            }
+
+            entity.Add(category);
+            if (chart.Series != null)
+            {
+                entity.Add(new XElement("attribute", new XAttribute("name", chart.Series), new XAttribute("groupby", "true"), new XAttribute("alias", "series")));
+            }
+
+            entity.Add(new XElement("attribute", new XAttribute("name", table.PrimaryKey), new XAttribute("aggregate", "count"), new XAttribute("alias", "count")));
+            return new XElement("visualization", XsiAttribute(),
+                new XElement("savedqueryvisualizationid", Braced(chart.Id)),
+                new XElement("datadescription", new XElement("datadefinition",
+                    new XElement("fetchcollection", new XElement("fetch", new XAttribute("mapping", "logical"), new XAttribute("aggregate", "true"), entity)),
+                    new XElement("categorycollection", new XElement("category", new XAttribute("alias", "category"),
+                        new XElement("measurecollection", new XElement("measure", new XAttribute("alias", "count"))))))),
+                new XElement("presentationdescription", new XElement("Chart",
+                    new XElement("Series", new XElement("Series", new XAttribute("ChartType", chart.ChartType), new XAttribute("IsValueShownAsLabel", "True"), new XAttribute("Font", "{0}, 9.5px"), new XAttribute("LabelForeColor", "59, 59, 59"))),
+                    new XElement("ChartAreas", new XElement("ChartArea", new XAttribute("BorderColor", "White"), new XAttribute("BorderDashStyle", "Solid"),
+                        new XElement("AxisY", new XAttribute("LabelAutoFitMinFontSize", "8"), new XAttribute("TitleForeColor", "59, 59, 59"), new XAttribute("LineColor", "165, 172, 181"), new XAttribute("IntervalAutoMode", "VariableCount"),
+                            new XElement("MajorGrid", new XAttribute("LineColor", "239, 242, 246")), new XElement("LabelStyle", new XAttribute("Font", "{0}, 10.5px"), new XAttribute("ForeColor", "59, 59, 59"))),
+                        new XElement("AxisX", new XAttribute("LabelAutoFitMinFontSize", "8"), new XAttribute("TitleForeColor", "59, 59, 59"), new XAttribute("LineColor", "165, 172, 181"), new XAttribute("IntervalAutoMode", "VariableCount"),
+                            new XElement("MajorGrid", new XAttribute("LineColor", "Transparent")), new XElement("LabelStyle", new XAttribute("Font", "{0}, 10.5px"), new XAttribute("ForeColor", "59, 59, 59"))))),
+                    new XElement("Titles", new XElement("Title", new XAttribute("Alignment", "TopLeft"), new XAttribute("DockingOffset", "-3"), new XAttribute("Font", "{0}, 13px"), new XAttribute("ForeColor", "59, 59, 59"))),
+                    new XElement("Legends", new XElement("Legend", new XAttribute("Alignment", "Center"), new XAttribute("LegendStyle", "Table"), new XAttribute("Docking", "right"), new XAttribute("Enabled", chart.Series != null ? "True" : "False"), new XAttribute("Font", "{0}, 11px"), new XAttribute("ForeColor", "59, 59, 59"))))),
+                new XElement("isdefault", "0"),
+                Labels("LocalizedNames", "LocalizedName", chart.Name),
+                Labels("Descriptions", "Description", chart.Description),
+                new XElement("IsCustomizable", "1"),
+                new XElement("IntroducedVersion", IntroducedVersion),
+                new XElement("CanBeDeleted", "1"));
+        }
+
+        private static XElement DashboardXml(Dashboard dashboard)
+        {
+            Guid Id(string part) => StableId.For("dashboard", dashboard.Key + "/" + part);
+            var rows = new XElement("rows");
+            int index = 0;
+            foreach (var line in dashboard.Rows)
+            {
+                int span = line.Max(t => t.Rows);
+                rows.Add(new XElement("row", line.Select(tile =>
+                {
+                    index++;
+                    return new XElement("cell",
+                        new XAttribute("id", Braced(Id("cell/" + index.ToString(CultureInfo.InvariantCulture)))),
+                        new XAttribute("showlabel", "true"), new XAttribute("colspan", Text(tile.ColumnSpan)), new XAttribute("rowspan", Text(tile.Rows)), new XAttribute("auto", "false"),
+                        Labels("labels", "label", tile.Label),
+                        new XElement("control",
+                            new XAttribute("id", "ls_tile" + index.ToString(CultureInfo.InvariantCulture)),
+                            new XAttribute("classid", SubgridControl),
+                            new XAttribute("indicationOfSubgrid", "true"),
+                            new XElement("parameters",
+                                new XElement("TargetEntityType", tile.View.Table),
+                                new XElement("ChartGridMode", tile.Chart == null ? "Grid" : "Chart"),
+                                new XElement("EnableQuickFind", "false"),
+                                new XElement("EnableViewPicker", "false"),
+                                new XElement("EnableJumpBar", "false"),
+                                new XElement("RecordsPerPage", Text(tile.Rows)),
+                                new XElement("ViewId", Braced(tile.View.Id)),
+                                new XElement("IsUserView", "false"),
+                                new XElement("ViewIds", Braced(tile.View.Id)),
+                                new XElement("AutoExpand", "Fixed"),
+                                new XElement("VisualizationId", tile.Chart == null ? null : Braced(tile.Chart.Id)),
+                                new XElement("IsUserChart", "false"),
+                                new XElement("EnableChartPicker", "false"),
+                                new XElement("RelationshipName"))));
+                })));
+                for (int i = 1; i < span; i++)
+                {
+                    rows.Add(new XElement("row"));
+                }
+            }
+
+            int columns = dashboard.Rows.Max(r => r.Sum(t => t.ColumnSpan));
+            return new XElement("Dashboard", XsiAttribute(),
+                Labels("LocalizedNames", "LocalizedName", dashboard.Name),
+                Labels("Descriptions", "Description", dashboard.Description),
+                new XElement("FormId", Braced(dashboard.Id)),
+                new XElement("IsCustomizable", "1"),
+                new XElement("IsDefault", "0"),
+                new XElement("FormXml", new XElement("forms", new XAttribute("type", "dashboard"), new XElement("form",
+                    new XElement("tabs", new XElement("tab", new XAttribute("showlabel", "false"), new XAttribute("verticallayout", "true"), new XAttribute("id", Braced(Id("tab"))),
+                        Labels("labels", "label", dashboard.Name),
+                        new XElement("columns", new XElement("column", new XAttribute("width", "100%"),
+                            new XElement("sections", new XElement("section", new XAttribute("showlabel", "false"), new XAttribute("showbar", "false"),
+                                new XAttribute("columns", new string('1', columns)), new XAttribute("id", Braced(Id("section"))),
+                                Labels("labels", "label", dashboard.Name),
+                                rows)))))),
+                    new XElement("controlDescriptions")))),
+                new XElement("IntroducedVersion", IntroducedVersion),
+                new XElement("IsTabletEnabled", "0"));
+        }
+
+        /// <summary>A flow's .json file: its connection references (by api name) and its definition.</summary>
+        private static string FlowJson(CloudFlow flow)
+        {
+            var references = new System.Text.Json.Nodes.JsonObject();
+            foreach (var reference in Automation.ConnectionReferences.Where(c => flow.ConnectionReferences.Contains(c.LogicalName)))
+            {
+                references[reference.Connector] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["runtimeSource"] = "embedded",
+                    ["connection"] = new System.Text.Json.Nodes.JsonObject { ["connectionReferenceLogicalName"] = reference.LogicalName },
+                    ["api"] = new System.Text.Json.Nodes.JsonObject { ["name"] = reference.Connector },
+                };
+            }
+
+            var document = new System.Text.Json.Nodes.JsonObject
+            {
+                ["properties"] = new System.Text.Json.Nodes.JsonObject
+                {
+                    ["connectionReferences"] = references,
+                    ["definition"] = flow.Definition.DeepClone(),
+                },
+                ["schemaVersion"] = "1.0.0.0",
+            };
+            return document.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, IndentSize = 2, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        }
+
+        private static XElement WorkflowDataXml(Guid id, string name, string description, string fileElement, string fileName, int category, string primaryEntity, bool onDemand, IEnumerable<string> triggerOnUpdate)
+        {
+            var element = new XElement("Workflow", new XAttribute("WorkflowId", Braced(id)), new XAttribute("Name", name), new XAttribute("Description", description), XsiAttribute(),
+                new XElement(fileElement, "/Workflows/" + fileName),
+                new XElement("Type", "1"),
+                new XElement("Subprocess", "0"),
+                new XElement("Category", Text(category)),
+                new XElement("Mode", "0"),
+                new XElement("Scope", "4"),
+                new XElement("OnDemand", Bit(onDemand)),
+                new XElement("TriggerOnCreate", "0"),
+                new XElement("TriggerOnDelete", "0"),
+                new XElement("AsyncAutodelete", Bit(category == 0)),
+                new XElement("SyncWorkflowLogOnFailure", "0"),
+                // Imported off (draft): flows need their connection references bound, and both are turned on
+                // by an admin after the import (docs/automation.md).
+                new XElement("StateCode", "0"),
+                new XElement("StatusCode", "1"),
+                new XElement("RunAs", "1"),
+                new XElement("IsTransacted", "1"),
+                new XElement("IntroducedVersion", IntroducedVersion),
+                new XElement("IsCustomizable", "1"),
+                new XElement("BusinessProcessType", "0"),
+                new XElement("IsCustomProcessingStepAllowedForOtherPublishers", "1"),
+                new XElement("PrimaryEntity", primaryEntity));
+            var attributes = string.Join(",", triggerOnUpdate);
+            if (attributes.Length > 0)
+            {
+                element.Add(new XElement("TriggerOnUpdateAttributeList", attributes));
+            }
+
+            element.Add(Labels("LocalizedNames", "LocalizedName", name), Labels("Descriptions", "Description", description));
+            return element;
+        }
+
+        private static XElement FlowDataXml(CloudFlow flow) =>
+            WorkflowDataXml(flow.Id, flow.Name, flow.Description, "JsonFileName", flow.FileName + ".json", category: 5, "none", onDemand: false, Array.Empty<string>());
+
+        private static XElement ClassicWorkflowDataXml(ClassicWorkflow workflow) =>
+            WorkflowDataXml(workflow.Id, workflow.Name, workflow.Description, "XamlFileName", workflow.FileName + ".xaml", category: 0, workflow.PrimaryEntity, workflow.OnDemand, workflow.TriggerOnUpdate);
+
+        private static XElement EnvironmentVariableXml(EnvironmentVariable variable) =>
+            new("environmentvariabledefinition", new XAttribute("schemaname", variable.SchemaName),
+                new XElement("defaultvalue", variable.DefaultValue),
+                new XElement("description", new XAttribute("default", variable.Description), Labels("label", variable.Description)),
+                new XElement("displayname", new XAttribute("default", variable.DisplayName), Labels("label", variable.DisplayName)),
+                new XElement("introducedversion", IntroducedVersion),
+                new XElement("iscustomizable", "1"),
+                new XElement("isrequired", "0"),
+                new XElement("secretstore", "0"),
+                new XElement("type", Text(variable.Type)));
     }
 }

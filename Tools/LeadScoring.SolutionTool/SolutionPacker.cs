@@ -205,8 +205,9 @@ namespace LeadScoring.SolutionTool
                 files["WebResources/" + name] = path;
             }
 
-            // Custom APIs travel as their folders (Learn: "Create a custom API with solution files").
-            foreach (string folder in new[] { "customapis" })
+            // Custom APIs travel as their folders (Learn: "Create a custom API with solution files"), and so
+            // do environment variable definitions (the layout pac unpacks them to).
+            foreach (string folder in new[] { "customapis", "environmentvariabledefinitions" })
             {
                 string path = Path.Combine(solution, folder);
                 if (Directory.Exists(path))
@@ -307,7 +308,7 @@ namespace LeadScoring.SolutionTool
             Fill("WebResources", Roots("WebResources", "*.data.xml"));
             Fill("AppModuleSiteMaps", Roots("AppModuleSiteMaps", "AppModuleSiteMap.xml"));
             Fill("AppModules", Roots("AppModules", "AppModule.xml"));
-            Fill("environmentvariabledefinitions", Roots("environmentvariabledefinitions", "environmentvariabledefinition.xml"));
+            Fill("Dashboards", Roots("Dashboards", "*.xml"));
             return root;
         }
 
@@ -331,6 +332,13 @@ namespace LeadScoring.SolutionTool
             {
                 entity.Element("SavedQueries")!.Add(new XElement("savedqueries",
                     Directory.EnumerateFiles(viewFolder, "*.xml").OrderBy(f => f, StringComparer.Ordinal).SelectMany(f => XDocument.Load(f).Root!.Elements("savedquery"))));
+            }
+
+            string chartFolder = Path.Combine(folder, "Visualizations");
+            if (Directory.Exists(chartFolder))
+            {
+                entity.Element("SavedQueries")!.AddAfterSelf(new XElement("Visualizations",
+                    Directory.EnumerateFiles(chartFolder, "*.xml").OrderBy(f => f, StringComparer.Ordinal).Select(f => XDocument.Load(f).Root!)));
             }
 
             string ribbon = Path.Combine(folder, "RibbonDiff.xml");

@@ -23,13 +23,20 @@ public class ComponentTests
     {
         var files = Directory.EnumerateFiles(Source.Folder, "*", SearchOption.AllDirectories).ToList();
         Assert.NotEmpty(files);
-        foreach (string file in files.Where(f => f.EndsWith(".xml", StringComparison.Ordinal)))
+        foreach (string file in files.Where(f => f.EndsWith(".xml", StringComparison.Ordinal) || f.EndsWith(".xaml", StringComparison.Ordinal)))
         {
             var exception = Record.Exception(() => XDocument.Load(file));
             Assert.True(exception == null, $"{file}: {exception?.Message}");
         }
 
-        var others = files.Where(f => !f.EndsWith(".xml", StringComparison.Ordinal) && Path.GetFileName(f) != "README.md").ToList();
+        foreach (string file in files.Where(f => f.EndsWith(".json", StringComparison.Ordinal)))
+        {
+            var exception = Record.Exception(() => System.Text.Json.JsonDocument.Parse(File.ReadAllText(file)).Dispose());
+            Assert.True(exception == null, $"{file}: {exception?.Message}");
+        }
+
+        // Sources only: XML, the flows' definitions (.json) and the classic workflow (.xaml); no dll, js, html, css.
+        var others = files.Where(f => Path.GetExtension(f) is not (".xml" or ".json" or ".xaml") && Path.GetFileName(f) != "README.md").ToList();
         Assert.Empty(others);
     }
 
@@ -61,6 +68,11 @@ public class ComponentTests
         expected.AddRange(Source.Roles.Select(r => "20:" + r.Attribute("id")!.Value));
         expected.AddRange(Source.Tables.Values.Where(t => !t.IsNew).SelectMany(t => t.Views).Select(v => "26:" + v.Element("savedqueryid")!.Value));
         expected.AddRange(Source.Tables.Values.Where(t => !t.IsNew).SelectMany(t => t.Forms).Select(f => "60:" + f.Element("formid")!.Value));
+        expected.AddRange(Source.Files("Dashboards", "*.xml").Select(f => "60:" + XDocument.Load(f).Root!.Element("FormId")!.Value));
+        expected.AddRange(Source.Tables.Values.Where(t => !t.IsNew).SelectMany(t => t.Charts).Select(c => "59:" + c.Element("savedqueryvisualizationid")!.Value));
+        expected.AddRange(Source.Files("Workflows", "*.data.xml").Select(f => "29:" + XDocument.Load(f).Root!.Attribute("WorkflowId")!.Value));
+        expected.AddRange(Source.Customizations.Descendants("connectionreference").Select(c => "371:" + c.Attribute("connectionreferencelogicalname")!.Value));
+        expected.AddRange(Source.Files("environmentvariabledefinitions", "*.xml").Select(f => "380:" + XDocument.Load(f).Root!.Attribute("schemaname")!.Value));
         expected.AddRange(Source.WebResources.Select(w => "61:" + w.Element("Name")!.Value));
         expected.AddRange(Source.SiteMaps.Select(s => "62:" + s.Element("SiteMapUniqueName")!.Value));
         expected.AddRange(Source.Customizations.Descendants("FieldSecurityProfile").Select(p => "70:" + p.Attribute("fieldsecurityprofileid")!.Value));
@@ -246,8 +258,9 @@ public class ComponentTests
             switch (component.Attribute("type")!.Value)
             {
                 case "1": Assert.True(Source.Tables.ContainsKey(component.Attribute("schemaName")!.Value)); break;
-                case "60": Assert.Contains(component.Attribute("id")!.Value, forms); break;
+                case "60": Assert.Contains(component.Attribute("id")!.Value, forms.Concat(Source.Files("Dashboards", "*.xml").Select(f => XDocument.Load(f).Root!.Element("FormId")!.Value))); break;
                 case "26": Assert.Contains(component.Attribute("id")!.Value, views); break;
+                case "59": Assert.Contains(component.Attribute("id")!.Value, Source.Tables.Values.SelectMany(t => t.Charts).Select(c => c.Element("savedqueryvisualizationid")!.Value)); break;
                 case "62": Assert.Equal(app.Element("UniqueName")!.Value, component.Attribute("schemaName")!.Value); break;
                 default: Assert.Fail("Unexpected app component type " + component.Attribute("type")!.Value); break;
             }
@@ -266,6 +279,10 @@ public class ComponentTests
             if (subArea.Attribute("Entity") is { } entity)
             {
                 Assert.Contains(components, c => c.Attribute("schemaName")?.Value == entity.Value);
+            }
+            else if (subArea.Attribute("DefaultDashboard") is { } dashboard)
+            {
+                Assert.Contains(components, c => c.Attribute("type")!.Value == "60" && c.Attribute("id")!.Value == dashboard.Value);
             }
             else
             {

@@ -108,9 +108,14 @@ public sealed class PackTests : IDisposable
             Assert.Equal(source.FieldPermissions.Count(), customizations.Descendants("FieldPermission").Count());
 
             // Every file a component names is in the zip: the assembly and each web resource.
-            var referenced = customizations.Descendants("FileName").Select(f => f.Value.TrimStart('/')).ToList();
+            var referenced = customizations.Descendants().Where(e => e.Name.LocalName is "FileName" or "JsonFileName" or "XamlFileName").Select(f => f.Value.TrimStart('/')).ToList();
             Assert.All(referenced, path => Assert.True(entries.ContainsKey(path), "missing from the zip: " + path));
             string dll = Assert.Single(referenced, r => r.EndsWith(".dll", StringComparison.Ordinal));
+            Assert.Equal(source.Files("Workflows", "*.data.xml").Count(), customizations.Element("Workflows")!.Elements("Workflow").Count());
+            Assert.Equal(source.Files("Dashboards", "*.xml").Count(), customizations.Element("Dashboards")!.Elements("Dashboard").Count());
+            Assert.Equal(source.Tables.Values.Sum(t => t.Charts.Count), customizations.Descendants("visualization").Count());
+            Assert.Equal(source.Customizations.Descendants("connectionreference").Count(), customizations.Descendants("connectionreference").Count());
+            Assert.All(source.Files("environmentvariabledefinitions", "*.xml"), f => Assert.Contains(Path.GetRelativePath(source.Folder, f).Replace('\\', '/'), entries.Keys));
             using (var packed = new MemoryStream())
             {
                 entries[dll].Open().CopyTo(packed);
@@ -126,7 +131,7 @@ public sealed class PackTests : IDisposable
             }
 
             var expected = new HashSet<string>(referenced) { "[Content_Types].xml", "solution.xml", "customizations.xml" };
-            var unexpected = entries.Keys.Where(e => !expected.Contains(e) && !e.StartsWith("customapis/", StringComparison.Ordinal) && !e.StartsWith("Workflows/", StringComparison.Ordinal)).ToList();
+            var unexpected = entries.Keys.Where(e => !expected.Contains(e) && !e.StartsWith("customapis/", StringComparison.Ordinal) && !e.StartsWith("environmentvariabledefinitions/", StringComparison.Ordinal)).ToList();
             Assert.Empty(unexpected);
         }
     }

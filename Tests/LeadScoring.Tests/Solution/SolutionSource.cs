@@ -29,6 +29,9 @@ internal sealed class SolutionSource
                     : new List<XElement>(),
                 Directory.Exists(System.IO.Path.Combine(entityFolder, "SavedQueries"))
                     ? Directory.EnumerateFiles(System.IO.Path.Combine(entityFolder, "SavedQueries"), "*.xml").Select(f => XDocument.Load(f).Root!.Element("savedquery")!).ToList()
+                    : new List<XElement>(),
+                Directory.Exists(System.IO.Path.Combine(entityFolder, "Visualizations"))
+                    ? Directory.EnumerateFiles(System.IO.Path.Combine(entityFolder, "Visualizations"), "*.xml").Select(f => XDocument.Load(f).Root!).ToList()
                     : new List<XElement>());
         }
 
@@ -114,7 +117,7 @@ internal sealed class SolutionSource
             : new List<XElement>();
 }
 
-internal sealed record TableSource(string Name, XElement Entity, Dictionary<string, XElement> Columns, List<XElement> Forms, List<XElement> Views)
+internal sealed record TableSource(string Name, XElement Entity, Dictionary<string, XElement> Columns, List<XElement> Forms, List<XElement> Views, List<XElement> Charts)
 {
     public bool IsNew => Entity.Element("EntityInfo")!.Element("entity")!.Attribute("unmodified") == null;
 

@@ -12,6 +12,7 @@ namespace LeadScoring.SolutionTool.Definition
             {
                 new SiteMapGroup("ls_scoring", "Scoring", new SubArea[]
                 {
+                    new DashboardSubArea("ls_health", "Lead scoring health", Reporting.Health.Id),
                     new TableSubArea("ls_models", "Scoring models", ScoringModelColumns.Table),
                     new TableSubArea("ls_rules", "Scoring rules", ScoringRuleColumns.Table),
                     new TableSubArea("ls_conditions", "Scoring conditions", ScoringConditionColumns.Table),
@@ -22,6 +23,7 @@ namespace LeadScoring.SolutionTool.Definition
                     new TableSubArea("ls_leads", "Leads", LeadColumns.Table),
                     new TableSubArea("ls_scoreevents", "Score events", ScoreEventColumns.Table),
                     new TableSubArea("ls_interactions", "Marketing interactions", InteractionColumns.Table),
+                    new TableSubArea("ls_decayruns", "Decay runs", DecayRunColumns.Table),
                 }),
             },
             new[] { SecurityRoles.Admin, SecurityRoles.MarketingApprover, SecurityRoles.SalesApprover });

@@ -14,6 +14,7 @@ namespace LeadScoring.SolutionTool.Definition
         public const string ConditionOperator = "ls_conditionoperator";
         public const string ScoreEventKind = "ls_scoreeventkind";
         public const string InteractionType = "ls_interactiontype";
+        public const string DecayRunStatus = "ls_decayrunstatus";
 
         public static IReadOnlyList<Choice> All { get; } = new[]
         {
@@ -86,6 +87,12 @@ namespace LeadScoring.SolutionTool.Definition
                 new ChoiceOption(InteractionTypeValues.EventAttended, "Event attendance"),
                 new ChoiceOption(InteractionTypeValues.FormSubmitted, "Form submission"),
                 new ChoiceOption(InteractionTypeValues.SocialLike, "Social like"),
+            }),
+            new Choice(DecayRunStatus, "Decay run status", "Whether the nightly decay flow is running, finished, or stopped.", new[]
+            {
+                new ChoiceOption(DecayRunStatusValues.Running, "Running"),
+                new ChoiceOption(DecayRunStatusValues.Succeeded, "Succeeded"),
+                new ChoiceOption(DecayRunStatusValues.Failed, "Failed"),
             }),
         };
     }

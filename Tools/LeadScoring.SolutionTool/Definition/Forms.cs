@@ -234,6 +234,27 @@ namespace LeadScoring.SolutionTool.Definition
                 }),
             });
 
-        public static IReadOnlyList<Form> All { get; } = new[] { Lead, ScoringModel, ScoringRule, ScoringCondition, ScoreEvent, Interaction };
+        public static Form DecayRun { get; } = new(DecayRunColumns.Table, "main", "Decay run",
+            "One run of the nightly decay flow.",
+            new[]
+            {
+                new Tab("general", "General", new[]
+                {
+                    new Section("run", "Decay run", new Cell[]
+                    {
+                        new FieldCell(DecayRunColumns.Name, "Name", ReadOnly: true),
+                        new FieldCell(DecayRunColumns.Status, "Run status", ReadOnly: true),
+                        new FieldCell(DecayRunColumns.AsOf, "As of", ReadOnly: true),
+                        new FieldCell(DecayRunColumns.StartedOn, "Started on", ReadOnly: true),
+                        new FieldCell(DecayRunColumns.FinishedOn, "Finished on", ReadOnly: true),
+                        new FieldCell(DecayRunColumns.Pages, "Pages", ReadOnly: true),
+                        new FieldCell(DecayRunColumns.LeadsProcessed, "Leads processed", ReadOnly: true),
+                        new FieldCell(DecayRunColumns.PointsDebited, "Points debited", ReadOnly: true),
+                        new FieldCell(DecayRunColumns.Message, "Message", ReadOnly: true),
+                    }, Columns: 2),
+                }),
+            });
+
+        public static IReadOnlyList<Form> All { get; } = new[] { Lead, ScoringModel, ScoringRule, ScoringCondition, ScoreEvent, Interaction, DecayRun };
     }
 }

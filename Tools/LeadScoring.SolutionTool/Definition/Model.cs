@@ -136,6 +136,8 @@ namespace LeadScoring.SolutionTool.Definition
 
     public sealed record WebResourceSubArea(string Id, string Title, string WebResource) : SubArea(Id, Title);
 
+    public sealed record DashboardSubArea(string Id, string Title, Guid Dashboard) : SubArea(Id, Title);
+
     public sealed record SiteMapGroup(string Id, string Title, IReadOnlyList<SubArea> SubAreas);
 
     public sealed record AppModule(string UniqueName, string Name, string Description, IReadOnlyList<SiteMapGroup> Groups, IReadOnlyList<string> Roles)

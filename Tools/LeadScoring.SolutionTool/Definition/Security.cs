@@ -24,6 +24,7 @@ namespace LeadScoring.SolutionTool.Definition
                 .Concat(Table(ScoringRuleColumns.Table, Full))
                 .Concat(Table(ScoringConditionColumns.Table, Full))
                 .Concat(Table(InteractionColumns.Table, Full))
+                .Concat(Table(DecayRunColumns.Table, Full))
                 // Write on the ledger is ls_ApplyScoreDecay's execute privilege; the append-only guard
                 // (ScoreEventGuardPlugin) still refuses any direct change of a score event.
                 .Concat(Table(ScoreEventColumns.Table, "Read", "Write", "AppendTo"))
@@ -50,6 +51,7 @@ namespace LeadScoring.SolutionTool.Definition
                 .Concat(Table(ScoringConditionColumns.Table, "Read"))
                 .Concat(Table(ScoreEventColumns.Table, "Read"))
                 .Concat(Table(InteractionColumns.Table, "Read"))
+                .Concat(Table(DecayRunColumns.Table, "Read"))
                 .ToList());
 
         public static IReadOnlyList<Role> Roles { get; } = new[] { Admin, MarketingApprover, SalesApprover, User };

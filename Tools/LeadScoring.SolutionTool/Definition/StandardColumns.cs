@@ -27,7 +27,9 @@ namespace LeadScoring.SolutionTool.Definition
             {
                 "activityid", "subject", "regardingobjectid", "statecode", "statuscode", "scheduledstart", "actualend", "versionnumber",
             },
-            ["systemuser"] = new HashSet<string> { "systemuserid", "fullname" },
+            ["systemuser"] = new HashSet<string> { "systemuserid", "fullname", "internalemailaddress" },
+            // Marketing lists (the re-engagement flows add leads to one).
+            ["list"] = new HashSet<string> { "listid", "listname", "createdfromcode", "statecode" },
         };
     }
 }

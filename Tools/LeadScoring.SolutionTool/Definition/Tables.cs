@@ -151,7 +151,23 @@ namespace LeadScoring.SolutionTool.Definition
                 Moment(InteractionColumns.OccurredOn, "Occurred on", "When the interaction happened."),
             });
 
-        public static IReadOnlyList<Table> All { get; } = new[] { Lead, ScoringModel, ScoringRule, ScoringCondition, ScoreEvent, Interaction };
+        /// <summary>Written by the nightly decay flow (Flows.DecayNightly), not by the plug-ins.</summary>
+        public static Table DecayRun { get; } = New(DecayRunColumns.Table, "Decay run", "Decay runs",
+            "One run of the nightly decay flow: when, as of which moment, how many pages, leads and points.",
+            Text(DecayRunColumns.Name, "Name", "The run, by its as-of moment.", 200),
+            new[]
+            {
+                Moment(DecayRunColumns.AsOf, "As of", "The moment every page of the run decayed to."),
+                Moment(DecayRunColumns.StartedOn, "Started on", "When the flow started the run."),
+                Moment(DecayRunColumns.FinishedOn, "Finished on", "When the run ended."),
+                Whole(DecayRunColumns.Pages, "Pages", "ls_ApplyScoreDecay calls made.", 0),
+                Whole(DecayRunColumns.LeadsProcessed, "Leads processed", "Leads scored by the run.", 0),
+                Whole(DecayRunColumns.PointsDebited, "Points debited", "Decay points debited by the run.", 0),
+                Pick(DecayRunColumns.Status, "Run status", "Running, Succeeded or Failed.", Choices.DecayRunStatus),
+                new Column(DecayRunColumns.Message, "Message", ColumnKind.Memo) { Description = "Why a run stopped, and where the next one resumes.", MaxLength = 2000 },
+            });
+
+        public static IReadOnlyList<Table> All { get; } = new[] { Lead, ScoringModel, ScoringRule, ScoringCondition, ScoreEvent, Interaction, DecayRun };
 
         /// <summary>A new organization-owned table: its key, its primary name, its columns and the platform's system columns.</summary>
         private static Table New(string name, string label, string plural, string description, Column primaryName, IEnumerable<Column> columns)

@@ -22,6 +22,7 @@ namespace LeadScoring.SolutionTool.Definition
             [ScoringConditionColumns.Table] = new[] { ScoringConditionColumns.Attribute, ScoringConditionColumns.Operator, ScoringConditionColumns.Value },
             [ScoreEventColumns.Table] = new[] { ScoreEventColumns.Name, ScoreEventColumns.LeadId, ScoreEventColumns.Points, ScoreEventColumns.Category, ScoreEventColumns.Kind, ScoreEventColumns.OccurredOn },
             [InteractionColumns.Table] = new[] { InteractionColumns.Name, InteractionColumns.Type, InteractionColumns.LeadId, InteractionColumns.OccurredOn },
+            [DecayRunColumns.Table] = new[] { DecayRunColumns.Name, DecayRunColumns.Status, DecayRunColumns.StartedOn, DecayRunColumns.FinishedOn, DecayRunColumns.Pages, DecayRunColumns.LeadsProcessed, DecayRunColumns.PointsDebited },
         };
 
         public static View SalesReadyLeads { get; } = new(LeadColumns.Table, "salesready", "Sales-ready leads",
@@ -61,6 +62,43 @@ namespace LeadScoring.SolutionTool.Definition
                 new[] { new Condition(ScoringModelColumns.Status, "eq", V(ModelStatusValues.Active)) }),
         };
 
+        // The views behind the "Lead scoring health" dashboard's charts (Reporting).
+
+        public static View OpenScoredLeads { get; } = new(LeadColumns.Table, "openscored", "Open scored leads",
+            "Open leads lead scoring has scored: the population of the stage and grade charts.", 0,
+            new[] { LeadColumns.FullName, LeadColumns.Score, LeadColumns.Grade, LeadColumns.LifecycleStage, LeadColumns.OwnerId })
+        {
+            OrderBy = LeadColumns.Score,
+            Descending = true,
+            Conditions = new[] { Active, new Condition(LeadColumns.ScoringModelId, "not-null") },
+        };
+
+        public static View SalesReadyEver { get; } = new(LeadColumns.Table, "salesreadyever", "Leads that became sales-ready",
+            "Leads with a sales-ready date, latest first.", 0,
+            new[] { LeadColumns.FullName, LeadColumns.SalesReadyOn, LeadColumns.Score, LeadColumns.Grade, LeadColumns.LifecycleStage })
+        {
+            OrderBy = LeadColumns.SalesReadyOn,
+            Descending = true,
+            Conditions = new[] { new Condition(LeadColumns.SalesReadyOn, "not-null") },
+        };
+
+        public static View ClosedScoredLeads { get; } = new(LeadColumns.Table, "closedscored", "Closed scored leads",
+            "Qualified and disqualified leads lead scoring had scored: the population of the conversion chart.", 0,
+            new[] { LeadColumns.FullName, LeadColumns.Grade, LeadColumns.Score, LeadColumns.StateCode, LeadColumns.StatusCode })
+        {
+            OrderBy = LeadColumns.Grade,
+            Conditions = new[] { new Condition(LeadColumns.StateCode, "ne", "0"), new Condition(LeadColumns.Grade, "not-null") },
+        };
+
+        public static View RuleEventsLast30Days { get; } = new(ScoreEventColumns.Table, "rules30days", "Rule score events, last 30 days",
+            "Score events rules awarded in the last 30 days.", 0,
+            new[] { ScoreEventColumns.RuleKey, ScoreEventColumns.Points, ScoreEventColumns.Category, ScoreEventColumns.LeadId, ScoreEventColumns.OccurredOn })
+        {
+            OrderBy = ScoreEventColumns.OccurredOn,
+            Descending = true,
+            Conditions = new[] { new Condition(ScoreEventColumns.Kind, "eq", V(ScoreEventKindValues.Rule)), new Condition(ScoreEventColumns.OccurredOn, "last-x-days", "30") },
+        };
+
         /// <summary>The subgrid of rules on the model form.</summary>
         public static View RulesOfModel => Defaults(Tables.ScoringRule).First();
 
@@ -69,7 +107,7 @@ namespace LeadScoring.SolutionTool.Definition
 
         public static IReadOnlyList<View> All { get; } =
             Tables.All.Where(t => t.IsNew).SelectMany(Defaults)
-                .Concat(new[] { SalesReadyLeads, RecycledLeads, ScoreEventsOfLead, ActiveModelRules })
+                .Concat(new[] { SalesReadyLeads, RecycledLeads, ScoreEventsOfLead, ActiveModelRules, OpenScoredLeads, SalesReadyEver, ClosedScoredLeads, RuleEventsLast30Days })
                 .ToList();
 
         /// <summary>The system views of a new table, public view first.</summary>
