@@ -53,6 +53,9 @@ public class ComponentTests
         ids.AddRange(Source.PluginAssemblies.SelectMany(a => a.Descendants("PluginType")).Select(t => "{" + t.Attribute("PluginTypeId")!.Value + "}"));
         ids.AddRange(Source.Customizations.Descendants("FieldSecurityProfile").Select(p => p.Attribute("fieldsecurityprofileid")!.Value));
         ids.AddRange(Source.Forms.SelectMany(f => f.Form.Descendants().Where(e => e.Name.LocalName is "tab" or "section" or "cell")).Select(e => e.Attribute("id")!.Value));
+        ids.AddRange(Source.Tables.Values.SelectMany(t => t.Charts).Select(c => c.Element("savedqueryvisualizationid")!.Value));
+        ids.AddRange(Source.Files("Dashboards", "*.xml").Select(f => XDocument.Load(f).Root!.Element("FormId")!.Value));
+        ids.AddRange(Source.Files("Workflows", "*.data.xml").Select(f => XDocument.Load(f).Root!.Attribute("WorkflowId")!.Value));
         var duplicates = ids.GroupBy(i => i.ToLowerInvariant()).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.Empty(duplicates);
         Assert.All(ids, id => Assert.True(Guid.TryParse(id.Trim('{', '}'), out _), id));
