@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LeadScoring.Dataverse;
+
+namespace LeadScoring.SolutionTool.Definition
+{
+    /// <summary>
+    /// A system chart (Entities/&lt;table&gt;/Visualizations/): counts rows grouped by Category (and by
+    /// Series when set). A chart has no filter of its own; the view it is shown with supplies it.
+    /// ChartType is a Microsoft chart control series type (Column, Bar, Line, Pie, StackedColumn100, ...).
+    /// </summary>
+    public sealed record Chart(string Table, string Key, string Name, string Description, string Category, string ChartType)
+    {
+        public Guid Id => StableId.For("chart", Table + "/" + Key);
+
+        /// <summary>A second group-by that splits each category into series (legend entries).</summary>
+        public string? Series { get; init; }
+
+        /// <summary>For a date category: year, quarter, month, week or day.</summary>
+        public string? DateGrouping { get; init; }
+    }
+
+    /// <summary>A dashboard tile: a view shown as a chart (or as a list when Chart is null).</summary>
+    public sealed record Tile(string Label, View View, Chart? Chart, int ColumnSpan = 1, int Rows = 8);
+
+    public sealed record Dashboard(string Key, string Name, string Description, IReadOnlyList<IReadOnlyList<Tile>> Rows)
+    {
+        public Guid Id => StableId.For("dashboard", Key);
+    }
+
+    /// <summary>The "Lead scoring health" dashboard and its charts.</summary>
+    public static class Reporting
+    {
+        public static Chart LeadsByStage { get; } = new(LeadColumns.Table, "bystage", "Leads by lifecycle stage",
+            "Open scored leads counted by lifecycle stage.", LeadColumns.LifecycleStage, "Column");
+
+        public static Chart LeadsByGrade { get; } = new(LeadColumns.Table, "bygrade", "Leads by grade",
+            "Open scored leads counted by grade (fit letter, engagement digit).", LeadColumns.Grade, "Bar");
+
+        public static Chart SalesReadyOverTime { get; } = new(LeadColumns.Table, "salesreadybymonth", "Sales-ready leads over time",
+            "Leads counted by the month they became sales-ready.", LeadColumns.SalesReadyOn, "Line")
+        { DateGrouping = "month" };
+
+        public static Chart ConversionByGrade { get; } = new(LeadColumns.Table, "conversionbygrade", "Conversion by grade (closed leads)",
+            "Closed leads by grade, split into qualified and disqualified: the qualified share of each bar is the grade's conversion rate.",
+            LeadColumns.Grade, "StackedColumn100")
+        { Series = LeadColumns.StateCode };
+
+        public static Chart EventsByRule { get; } = new(ScoreEventColumns.Table, "byrule", "Score events by rule",
+            "Score events counted by the rule that awarded them.", ScoreEventColumns.RuleKey, "Bar");
+
+        public static IReadOnlyList<Chart> Charts { get; } = new[] { LeadsByStage, LeadsByGrade, SalesReadyOverTime, ConversionByGrade, EventsByRule };
+
+        public static Dashboard Health { get; } = new("health", "Lead scoring health",
+            "For admins and sales managers: where leads are, how they grade, how many become sales-ready, which rules score, and how grades convert.",
+            new[]
+            {
+                new[] { new Tile("Leads by lifecycle stage", Views.OpenScoredLeads, LeadsByStage), new Tile("Leads by grade", Views.OpenScoredLeads, LeadsByGrade) },
+                new[] { new Tile("Sales-ready leads over time", Views.SalesReadyEver, SalesReadyOverTime), new Tile("Score events by rule, last 30 days", Views.RuleEventsLast30Days, EventsByRule) },
+                new[] { new Tile("Conversion by grade (closed leads)", Views.ClosedScoredLeads, ConversionByGrade), new Tile("Decay runs", Views.Defaults(Tables.DecayRun).First(), null) },
+            });
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using System.Linq;
+using LeadScoring.Dataverse;
+
+namespace LeadScoring.SolutionTool.Definition
+{
+    /// <summary>
+    /// Security roles (Roles/) and the field security profile (Customizations.xml). Our tables are
+    /// organization-owned, so their privileges are None or Global. The roles add to a base role
+    /// (Basic User, Salesperson, Marketing Professional ...), which grants the app itself and the lead.
+    /// </summary>
+    public static class Security
+    {
+        private const string Global = "Global";
+
+        private static IEnumerable<Privilege> Table(string entity, params string[] actions) =>
+            actions.Select(action => new Privilege("prv" + action + entity, Global));
+
+        private static readonly string[] Full = { "Create", "Read", "Write", "Delete", "Append", "AppendTo" };
+
+        public static Role Admin { get; } = new(SecurityRoles.Admin,
+            "Edits scoring models, rules and conditions, runs recalculation and decay, and reads the score ledger. A model still needs both approvers before it can be activated.",
+            Table(ScoringModelColumns.Table, Full)
+                .Concat(Table(ScoringRuleColumns.Table, Full))
+                .Concat(Table(ScoringConditionColumns.Table, Full))
+                .Concat(Table(InteractionColumns.Table, Full))
+                .Concat(Table(DecayRunColumns.Table, Full))
+                // Write on the ledger is ls_ApplyScoreDecay's execute privilege; the append-only guard
+                // (ScoreEventGuardPlugin) still refuses any direct change of a score event.
+                .Concat(Table(ScoreEventColumns.Table, "Read", "Write", "AppendTo"))
+                // Recalculate and adjust are bound to the lead and need write on it.
+                .Concat(Table("Lead", "Read", "Write", "Append", "AppendTo"))
+                .ToList());
+
+        public static Role MarketingApprover { get; } = new(SecurityRoles.MarketingApprover,
+            "Reviews scoring models and approves them for marketing (sets the model's marketing approver to themself).",
+            Approver());
+
+        public static Role SalesApprover { get; } = new(SecurityRoles.SalesApprover,
+            "Reviews scoring models and approves them for sales (sets the model's sales approver to themself).",
+            Approver());
+
+        /// <summary>
+        /// Not one of the three roles the product checks by name: it lets everyone who works with leads
+        /// (sales reps, marketers) read the scoring configuration and the score events the lead form shows.
+        /// </summary>
+        public static Role User { get; } = new("Lead Scoring User",
+            "Reads scoring models, rules, score events and interactions: give it to everyone who sees the Lead score section of the lead form.",
+            Table(ScoringModelColumns.Table, "Read", "AppendTo")
+                .Concat(Table(ScoringRuleColumns.Table, "Read"))
+                .Concat(Table(ScoringConditionColumns.Table, "Read"))
+                .Concat(Table(ScoreEventColumns.Table, "Read"))
+                .Concat(Table(InteractionColumns.Table, "Read"))
+                .Concat(Table(DecayRunColumns.Table, "Read"))
+                .ToList());
+
+        public static IReadOnlyList<Role> Roles { get; } = new[] { Admin, MarketingApprover, SalesApprover, User };
+
+        private static List<Privilege> Approver() =>
+            Table(ScoringModelColumns.Table, "Read", "Write", "Append")
+                .Concat(Table(ScoringRuleColumns.Table, "Read"))
+                .Concat(Table(ScoringConditionColumns.Table, "Read"))
+                .Concat(Table("User", "Read", "AppendTo"))
+                .ToList();
+
+        /// <summary>
+        /// Everyone in this profile reads the secured score columns and nobody writes them: only lead
+        /// scoring (its plug-ins run as SYSTEM) changes a score. Sales reps and marketers go in it (as
+        /// users or through a team); without it they see the columns empty. System administrators see and
+        /// write secured columns regardless. The lifecycle stage and the hand-back reason stay unsecured:
+        /// sales sets the stage (Sales Accepted, Disqualified, Recycled) and writes the reason when handing back.
+        /// </summary>
+        public static FieldSecurityProfile ScoreReaders { get; } = new("Lead Scoring - score readers",
+            "Read, but not write, the lead scoring columns of leads (score, fit, engagement, grade, dates, counts).",
+            Tables.Lead.Columns.Where(c => c.Secured)
+                .Select(c => new FieldPermission(Tables.Lead.Name, c.Name, CanRead: true, CanCreate: false, CanUpdate: false))
+                .ToList());
+    }
+}

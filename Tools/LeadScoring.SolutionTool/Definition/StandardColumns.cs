@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+
+namespace LeadScoring.SolutionTool.Definition
+{
+    /// <summary>
+    /// The standard (out-of-the-box) columns of the standard tables the product uses: in step
+    /// filtering attributes and images, on the lead form and in the lead views. They are not in the
+    /// solution (the platform owns them); the consistency tests check every standard column used is
+    /// listed here. Sources: shared/reference/xrm-sdk-surface.md §9 (lead, email, appointment).
+    /// </summary>
+    public static class StandardColumns
+    {
+        public static IReadOnlyDictionary<string, IReadOnlyCollection<string>> ByTable { get; } = new Dictionary<string, IReadOnlyCollection<string>>
+        {
+            ["lead"] = new HashSet<string>
+            {
+                "leadid", "fullname", "firstname", "lastname", "subject", "companyname", "jobtitle", "emailaddress1", "telephone1",
+                "numberofemployees", "industrycode", "leadsourcecode", "revenue", "budgetamount", "purchasetimeframe",
+                "decisionmaker", "statecode", "statuscode", "ownerid", "createdon", "modifiedon", "versionnumber",
+            },
+            ["email"] = new HashSet<string>
+            {
+                "activityid", "subject", "regardingobjectid", "directioncode", "statecode", "statuscode", "opencount",
+                "linksclickedcount", "attachmentopencount", "replycount", "senton", "versionnumber",
+            },
+            ["appointment"] = new HashSet<string>
+            {
+                "activityid", "subject", "regardingobjectid", "statecode", "statuscode", "scheduledstart", "actualend", "versionnumber",
+            },
+            ["systemuser"] = new HashSet<string> { "systemuserid", "fullname", "internalemailaddress" },
+            // Marketing lists (the re-engagement flows add leads to one).
+            ["list"] = new HashSet<string> { "listid", "listname", "createdfromcode", "statecode" },
+        };
+    }
+}
