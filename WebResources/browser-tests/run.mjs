@@ -84,6 +84,16 @@ async function openForm(page, { scenario, width, lcid = 1033 }) {
   return card;
 }
 
+/** Reads a measurement until it is ready (at most 5 s), then returns the last reading. */
+async function settled(read, ready) {
+  let value = await read();
+  for (let i = 0; i < 50 && !ready(value); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  return value;
+}
+
 /** Sizes the card's iframe to its content, as a form section tall enough for it would. */
 async function fitCard(page) {
   await page.evaluate(() => {
@@ -130,9 +140,12 @@ test("score card: sales-ready lead on a wide form section", async () => {
   const card = await openForm(page, { scenario: "salesready", width: 1000 });
   const cols = await card.locator(".card-grid").evaluate((g) => getComputedStyle(g).gridTemplateColumns.split(" ").length);
   expect(cols, "grid columns").toBe(2);
-  const svgWidth = Number(await card.locator("svg.chart").getAttribute("width"));
+  // Measured once layout has settled: on a loaded machine the first reading can fall mid-layout (box 0 px).
+  const { svgWidth, box } = await settled(async () => ({
+    svgWidth: Number(await card.locator("svg.chart").getAttribute("width")),
+    box: await card.locator(".chart-box").evaluate((b) => b.clientWidth),
+  }), (m) => m.box > 0 && m.svgWidth > 0);
   expect(svgWidth, "chart width").toBeAtLeast(450);
-  const box = await card.locator(".chart-box").evaluate((b) => b.clientWidth);
   expect(svgWidth, "chart fills its box").toBeAtMost(box);
   const overflow = await card.locator("body").evaluate((b) => b.scrollWidth - b.clientWidth);
   expect(overflow, "horizontal overflow (px)").toBeAtMost(0);
