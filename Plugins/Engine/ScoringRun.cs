@@ -24,24 +24,10 @@ namespace LeadScoring.Engine
             this.model = model;
             this.now = now;
             leadId = lead.LeadId;
-
-            // One pass over the ledger (it may hold thousands of events): the working copy, the keys and the totals.
-            events = new List<ScoreEvent>(ledger.Count + 4);
-            keys = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var e in ledger)
-            {
-                events.Add(e);
-                keys.Add(e.Key);
-                if (e.Category == Category.Fit)
-                {
-                    fit += e.Points;
-                }
-                else
-                {
-                    engagement += e.Points;
-                }
-            }
-
+            events = ledger.ToList();
+            keys = new HashSet<string>(ledger.Select(e => e.Key), StringComparer.Ordinal);
+            fit = ledger.Where(e => e.Category == Category.Fit).Sum(e => e.Points);
+            engagement = ledger.Where(e => e.Category == Category.Engagement).Sum(e => e.Points);
             before = lead.State;
             state = lead.State;
         }
@@ -77,16 +63,6 @@ namespace LeadScoring.Engine
                 desired[rule.Id] = Conditions.AllMatch(rule.Conditions, leadAttributes) ? rule.Points : 0;
             }
 
-            // The first rule of each id, as a lookup: a search of the model per changed rule is O(rules²) on a lead's first scoring.
-            var rulesById = new Dictionary<string, ScoringRule>(StringComparer.Ordinal);
-            foreach (var rule in model.Rules)
-            {
-                if (!rulesById.ContainsKey(rule.Id))
-                {
-                    rulesById.Add(rule.Id, rule);
-                }
-            }
-
             var ruleTotal = desired.Values.Sum();
             desired[ScoringEngine.FitCapRuleId] = Math.Min(0, model.FitCap - ruleTotal);
 
@@ -108,7 +84,7 @@ namespace LeadScoring.Engine
                     continue;
                 }
 
-                var rule = rulesById.TryGetValue(pair.Key, out var found) ? found : null;
+                var rule = model.Rules.FirstOrDefault(r => r.Id == pair.Key);
                 var name = rule?.Name ?? (pair.Key == ScoringEngine.FitCapRuleId ? "Fit capped at " + Number(model.FitCap) : pair.Key);
                 Append(new ScoreEvent
                 {
@@ -152,15 +128,12 @@ namespace LeadScoring.Engine
                 TrackUnansweredEmails(activity);
             }
 
-            HashSet<string>? conditionRuleIds = null;
             foreach (var rule in model.Rules.Where(r => r.Kind == RuleKind.ActivityVolume))
             {
-                // The ids of plain-conditions rules, once per run: matching each event against the whole model is O(events × rules).
-                conditionRuleIds ??= new HashSet<string>(model.Rules.Where(r => r.Kind == RuleKind.Conditions).Select(r => r.Id), StringComparer.Ordinal);
                 var since = activity.OccurredOn.AddDays(-rule.WithinDays);
                 var interactions = events
                     .Where(e => e.Kind == ScoreEventKind.Rule && e.Category == Category.Engagement && e.Points > 0 && e.OccurredOn >= since && e.OccurredOn <= activity.OccurredOn)
-                    .Where(e => e.RuleId != null && conditionRuleIds.Contains(e.RuleId))
+                    .Where(e => model.Rules.Any(r => r.Id == e.RuleId && r.Kind == RuleKind.Conditions))
                     .Select(e => e.SourceTable + ":" + e.SourceId)
                     .Distinct(StringComparer.Ordinal)
                     .Count();
