@@ -30,10 +30,13 @@ namespace LeadScoring.Benchmarks
                     Replay(Int(options, "leads", 100_000), Int(options, "events", 1_000_000), Int(options, "rules", 50));
                     return 0;
                 case "decay":
-                    Decay(Int(options, "leads", 100_000), Int(options, "page-size", DecayJob.MaxPageSize));
+                    Decay(Int(options, "leads", 100_000), Int(options, "page-size", DecayJob.DefaultPageSize), recalculate: false);
+                    return 0;
+                case "recalculate":
+                    Decay(Int(options, "leads", 100_000), Int(options, "page-size", DecayJob.DefaultPageSize), recalculate: true);
                     return 0;
                 default:
-                    Console.Error.WriteLine("scale replay --leads M --events N [--rules R] | scale decay --leads M [--page-size P]");
+                    Console.Error.WriteLine("scale replay --leads M --events N [--rules R] | scale decay --leads M [--page-size P] | scale recalculate --leads M [--page-size P]");
                     return 2;
             }
         }
@@ -129,25 +132,35 @@ namespace LeadScoring.Benchmarks
             Summary(run, org, "events", eventCount);
         }
 
-        private static void Decay(int leadCount, int pageSize)
+        /// <summary>
+        /// The decay job over seeded leads. decay: every lead scored by the active model and 40 days
+        /// inactive, so two debits are due (after 30 days, then every 7). recalculate: no lead scored by
+        /// the active model yet and none inactive, so each page recalculates its leads (what activating
+        /// a model leaves to the job): the batch recalculation of 1,000,000 leads.
+        /// </summary>
+        private static void Decay(int leadCount, int pageSize, bool recalculate)
         {
             var setup = Stopwatch.StartNew();
             var scale = new ScaleOrganization(Workloads.Model(20), Start);
             var org = scale.Org;
-            var lastEngagement = Start.AddDays(-40); // 40 inactive days: two debits due (after 30, then every 7)
+            var lastEngagement = Start.AddDays(recalculate ? -2 : -40);
             var model = new EntityReference(ScoringModelColumns.Table, scale.ModelId);
             for (var i = 0; i < leadCount; i++)
             {
                 var lead = new Entity(LeadColumns.Table);
                 lead["lastname"] = "Lead " + Number(i);
-                lead["jobtitle"] = "Analyst";
+                lead["jobtitle"] = Workloads.JobTitles[i % Workloads.JobTitles.Length] + " of Sales";
                 lead[LeadColumns.FitScore] = 0;
                 lead[LeadColumns.EngagementScore] = 30;
                 lead[LeadColumns.Score] = 30;
                 lead[LeadColumns.Grade] = "C3";
                 lead[LeadColumns.LifecycleStage] = new OptionSetValue(LifecycleStageValues.Engaged);
                 lead[LeadColumns.LastEngagementOn] = lastEngagement;
-                lead[LeadColumns.ScoringModelId] = model;
+                if (!recalculate)
+                {
+                    lead[LeadColumns.ScoringModelId] = model;
+                }
+
                 var id = org.Seed(lead);
                 org.Seed(Ledger.ToRow(id, new ScoreEvent
                 {
@@ -164,9 +177,10 @@ namespace LeadScoring.Benchmarks
                 }));
             }
 
-            Console.WriteLine("decay: {0:N0} leads, page size {1}; setup {2:N1} s", leadCount, pageSize, setup.Elapsed.TotalSeconds);
+            Console.WriteLine("{0}: {1:N0} leads, page size {2}, ls_ApplyScoreDecay; setup {3:N1} s", recalculate ? "recalculate" : "decay", leadCount, pageSize, setup.Elapsed.TotalSeconds);
             Header("leads");
             var service = org.ServiceAs(scale.Admin);
+            var callsBefore = org.TotalCalls;
             var run = new Progress(leadCount);
             var processed = 0;
             var debited = 0L;
@@ -192,7 +206,7 @@ namespace LeadScoring.Benchmarks
             while (continuation.Length > 0);
 
             Summary(run, org, "leads", processed);
-            Console.WriteLine("pages {0:N0}; points debited {1:N0} ({2:N1} per lead)", pages, debited, debited / (double)Math.Max(1, processed));
+            Console.WriteLine("pages {0:N0}; points debited {1:N0} ({2:N1} per lead); service calls per lead {3:N2} (the pages' own calls included, setup excluded)", pages, debited, debited / (double)Math.Max(1, processed), (org.TotalCalls - callsBefore) / (double)Math.Max(1, processed));
         }
 
         private sealed class Progress
@@ -205,13 +219,20 @@ namespace LeadScoring.Benchmarks
 
             public TimeSpan LastElapsed { get; set; }
 
+            /// <summary>CPU time of the process (all threads, the GC's too) when the run started: on a shared machine it says more than the wall clock.</summary>
+            public TimeSpan CpuAtStart { get; } = CurrentCpu();
+
+            public TimeSpan LastCpu { get; set; }
+
+            public TimeSpan PauseAtStart { get; } = GC.GetTotalPauseDuration();
+
             public int LastCount { get; set; }
 
             public long LastCalls { get; set; }
         }
 
         private static void Header(string unit) =>
-            Console.WriteLine("| {0} | elapsed s | {0}/s (this tenth) | service calls per {1} | working set MB | managed heap MB | score events |", unit, unit.TrimEnd('s'));
+            Console.WriteLine("| {0} | elapsed s | CPU s | {0}/s (this tenth) | {0} per CPU s (this tenth) | service calls per {1} | working set MB | managed heap MB | GC pause s | score events |", unit, unit.TrimEnd('s'));
 
         private static void Checkpoint(Progress run, int done, Emulator.EmulatedOrganization org)
         {
@@ -232,7 +253,10 @@ namespace LeadScoring.Benchmarks
             var rate = (done - run.LastCount) / Math.Max(1e-9, (elapsed - run.LastElapsed).TotalSeconds);
             var calls = (org.TotalCalls - run.LastCalls) / (double)Math.Max(1, done - run.LastCount);
             using var process = Process.GetCurrentProcess();
-            Console.WriteLine("| {0:N0} | {1:N1} | {2:N0} | {3:N2} | {4:N0} | {5:N0} | {6:N0} |", done, elapsed.TotalSeconds, rate, calls, process.WorkingSet64 / 1e6, GC.GetTotalMemory(false) / 1e6, org.RowCount(ScoreEventColumns.Table));
+            var cpu = process.TotalProcessorTime - run.CpuAtStart;
+            var cpuRate = (done - run.LastCount) / Math.Max(1e-9, (cpu - run.LastCpu).TotalSeconds);
+            Console.WriteLine("| {0:N0} | {1:N1} | {2:N1} | {3:N0} | {4:N0} | {5:N2} | {6:N0} | {7:N0} | {8:N1} | {9:N0} |", done, elapsed.TotalSeconds, cpu.TotalSeconds, rate, cpuRate, calls, process.WorkingSet64 / 1e6, GC.GetTotalMemory(false) / 1e6, (GC.GetTotalPauseDuration() - run.PauseAtStart).TotalSeconds, org.RowCount(ScoreEventColumns.Table));
+            run.LastCpu = cpu;
             run.LastElapsed = elapsed;
             run.LastCount = done;
             run.LastCalls = org.TotalCalls;
@@ -242,11 +266,18 @@ namespace LeadScoring.Benchmarks
         {
             var seconds = run.Watch.Elapsed.TotalSeconds;
             using var process = Process.GetCurrentProcess();
+            var cpu = (process.TotalProcessorTime - run.CpuAtStart).TotalSeconds;
             var heapAfterFullGc = GC.GetTotalMemory(true);
             Console.WriteLine(
-                "done: {0:N0} {1} in {2:N1} s = {3:N0} {1}/s; peak working set {4:N0} MB; managed heap after a full GC {5:N0} MB; score events {6:N0}; leads {7:N0}",
-                count, unit, seconds, count / seconds, process.PeakWorkingSet64 / 1e6, heapAfterFullGc / 1e6, org.RowCount(ScoreEventColumns.Table), org.RowCount(LeadColumns.Table));
+                "done: {0:N0} {1} in {2:N1} s = {3:N0} {1}/s ({8:N1} CPU s, {9:N0} {1} per CPU s; GC pauses {11:N1} s, {12} gen-2 collections); service calls {10:N0}; peak working set {4:N0} MB; managed heap after a full GC {5:N0} MB; score events {6:N0}; leads {7:N0}",
+                count, unit, seconds, count / seconds, process.PeakWorkingSet64 / 1e6, heapAfterFullGc / 1e6, org.RowCount(ScoreEventColumns.Table), org.RowCount(LeadColumns.Table), cpu, count / cpu, org.TotalCalls, (GC.GetTotalPauseDuration() - run.PauseAtStart).TotalSeconds, GC.CollectionCount(2));
             Console.WriteLine("machine: {0} cores, {1}, .NET {2}", Environment.ProcessorCount, System.Runtime.InteropServices.RuntimeInformation.OSDescription, Environment.Version);
+        }
+
+        private static TimeSpan CurrentCpu()
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.TotalProcessorTime;
         }
 
         private static Dictionary<string, string> Options(IEnumerable<string> args)
