@@ -56,7 +56,8 @@ namespace LeadScoring.Dataverse
 
         /// <summary>Scores the lead with the active model; null when no model is active.</summary>
         /// <param name="leadImage">The lead's columns when the caller already has them (a lead step's image), saving a read.</param>
-        public ScoringOutcome? Score(Guid leadId, Trigger trigger, DateTime now, Entity? leadImage = null)
+        /// <param name="lockedByCaller">The caller already wrote the lead in this transaction, so it holds the row lock: no lock write is needed.</param>
+        public ScoringOutcome? Score(Guid leadId, Trigger trigger, DateTime now, Entity? leadImage = null, bool lockedByCaller = false)
         {
             var model = models.Active(now);
             if (model == null)
@@ -65,17 +66,17 @@ namespace LeadScoring.Dataverse
                 return null;
             }
 
-            return Score(leadId, trigger, now, model, leadImage, write: true);
+            return Score(leadId, trigger, now, model, leadImage, write: true, lockedByCaller);
         }
 
         /// <summary>What the lead's score would be under the given model, written nowhere (the what-if of the scoring matrix).</summary>
         public ScoringOutcome WhatIf(Guid leadId, StoredModel model, DateTime now) =>
-            Score(leadId, new Trigger.Recalculation(), now, model, null, write: false);
+            Score(leadId, new Trigger.Recalculation(), now, model, null, write: false, lockedByCaller: false);
 
-        private ScoringOutcome Score(Guid leadId, Trigger trigger, DateTime now, StoredModel model, Entity? leadImage, bool write)
+        private ScoringOutcome Score(Guid leadId, Trigger trigger, DateTime now, StoredModel model, Entity? leadImage, bool write, bool lockedByCaller)
         {
             var lead = leadImage != null && leadImage.Contains("versionnumber") && !inTransaction ? leadImage : null;
-            if (write && inTransaction)
+            if (write && inTransaction && !lockedByCaller)
             {
                 var lockRow = new Entity(LeadColumns.Table, leadId);
                 lockRow[LeadColumns.ScoredOn] = now;

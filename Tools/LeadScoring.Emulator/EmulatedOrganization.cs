@@ -182,6 +182,9 @@ namespace LeadScoring.Emulator
         /// <summary>Service calls by message name, from all callers (tests and plug-ins).</summary>
         public IReadOnlyDictionary<string, int> CallCounts => callCounts;
 
+        /// <summary>Service calls by message name and table ("RetrieveMultiple ls_scoringrule"; the message alone when there is no table).</summary>
+        public IReadOnlyDictionary<string, int> CallCountsByTable => callCountsByTable;
+
         /// <summary>All service calls so far.</summary>
         public long TotalCalls { get; private set; }
 
@@ -190,9 +193,17 @@ namespace LeadScoring.Emulator
         {
             executions.Clear();
             callCounts.Clear();
+            callCountsByTable.Clear();
         }
 
         // ---- The asynchronous service --------------------------------------------------------
+
+        /// <summary>
+        /// Forgets finished system jobs (succeeded or failed), as the platform's bulk-delete of completed
+        /// system jobs does; waiting jobs stay. Long replays call it with ResetDiagnostics so that memory
+        /// holds the data, not the history of every execution. Returns how many were forgotten.
+        /// </summary>
+        public int ForgetFinishedJobs() => systemJobs.RemoveAll(j => j.Status != SystemJobStatus.Waiting);
 
         /// <summary>Jobs waiting to run, oldest first.</summary>
         public IReadOnlyList<SystemJob> PendingJobs => queue.ToList();

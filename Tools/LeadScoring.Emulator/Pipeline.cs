@@ -36,6 +36,7 @@ namespace LeadScoring.Emulator
         private readonly List<SystemJob> systemJobs = new();
         private readonly List<PluginExecution> executions = new();
         private readonly Dictionary<string, int> callCounts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> callCountsByTable = new(StringComparer.Ordinal);
         private readonly List<FaultRule> faultRules = new();
         private long lastJobId;
 
@@ -73,6 +74,8 @@ namespace LeadScoring.Emulator
             var call = new ServiceCall(TotalCalls + 1, request, TableOf(request), caller.UserId, caller.Depth, caller.Execution);
             TotalCalls = call.Number;
             callCounts[call.MessageName] = callCounts.TryGetValue(call.MessageName, out var n) ? n + 1 : 1;
+            var byTable = call.Table == null ? call.MessageName : call.MessageName + " " + call.Table;
+            callCountsByTable[byTable] = callCountsByTable.TryGetValue(byTable, out var t) ? t + 1 : 1;
             caller.Execution?.CountCall(call.MessageName);
 
             var transaction = caller.Transaction;

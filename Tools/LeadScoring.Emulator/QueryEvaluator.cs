@@ -87,7 +87,12 @@ namespace LeadScoring.Emulator
             }
             Collect(query.LinkEntities, null);
 
-            IEnumerable<Row> rows = store.Scan(table).Select(e => new Row(e));
+            if (links.Count == 0 && InPrimaryKeyOrder(query, primaryKey) is { } first)
+            {
+                return first;
+            }
+
+            IEnumerable<Row> rows = Candidates(query, table).Select(e => new Row(e));
             foreach (var (link, alias, parent) in links)
             {
                 rows = Join(rows, link, alias, parent);
@@ -163,6 +168,84 @@ namespace LeadScoring.Emulator
                 result.PagingCookie = WriteCookie(pageNumber, page[0].Key, page[^1].Key, orders.Select(o => o.Order.AttributeName), primaryKey);
             }
             return result;
+        }
+
+        /// <summary>
+        /// The rows an AND-ed equality condition on an id (a lookup, say) allows, through the store's
+        /// index on that column, or else every row. The criteria are still evaluated on each candidate.
+        /// </summary>
+        private IEnumerable<Entity> Candidates(QueryExpression query, string table)
+        {
+            var criteria = query.Criteria;
+            if (criteria != null && criteria.FilterOperator == LogicalOperator.And)
+            {
+                foreach (var condition in criteria.Conditions)
+                {
+                    if (condition.Operator == ConditionOperator.Equal && condition.EntityName == null && !condition.CompareColumns &&
+                        Values.Flatten(condition.Values) is { Count: 1 } values && Values.Normalize(values[0]) is Guid id &&
+                        store.RowsWhereEquals(table, condition.AttributeName, id) is { } rows)
+                    {
+                        return rows;
+                    }
+                }
+            }
+            return store.Scan(table);
+        }
+
+        /// <summary>
+        /// The first TopCount rows of a query ordered by its primary key alone (how jobs page through a
+        /// big table: "id greater than the last one, top N"): read in key order from the lower bound
+        /// and stop at N matches, instead of filtering and sorting the whole table. Null when the query
+        /// has another shape; the general path then gives the same answer.
+        /// </summary>
+        private EntityCollection? InPrimaryKeyOrder(QueryExpression query, string primaryKey)
+        {
+            if (query.TopCount is not { } top || query.Distinct || query.Orders.Count != 1 ||
+                query.Orders[0].OrderType != OrderType.Ascending || query.Orders[0].AttributeName != primaryKey ||
+                (query.PageInfo != null && (query.PageInfo.Count > 0 || query.PageInfo.ReturnTotalRecordCount)))
+            {
+                return null;
+            }
+
+            Guid? after = null;
+            var inclusive = false;
+            var criteria = query.Criteria;
+            if (criteria != null && criteria.FilterOperator == LogicalOperator.And)
+            {
+                foreach (var condition in criteria.Conditions)
+                {
+                    if (condition.AttributeName == primaryKey && condition.EntityName == null && !condition.CompareColumns &&
+                        condition.Operator is ConditionOperator.GreaterThan or ConditionOperator.GreaterEqual &&
+                        Values.Flatten(condition.Values) is { Count: 1 } values && Values.Normalize(values[0]) is Guid id &&
+                        (after == null || id.CompareTo(after.Value) > 0))
+                    {
+                        after = id;
+                        inclusive = condition.Operator == ConditionOperator.GreaterEqual;
+                    }
+                }
+            }
+
+            var page = new List<Entity>();
+            if (top > 0)
+            {
+                foreach (var row in store.ScanInIdOrder(query.EntityName, after, inclusive))
+                {
+                    if (criteria == null || Matches(criteria, new Row(row), null))
+                    {
+                        page.Add(EntityView(row, query.ColumnSet, primaryKey));
+                        if (page.Count == top)
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+            return new EntityCollection(page)
+            {
+                EntityName = query.EntityName,
+                MoreRecords = false,
+                TotalRecordCount = -1,
+            };
         }
 
         private static int FirstAfter(List<(Row Row, object?[] Key)> sorted, object?[] cookieKey, Func<object?[], object?[], int> compare)

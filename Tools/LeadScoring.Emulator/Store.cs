@@ -50,6 +50,52 @@ namespace LeadScoring.Emulator
         }
     }
 
+    /// <summary>
+    /// The rows of one table by the value of one lookup (or uniqueidentifier) column: what SQL's
+    /// index on a foreign key gives the platform. Rows whose value is not an id (a string, say) make
+    /// the index unusable, so a query never misses a row that its equality condition would match.
+    /// </summary>
+    internal sealed class LookupIndex
+    {
+        public LookupIndex(string column) => Column = column;
+
+        public string Column { get; }
+        public Dictionary<Guid, HashSet<Guid>> RowsByValue { get; } = new();
+
+        /// <summary>Rows whose value in the column is set but is not an id.</summary>
+        public int NotIds { get; set; }
+
+        public void Add(Entity row) => Change(row, +1);
+
+        public void Remove(Entity row) => Change(row, -1);
+
+        private void Change(Entity row, int sign)
+        {
+            if (!row.Attributes.TryGetValue(Column, out var value) || value == null)
+            {
+                return;
+            }
+            if (Values.Normalize(value) is not Guid id)
+            {
+                NotIds += sign;
+                return;
+            }
+            if (sign > 0)
+            {
+                if (!RowsByValue.TryGetValue(id, out var rows))
+                {
+                    rows = new HashSet<Guid>();
+                    RowsByValue.Add(id, rows);
+                }
+                rows.Add(row.Id);
+            }
+            else if (RowsByValue.TryGetValue(id, out var rows) && rows.Remove(row.Id) && rows.Count == 0)
+            {
+                RowsByValue.Remove(id);
+            }
+        }
+    }
+
     internal sealed class Store
     {
         // Activities share the activityid key; intersect tables have their own names.
@@ -61,6 +107,11 @@ namespace LeadScoring.Emulator
 
         private readonly Dictionary<string, Dictionary<Guid, Entity>> tables = new(StringComparer.Ordinal);
         private readonly List<AlternateKey> keys = new();
+
+        // Indexes the query evaluator asks for, built on first use and kept current by every write:
+        // rows by a lookup column's value, and a table's ids in order (the clustered primary key).
+        private readonly Dictionary<string, List<LookupIndex>> lookupIndexes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, SortedSet<Guid>> idsInOrder = new(StringComparer.Ordinal);
         private long lastVersion;
         private long lastId;
 
@@ -84,6 +135,66 @@ namespace LeadScoring.Emulator
 
         public IEnumerable<Entity> Scan(string table) =>
             tables.TryGetValue(table, out var rows) ? rows.Values : Enumerable.Empty<Entity>();
+
+        /// <summary>
+        /// The rows whose column equals the id, through an index on the column (built on first use);
+        /// null when the column holds values that are not ids (then only a scan is exact).
+        /// </summary>
+        public IEnumerable<Entity>? RowsWhereEquals(string table, string column, Guid id)
+        {
+            if (!lookupIndexes.TryGetValue(table, out var indexes))
+            {
+                indexes = new List<LookupIndex>();
+                lookupIndexes.Add(table, indexes);
+            }
+            var index = indexes.FirstOrDefault(i => string.Equals(i.Column, column, StringComparison.Ordinal));
+            if (index == null)
+            {
+                index = new LookupIndex(column);
+                foreach (var row in Scan(table))
+                {
+                    index.Add(row);
+                }
+                indexes.Add(index);
+            }
+            if (index.NotIds > 0)
+            {
+                return null;
+            }
+            if (!index.RowsByValue.TryGetValue(id, out var ids))
+            {
+                return Enumerable.Empty<Entity>();
+            }
+            var rows = tables[table];
+            return ids.Select(rowId => rows[rowId]).ToList();
+        }
+
+        /// <summary>The table's rows in primary-key order (as Guid.CompareTo orders them), from the first id above <paramref name="after"/> (or at it, when inclusive).</summary>
+        public IEnumerable<Entity> ScanInIdOrder(string table, Guid? after, bool inclusive)
+        {
+            if (!tables.TryGetValue(table, out var rows))
+            {
+                yield break;
+            }
+            if (!idsInOrder.TryGetValue(table, out var ids))
+            {
+                ids = new SortedSet<Guid>(rows.Keys);
+                idsInOrder.Add(table, ids);
+            }
+            if (ids.Count == 0 || (after.HasValue && ids.Max.CompareTo(after.Value) < 0))
+            {
+                yield break;
+            }
+            var view = after.HasValue ? ids.GetViewBetween(after.Value, ids.Max) : ids;
+            foreach (var id in view)
+            {
+                if (after.HasValue && !inclusive && id == after.Value)
+                {
+                    continue;
+                }
+                yield return rows[id];
+            }
+        }
 
         public int Count(string table) => tables.TryGetValue(table, out var rows) ? rows.Count : 0;
 
@@ -173,6 +284,31 @@ namespace LeadScoring.Emulator
                 if (newEntry != null)
                 {
                     key.Index[newEntry] = id;
+                }
+            }
+            if (lookupIndexes.TryGetValue(table, out var indexes))
+            {
+                foreach (var index in indexes)
+                {
+                    if (old != null)
+                    {
+                        index.Remove(old);
+                    }
+                    if (row != null)
+                    {
+                        index.Add(row);
+                    }
+                }
+            }
+            if (idsInOrder.TryGetValue(table, out var ids))
+            {
+                if (row == null)
+                {
+                    ids.Remove(id);
+                }
+                else if (old == null)
+                {
+                    ids.Add(id);
                 }
             }
             if (row == null)
