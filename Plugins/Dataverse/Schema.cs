@@ -27,9 +27,13 @@ namespace LeadScoring.Dataverse
         public const string UnansweredEmailIds = "ls_unansweredemailids"; // Text(4000): ids of the sent emails in the current unanswered streak
         public const string ScoringModelId = "ls_scoringmodelid";     // Lookup ls_scoringmodel
         public const string ScoredOn = "ls_scoredon";                 // Date and time (UTC)
+    }
 
-        /// <summary>The registered name of the lead update step (pac-config.json), whose filtering attributes follow the active model.</summary>
-        public const string UpdateStepName = "Lead scoring: lead update";
+    /// <summary>Registered step names (pac-config.json) the code refers to.</summary>
+    public static class StepNames
+    {
+        /// <summary>The lead update step, whose filtering attributes follow the active model.</summary>
+        public const string LeadUpdate = "Lead scoring: lead update";
     }
 
     /// <summary>Choice ls_lifecyclestage (global choice ls_lifecyclestage).</summary>

@@ -134,11 +134,11 @@ namespace LeadScoring.Steps
         private static void FilterLeadStepOn(LocalPluginContext local, ScoringModel model)
         {
             var query = new QueryExpression("sdkmessageprocessingstep") { ColumnSet = new ColumnSet("filteringattributes"), TopCount = 1 };
-            query.Criteria.AddCondition("name", ConditionOperator.Equal, LeadColumns.UpdateStepName);
+            query.Criteria.AddCondition("name", ConditionOperator.Equal, StepNames.LeadUpdate);
             var step = local.SystemService.RetrieveMultiple(query).Entities.FirstOrDefault();
             if (step == null)
             {
-                local.Trace("Step '{0}' not found: its filtering attributes were left as registered.", LeadColumns.UpdateStepName);
+                local.Trace("Step '{0}' not found: its filtering attributes were left as registered.", StepNames.LeadUpdate);
                 return;
             }
 

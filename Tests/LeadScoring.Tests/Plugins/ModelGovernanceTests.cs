@@ -116,12 +116,12 @@ public class ModelGovernanceTests
         org.Org.ResetDiagnostics();
 
         org.Update(LeadColumns.Table, lead, ("jobtitle", "Director")); // no rule reads jobtitle any more
-        Assert.DoesNotContain(org.Org.Executions, e => e.StepName == LeadColumns.UpdateStepName);
+        Assert.DoesNotContain(org.Org.Executions, e => e.StepName == StepNames.LeadUpdate);
 
         org.Update(LeadColumns.Table, lead, ("numberofemployees", 120));
-        Assert.Contains(org.Org.Executions, e => e.StepName == LeadColumns.UpdateStepName);
+        Assert.Contains(org.Org.Executions, e => e.StepName == StepNames.LeadUpdate);
         Assert.Equal(15, org.Score(lead));
-        var step = org.Org.GetRows("sdkmessageprocessingstep").Single(s => s.GetAttributeValue<string>("name") == LeadColumns.UpdateStepName);
+        var step = org.Org.GetRows("sdkmessageprocessingstep").Single(s => s.GetAttributeValue<string>("name") == StepNames.LeadUpdate);
         Assert.Equal("ls_lifecyclestage,numberofemployees,statecode,statuscode", step.GetAttributeValue<string>("filteringattributes"));
     }
 
