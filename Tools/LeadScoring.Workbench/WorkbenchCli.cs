@@ -13,9 +13,10 @@ namespace LeadScoring.Workbench
     {
         public const int InputError = 1;
 
-        public static RootCommand Build(IAnsiConsole console)
+        public static RootCommand Build(IAnsiConsole console, TextWriter output)
         {
-            var root = new RootCommand("Lead Scoring for Dataverse workbench: calibrate a scoring model from past outcomes and backtest it on a leads table");
+            var root = new RootCommand("Lead Scoring for Dataverse workbench: replay histories through the real plug-ins on an embedded Dataverse emulator, calibrate a scoring model from past outcomes, backtest and compare models");
+            root.Subcommands.Add(SimulateCommand.Create(console, output));
             root.Subcommands.Add(CalibrateCommand.Create(console));
             root.Subcommands.Add(BacktestCommand.Create(console));
             root.Subcommands.Add(BaselineCommand.Create(console));
@@ -31,11 +32,12 @@ namespace LeadScoring.Workbench
                 Out = new AnsiConsoleOutput(output),
                 Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
                 ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+                Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
             });
             var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
             try
             {
-                return Build(console).Parse(args).Invoke(configuration);
+                return Build(console, output).Parse(args).Invoke(configuration);
             }
             catch (WorkbenchException e)
             {

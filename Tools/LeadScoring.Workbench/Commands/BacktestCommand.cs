@@ -40,11 +40,11 @@ namespace LeadScoring.Workbench.Commands
             command.Options.Add(json);
             command.SetAction(parse =>
             {
-                var scoringModel = ModelFile.Read(parse.GetValue(model)!);
+                var scoringModel = ValidModel.Read(parse.GetValue(model)!);
                 var (table, outcome) = leads.Load(parse);
                 RequireColumns(scoringModel, table, Path.GetFileName(parse.GetValue(model)!));
-                var scorer = new SnapshotLeadScorer(scoringModel);
-                var report = Backtest.Run(scoringModel, scorer, table, table.Outcomes(outcome), scorer.SkippedRules);
+                var scorer = new LeadScoring.Workbench.Emulation.EmulatedLeadScorer(scoringModel, table);
+                var report = Backtest.Run(scoringModel, scorer, table, table.Outcomes(outcome), new SnapshotLeadScorer(scoringModel).SkippedRules);
                 Report.Backtest(console, report);
                 if (parse.GetValue(json) is string path)
                 {
