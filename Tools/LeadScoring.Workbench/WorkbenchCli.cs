@@ -19,7 +19,9 @@ namespace LeadScoring.Workbench
             root.Subcommands.Add(SimulateCommand.Create(console, output));
             root.Subcommands.Add(CalibrateCommand.Create(console));
             root.Subcommands.Add(BacktestCommand.Create(console));
+            root.Subcommands.Add(CompareCommand.Create(console));
             root.Subcommands.Add(BaselineCommand.Create(console));
+            root.Subcommands.Add(GenerateDemoCommand.Create(console));
             return root;
         }
 

@@ -61,7 +61,8 @@ namespace LeadScoring.Workbench.Emulation
                 lead.GetAttributeValue<int?>(LeadColumns.EngagementScore) ?? 0,
                 lead.GetAttributeValue<int?>(LeadColumns.Score) ?? 0,
                 lead.GetAttributeValue<string>(LeadColumns.Grade) ?? "",
-                stage == LifecycleStage.MarketingQualified);
+                stage == LifecycleStage.MarketingQualified,
+                Simulation.SimulatedLead.StageName(stage));
         }
     }
 }

@@ -38,6 +38,10 @@ namespace LeadScoring.Workbench.Simulation
             {
                 replay.Apply(history.Events[i]);
                 progress?.Invoke(i + 1);
+                if (i % 500 == 499)
+                {
+                    replay.Organization.Org.ResetDiagnostics(); // the records of plug-in runs are not needed here, and a long history would pile them up
+                }
             }
 
             if (asOf is DateTime end)
@@ -110,11 +114,13 @@ namespace LeadScoring.Workbench.Simulation
                 throw new WorkbenchException($"{_history.Source}, line {item.Line}: the {Word(item.Op)} was refused: {OneLine(e.Message)}", e);
             }
 
-            var failed = Organization.Org.SystemJobs.Skip(_jobsSeen).FirstOrDefault(j => j.Status == Emulator.SystemJobStatus.Failed);
-            _jobsSeen = Organization.Org.SystemJobs.Count;
-            if (failed != null)
+            var jobs = Organization.Org.SystemJobs;
+            for (; _jobsSeen < jobs.Count; _jobsSeen++)
             {
-                throw new WorkbenchException($"{_history.Source}, line {item.Line}: the step '{failed.StepName}' failed: {OneLine(failed.Message ?? "")}");
+                if (jobs[_jobsSeen].Status == Emulator.SystemJobStatus.Failed)
+                {
+                    throw new WorkbenchException($"{_history.Source}, line {item.Line}: the step '{jobs[_jobsSeen].StepName}' failed: {OneLine(jobs[_jobsSeen].Message ?? "")}");
+                }
             }
         }
 

@@ -23,7 +23,7 @@ namespace LeadScoring.Workbench.Simulation
         [JsonIgnore]
         public bool SalesReady => Stage == StageName(LifecycleStage.MarketingQualified);
 
-        public LeadScore ToLeadScore() => new(Fit, Engagement, Score, Grade, SalesReady);
+        public LeadScore ToLeadScore() => new(Fit, Engagement, Score, Grade, SalesReady, Stage);
 
         /// <summary>The vocabulary's names: New, Engaged, Marketing Qualified, Sales Accepted, Recycled, Disqualified.</summary>
         public static string StageName(LifecycleStage stage) => stage switch
