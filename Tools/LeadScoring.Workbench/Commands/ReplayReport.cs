@@ -32,7 +32,7 @@ namespace LeadScoring.Workbench.Commands
         {
             var letters = leads.Select(l => Letter(l.Grade)).Distinct().Order().ToList();
             var numbers = leads.Select(l => Number(l.Grade)).Distinct().Order().ToList();
-            var table = new Table().Title("Grade matrix (leads per cell: fit A best, engagement 1 best)").Border(TableBorder.Simple).AddColumn("Fit \\ Engagement");
+            var table = new Table().Title("Leads per grade (fit A best, engagement 1 best)").Border(TableBorder.Simple).AddColumn("Fit \\ Engagement");
             foreach (var number in numbers)
             {
                 table.AddColumn(new TableColumn(Markup.Escape(number)).RightAligned());

@@ -29,7 +29,7 @@ namespace LeadScoring.Workbench.Demo
         private static readonly string[] LastNames =
         {
             "Adams", "Becker", "Costa", "Dubois", "Eriksen", "Fischer", "García", "Hughes", "Ito", "Jensen", "Kowalski", "Larsen", "Moreau",
-            "Nakamura", "O'Brien", "Patel", "Quinn", "Rossi", "Schmidt", "Tanaka", "Ueda", "Varga", "Weber", "Xu", "Young", "Zimmer",
+            "Nakamura", "O'Brien", "Patel", "Rossi", "Schmidt", "Tanaka", "Ueda", "Varga", "Weber", "Xu", "Young", "Zimmer",
         };
 
         private static readonly string[] CompanyWords = { "Alpine", "Blue", "Cedar", "Delta", "Evergreen", "Fjord", "Granite", "Harbor", "Iron", "Juniper", "Keystone", "Lumen", "Meridian", "Northwind", "Orchid", "Pioneer" };
