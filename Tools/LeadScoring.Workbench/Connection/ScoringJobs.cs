@@ -40,7 +40,11 @@ namespace LeadScoring.Workbench.Connection
             {
                 var query = new QueryExpression(LeadColumns.Table) { ColumnSet = new ColumnSet(false), TopCount = pageSize };
                 query.Criteria.AddCondition(LeadColumns.StateCode, ConditionOperator.Equal, 0);
-                query.Criteria.AddCondition(LeadColumns.Id, ConditionOperator.GreaterThan, last);
+                if (last != Guid.Empty)
+                {
+                    query.Criteria.AddCondition(LeadColumns.Id, ConditionOperator.GreaterThan, last);
+                }
+
                 query.AddOrder(LeadColumns.Id, OrderType.Ascending);
                 var page = Stopping(() => service.RetrieveMultiple(query).Entities, done, last);
                 foreach (var lead in page)
@@ -49,7 +53,8 @@ namespace LeadScoring.Workbench.Connection
                     request[CustomApi.Target] = new EntityReference(LeadColumns.Table, lead.Id);
                     Stopping(() => service.Execute(request), done, last);
                     last = lead.Id;
-                    progress?.Invoke(++done);
+                    done++;
+                    progress?.Invoke(done);
                 }
 
                 if (page.Count < pageSize)
