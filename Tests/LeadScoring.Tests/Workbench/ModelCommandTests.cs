@@ -77,6 +77,24 @@ public sealed class ModelCommandTests : IDisposable
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--report", "demo")]
+    [InlineData("--events", "simulate")]
+    [InlineData("--outcomes", "compare")]
+    [InlineData("--events", "backtest")]
+    [InlineData("model.json", "model", "validate")]
+    [InlineData("--connection", "model", "export")]
+    [InlineData("--connection", "model", "import")]
+    [InlineData("--after", "recalculate")]
+    [InlineData("--continuation", "decay")]
+    public void Every_command_has_help(string expected, params string[] command)
+    {
+        var help = WorkbenchCommandTests.Run([.. command, "--help"]);
+
+        Assert.Equal(0, help.Exit);
+        Assert.Contains(expected, help.Output, StringComparison.Ordinal);
+    }
+
     private string Write(string name, string text)
     {
         string path = Path.Combine(_folder, name);

@@ -11,7 +11,7 @@ namespace LeadScoring.Workbench.Commands
     /// <summary>simulate: replays an events file through the real plug-ins and reports every lead's score and score events.</summary>
     internal static class SimulateCommand
     {
-        public static Command Create(IAnsiConsole console, System.IO.TextWriter output)
+        public static Command Create(IAnsiConsole console, TextWriter output)
         {
             var model = new Option<string>("--model") { Description = "The model file (JSON) the org runs", HelpName = "model.json", Required = true };
             var events = new Option<string>("--events") { Description = "The history: JSON Lines, one event per line in time order", HelpName = "events.jsonl", Required = true };
