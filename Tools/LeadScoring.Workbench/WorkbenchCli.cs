@@ -13,12 +13,22 @@ namespace LeadScoring.Workbench
     {
         public const int InputError = 1;
 
-        public static RootCommand Build(IAnsiConsole console)
+        /// <summary>The width tables are laid out for when the output is a file or a pipe rather than a terminal.</summary>
+        public const int RedirectedWidth = 120;
+
+        public static RootCommand Build(IAnsiConsole console, TextWriter output, TextWriter error)
         {
-            var root = new RootCommand("Lead Scoring for Dataverse workbench: calibrate a scoring model from past outcomes and backtest it on a leads table");
+            var root = new RootCommand("Lead Scoring for Dataverse workbench: replay histories through the real plug-ins on an embedded Dataverse emulator, calibrate a scoring model from past outcomes, backtest and compare models");
+            root.Subcommands.Add(DemoCommand.Create(console));
+            root.Subcommands.Add(SimulateCommand.Create(console, output));
             root.Subcommands.Add(CalibrateCommand.Create(console));
             root.Subcommands.Add(BacktestCommand.Create(console));
+            root.Subcommands.Add(CompareCommand.Create(console));
             root.Subcommands.Add(BaselineCommand.Create(console));
+            root.Subcommands.Add(ModelCommand.Create(console, error));
+            root.Subcommands.Add(OrgJobCommands.Recalculate(console));
+            root.Subcommands.Add(OrgJobCommands.Decay(console));
+            root.Subcommands.Add(GenerateDemoCommand.Create(console));
             return root;
         }
 
@@ -31,11 +41,17 @@ namespace LeadScoring.Workbench
                 Out = new AnsiConsoleOutput(output),
                 Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
                 ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+                Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
             });
+            if (!terminal)
+            {
+                console.Profile.Width = RedirectedWidth;
+            }
+
             var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
             try
             {
-                return Build(console).Parse(args).Invoke(configuration);
+                return Build(console, output, error).Parse(args).Invoke(configuration);
             }
             catch (WorkbenchException e)
             {

@@ -35,20 +35,24 @@ namespace LeadScoring.Workbench.Analysis
     /// <summary>Scores every lead with a model and measures how well the scores predict the outcome.</summary>
     internal static class Backtest
     {
-        public static BacktestReport Run(ScoringModel model, ILeadScorer scorer, LeadsTable leads, bool[] converted, int skippedRules = 0)
+        public static BacktestReport Run(ScoringModel model, ILeadScorer scorer, LeadsTable leads, bool[] converted, int skippedRules = 0) =>
+            Measure(model, leads.Rows.Select(r => scorer.Score(Calibrator.Row(leads, r))).ToArray(), converted, leads.Source, skippedRules);
+
+        /// <summary>The figures of leads already scored (one score per outcome, in the same order).</summary>
+        public static BacktestReport Measure(ScoringModel model, IReadOnlyList<LeadScore> scored, bool[] converted, string source, int skippedRules = 0)
         {
             if (converted.All(c => c) || !converted.Any(c => c))
             {
-                throw new WorkbenchException($"{leads.Source}: a backtest needs both converted and not converted leads");
+                throw new WorkbenchException($"{source}: a backtest needs both converted and not converted leads");
             }
 
-            var scores = leads.Rows.Select(r => scorer.Score(Calibrator.Row(leads, r))).ToArray();
+            var scores = scored.ToArray();
             int buyers = converted.Count(c => c);
-            double rate = (double)buyers / leads.Rows.Count;
+            double rate = (double)buyers / scores.Length;
             var sales = Metrics.Selection(scores.Select(s => s.SalesReady).ToArray(), converted);
             return new BacktestReport(
                 model.Name,
-                leads.Rows.Count,
+                scores.Length,
                 buyers,
                 rate,
                 Metrics.Auc(scores.Select(s => (double)s.Score).ToArray(), converted),

@@ -111,14 +111,19 @@ namespace LeadScoring.Workbench.Analysis
             }
         }
 
-        /// <summary>points = (pdo / ln 2) × weight × WOE, plus an even share of the base points.</summary>
+        /// <summary>
+        /// points = (pdo / ln 2) × weight × WOE, anchored so each column's worst bin scores 0: the
+        /// product needs scores, minimums and thresholds of 0 or more, and a shift every lead gets
+        /// alike changes no ranking.
+        /// </summary>
         private static List<ScorecardColumn> AssignPoints(List<ScorecardColumn> columns, CalibrationOptions options)
         {
             double factor = options.PointsToDoubleOdds / Math.Log(2);
-            return columns.Select((col, j) =>
+            return columns.Select(col =>
             {
-                int share = (options.BasePoints / columns.Count) + (j < Math.Abs(options.BasePoints % columns.Count) ? Math.Sign(options.BasePoints) : 0);
-                return col with { Points = col.Bins.Select(b => (int)Math.Round(factor * col.Weight * b.Woe, MidpointRounding.AwayFromZero) + share).ToArray() };
+                int[] raw = col.Bins.Select(b => (int)Math.Round(factor * col.Weight * b.Woe, MidpointRounding.AwayFromZero)).ToArray();
+                int worst = raw.Min();
+                return col with { Points = raw.Select(p => p - worst).ToArray() };
             }).ToList();
         }
 
@@ -153,6 +158,7 @@ namespace LeadScoring.Workbench.Analysis
             int minimumFit = LowTail(scores.Where((s, i) => converted[i]).Select(s => s.Fit));
             int minimumEngagement = LowTail(scores.Where((s, i) => converted[i]).Select(s => s.Engagement));
             var (threshold, quality) = BestThreshold(scores, converted, minimumFit, minimumEngagement);
+            threshold = Math.Max(1, threshold); // the product's sales-ready line is at least 1
             var model = draft with
             {
                 SalesReadyThreshold = threshold,

@@ -5,13 +5,13 @@ using LeadScoring.Engine;
 
 namespace LeadScoring.Workbench.Analysis
 {
-    /// <summary>A lead's figures under a model.</summary>
-    internal sealed record LeadScore(int Fit, int Engagement, int Score, string Grade, bool SalesReady);
+    /// <summary>A lead's figures under a model; Stage is the lifecycle stage the plug-ins set ("" when a snapshot cannot tell).</summary>
+    internal sealed record LeadScore(int Fit, int Engagement, int Score, string Grade, bool SalesReady, string Stage = "");
 
     /// <summary>
     /// Scores one lead row (attribute logical name → cell, "" is missing) under the model it was
-    /// made for. Backtests go through this one seam, so the snapshot evaluator below can later give
-    /// way to the real plug-ins on the emulator.
+    /// made for. Backtests score through the real plug-ins on the emulator (EmulatedLeadScorer);
+    /// calibrate reads its thresholds off the fast snapshot evaluator below.
     /// </summary>
     internal interface ILeadScorer
     {

@@ -17,9 +17,6 @@ namespace LeadScoring.Workbench.Analysis
         /// <summary>Points that double the odds of converting.</summary>
         public double PointsToDoubleOdds { get; init; } = 20;
 
-        /// <summary>The score of a lead with average odds; spread evenly over the columns' bins.</summary>
-        public int BasePoints { get; init; }
-
         /// <summary>Columns whose information value is below this are dropped.</summary>
         public double MinInformationValue { get; init; } = 0.02;
 

@@ -10,13 +10,13 @@ using Spectre.Console;
 
 namespace LeadScoring.Workbench.Commands
 {
-    /// <summary>backtest: scores past leads with a model and measures how well the score predicts conversion.</summary>
+    /// <summary>backtest: scores past leads with a model through the real plug-ins and measures how well the score predicts conversion.</summary>
     internal static class BacktestCommand
     {
         private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
         /// <summary>A lead rule on a column the table lacks would silently never match: refuse it.</summary>
-        private static void RequireColumns(ScoringModel model, LeadsTable leads, string modelFile)
+        public static void RequireColumns(ScoringModel model, LeadsTable leads, string modelFile)
         {
             foreach (var rule in model.Rules.Where(SnapshotLeadScorer.IsLeadSnapshotRule))
             {
@@ -30,22 +30,27 @@ namespace LeadScoring.Workbench.Commands
 
         public static Command Create(IAnsiConsole console)
         {
-            var leads = new LeadsOptions(SplitPart.Holdout);
+            var data = new ScoringData();
             var model = new Option<string>("--model") { Description = "The model file (JSON) to score the leads with", HelpName = "model.json", Required = true };
             var json = new Option<string?>("--json") { Description = "Also write the figures as JSON to this file", HelpName = "report.json" };
 
-            var command = new Command("backtest", "Score past leads with a model: AUC, conversion by grade and score decile, precision and recall at the sales-ready threshold, calibration");
+            var command = new Command("backtest", "Score past leads with a model through the real plug-ins: AUC, conversion by grade and score decile, precision and recall at the sales-ready threshold, calibration");
             command.Options.Add(model);
-            leads.AddTo(command);
+            data.AddTo(command);
             command.Options.Add(json);
             command.SetAction(parse =>
             {
-                var scoringModel = ModelFile.Read(parse.GetValue(model)!);
-                var (table, outcome) = leads.Load(parse);
-                RequireColumns(scoringModel, table, Path.GetFileName(parse.GetValue(model)!));
-                var scorer = new SnapshotLeadScorer(scoringModel);
-                var report = Backtest.Run(scoringModel, scorer, table, table.Outcomes(outcome), scorer.SkippedRules);
-                Report.Backtest(console, report);
+                string modelPath = parse.GetValue(model)!;
+                var scoringModel = ValidModel.Read(modelPath);
+                var loaded = data.Load(parse);
+                if (loaded.Table is LeadsTable table)
+                {
+                    RequireColumns(scoringModel, table, Path.GetFileName(modelPath));
+                }
+
+                var scored = loaded.Score(console, scoringModel, Path.GetFileName(modelPath));
+                var report = Backtest.Measure(scoringModel, scored.Scores, scored.Converted, scored.Source, scored.SkippedRules);
+                Report.Backtest(console, report, scored.Note);
                 if (parse.GetValue(json) is string path)
                 {
                     WorkbenchFiles.WriteAllText(path, JsonSerializer.Serialize(report, Json) + "\n");

@@ -15,7 +15,6 @@ namespace LeadScoring.Workbench.Commands
             var exclude = new Option<string?>("--exclude") { Description = "Comma-separated columns to leave out (identifiers, columns filled in after contact…)", HelpName = "columns" };
             var output = new Option<string>("--out") { Description = "Where to write the suggested model file (JSON)", HelpName = "model.json", Required = true };
             var pdo = new Option<double>("--pdo") { Description = "Points to double the odds of converting", HelpName = "points", DefaultValueFactory = _ => 20 };
-            var basePoints = new Option<int>("--base-points") { Description = "The score of a lead with average odds, spread evenly over the columns", HelpName = "points", DefaultValueFactory = _ => 0 };
             var engagement = new Option<string?>("--engagement-columns")
             {
                 Description = "Comma-separated behavioural columns that score engagement; the rest score fit [default: columns whose names mention visits, time spent, page views, activity, clicks, downloads or webinars]",
@@ -28,7 +27,7 @@ namespace LeadScoring.Workbench.Commands
 
             var command = new Command("calibrate", "Suggest a model from past outcomes: bin columns, weigh bins by weight of evidence, fit a logistic regression and scale it to points");
             leads.AddTo(command);
-            foreach (Option option in new Option[] { exclude, output, pdo, basePoints, engagement, bins, minBin, rare, minIv })
+            foreach (Option option in new Option[] { exclude, output, pdo, engagement, bins, minBin, rare, minIv })
             {
                 command.Options.Add(option);
             }
@@ -42,7 +41,6 @@ namespace LeadScoring.Workbench.Commands
                     Exclude = LeadsOptions.List(parse.GetValue(exclude)),
                     EngagementColumns = parse.GetValue(engagement) is string columns ? LeadsOptions.List(columns) : null,
                     PointsToDoubleOdds = Positive(parse.GetValue(pdo), "--pdo"),
-                    BasePoints = parse.GetValue(basePoints),
                     MinInformationValue = parse.GetValue(minIv),
                     Binning = new BinningOptions(
                         (int)Positive(parse.GetValue(bins), "--bins"),

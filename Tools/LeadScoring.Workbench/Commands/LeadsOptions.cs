@@ -10,9 +10,11 @@ namespace LeadScoring.Workbench.Commands
     {
         private readonly SplitPart _defaultPart;
 
-        public LeadsOptions(SplitPart defaultPart)
+        /// <param name="leadsRequired">False where an events file can stand in for the leads table (backtest, compare).</param>
+        public LeadsOptions(SplitPart defaultPart, bool leadsRequired = true)
         {
             _defaultPart = defaultPart;
+            Leads.Required = leadsRequired;
             Part = new Option<string>("--part")
             {
                 Description = $"With --split-by: the part of the leads to use, train or holdout [default: {Word(defaultPart)}]",
@@ -80,11 +82,17 @@ namespace LeadScoring.Workbench.Commands
             return (HoldoutSplit.Select(leads, key, parse.GetValue(TrainPercent), chosen), outcome);
         }
 
-        public LeadsTable LoadAll(ParseResult parse)
+        public LeadsTable LoadAll(ParseResult parse) => LeadsTable.Load(parse.GetValue(Leads)!, MissingMarkers(parse));
+
+        /// <summary>An outcomes file (another CSV with the --outcome column) and its outcomes.</summary>
+        public (LeadsTable Table, bool[] Converted) LoadOutcomes(ParseResult parse, string path)
         {
-            string[] missing = (parse.GetValue(Missing) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            return LeadsTable.Load(parse.GetValue(Leads)!, missing);
+            var table = LeadsTable.Load(path, MissingMarkers(parse));
+            return (table, table.Outcomes(OutcomeColumn(parse, table)));
         }
+
+        private string[] MissingMarkers(ParseResult parse) =>
+            (parse.GetValue(Missing) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
         public int OutcomeColumn(ParseResult parse, LeadsTable leads)
         {

@@ -63,13 +63,13 @@ namespace LeadScoring.Workbench.Commands
                 $"AUC on the leads it was calibrated on: [bold]{scorecard.TrainingAuc:0.000}[/]. Wrote {Markup.Escape(file)} ({model.Rules.Count} rules)."));
         }
 
-        public static void Backtest(IAnsiConsole console, BacktestReport report)
+        public static void Backtest(IAnsiConsole console, BacktestReport report, string? note = null)
         {
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"[bold]{Markup.Escape(report.Model)}[/] on {report.Leads} leads ({report.Converted} converted, {report.ConversionRate:0.0%}): AUC [bold]{report.Auc:0.000}[/]"));
-            if (report.SkippedRules > 0)
+                $"[bold]{Markup.Escape(report.Model)}[/] on {report.Leads} leads ({report.Converted} converted, {report.ConversionRate:0.0%}), scored by the plug-ins: AUC [bold]{report.Auc:0.000}[/]"));
+            if (note is not null)
             {
-                console.WriteLine($"{report.SkippedRules} rules watch other tables or are built-in kinds: a snapshot of the leads table cannot score them.");
+                console.WriteLine(note);
             }
 
             var s = report.SalesReady;

@@ -22,20 +22,23 @@ namespace LeadScoring.Workbench.ModelFiles
     {
         private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
         private readonly byte[] _utf8;
+        private readonly int _firstLine;
 
-        private JsonTree(byte[] utf8, string source)
+        private JsonTree(byte[] utf8, string source, int firstLine)
         {
             _utf8 = utf8;
             Source = source;
+            _firstLine = firstLine;
         }
 
         public string Source { get; }
 
         public JsonAt Root { get; private set; } = null!;
 
-        public static JsonTree Parse(byte[] utf8, string source)
+        /// <param name="firstLine">The line of the file the text starts on (a JSON Lines file parses one line at a time).</param>
+        public static JsonTree Parse(byte[] utf8, string source, int firstLine = 1)
         {
-            var tree = new JsonTree(utf8, source);
+            var tree = new JsonTree(utf8, source, firstLine);
             if (Array.TrueForAll(utf8, b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
             {
                 throw new WorkbenchException($"{source}: the file is empty (a JSON object is expected)");
@@ -56,7 +59,7 @@ namespace LeadScoring.Workbench.ModelFiles
                 string reason = e.Message;
                 int cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
                 reason = cut > 0 ? reason.Substring(0, cut).TrimEnd() : reason;
-                throw new WorkbenchException($"{source}, line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}: malformed JSON: {reason}", e);
+                throw new WorkbenchException($"{source}, line {(e.LineNumber ?? 0) + firstLine}, column {(e.BytePositionInLine ?? 0) + 1}: malformed JSON: {reason}", e);
             }
 
             return tree;
@@ -65,7 +68,7 @@ namespace LeadScoring.Workbench.ModelFiles
         /// <summary>"file, line L, column C: message".</summary>
         public WorkbenchException Error(int offset, string message)
         {
-            int line = 1, lineStart = 0;
+            int line = _firstLine, lineStart = 0;
             for (int i = 0; i < offset && i < _utf8.Length; i++)
             {
                 if (_utf8[i] == (byte)'\n')

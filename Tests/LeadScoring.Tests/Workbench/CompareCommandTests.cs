@@ -1,0 +1,113 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using static LeadScoring.Tests.Workbench.SimulateCommandTests;
+
+namespace LeadScoring.Tests.Workbench;
+
+/// <summary>backtest and compare on a replayed history and on a leads table, through the real command line.</summary>
+public sealed class CompareCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("leadscoring-compare-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>Mary (director, three downloads) bought; John (one download, four unanswered emails) did not; Ann (director, one download) did not.</summary>
+    private string[] History() => SalesReadyMary().Concat(new[]
+    {
+        Line("2026-05-07T09:00:00Z", """{"op":"create","table":"lead","id":"john","attributes":{"lastname":"Doe"}}"""),
+        Line("2026-05-07T10:00:00Z", """{"op":"create","table":"ls_interaction","id":"d4","attributes":{"ls_type":"Asset Download","ls_leadid":"john"}}"""),
+        Email("2026-05-08T10:00:00Z", "e1", "john"),
+        Email("2026-05-09T10:00:00Z", "e2", "john"),
+        Email("2026-05-10T10:00:00Z", "e3", "john"),
+        Email("2026-05-11T10:00:00Z", "e4", "john"),
+        Line("2026-05-12T09:00:00Z", """{"op":"create","table":"lead","id":"ann","attributes":{"lastname":"Lee","jobtitle":"Sales Director"}}"""),
+        Line("2026-05-12T10:00:00Z", """{"op":"create","table":"ls_interaction","id":"d5","attributes":{"ls_type":"Asset Download","ls_leadid":"ann"}}"""),
+    }).ToArray();
+
+    [Fact]
+    public void Backtest_replays_the_events_and_measures_them_against_the_outcomes()
+    {
+        string report = Path.Combine(_folder, "backtest.json");
+
+        var run = WorkbenchCommandTests.Run("backtest", "--model", Write("model.json", Model), "--events", Write("events.jsonl", History()),
+            "--outcomes", Write("outcomes.csv", "id,bought", "mary,1", "john,0", "ann,0"), "--outcome", "bought", "--json", report);
+
+        Assert.Equal((0, ""), (run.Exit, run.Error));
+        Assert.Contains("on 3 leads (1 converted, 33.3%), scored by the plug-ins: AUC 1.000", run.Output, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        Assert.Equal(1.0, json.RootElement.GetProperty("auc").GetDouble());
+        Assert.Equal(1, json.RootElement.GetProperty("salesReady").GetProperty("leads").GetInt32());
+    }
+
+    [Fact]
+    public void Compare_shows_both_AUCs_the_difference_and_the_leads_that_change_stage_and_grade()
+    {
+        string stricter = Write("stricter.json", Model.Replace("\"salesReadyThreshold\":100", "\"salesReadyThreshold\":120", StringComparison.Ordinal)
+            .Replace("\"points\":20}", "\"points\":50}", StringComparison.Ordinal));
+        string comparison = Path.Combine(_folder, "comparison.json");
+
+        var run = WorkbenchCommandTests.Run("compare", "--model", Write("model.json", Model), "--model", stricter, "--events", Write("events.jsonl", History()),
+            "--outcomes", Write("outcomes.csv", "id,bought", "mary,1", "john,0", "ann,0"), "--outcome", "bought", "--json", comparison);
+
+        Assert.Equal((0, ""), (run.Exit, run.Error));
+        Assert.Contains("AUC difference (B − A): 0.000", run.Output, StringComparison.Ordinal);
+        Assert.Contains("0 of 3 leads change stage; 2 change grade.", run.Output, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllText(comparison));
+        Assert.Equal(2, json.RootElement.GetProperty("gradeChanges").GetInt32());
+        Assert.Equal("C1", json.RootElement.GetProperty("gradeTransitions")[0].GetProperty("from").GetString());
+    }
+
+    [Fact]
+    public void Compare_works_on_a_leads_table_too()
+    {
+        string leads = Write("leads.csv", "jobtitle,Bought", "Sales Director,1", "Analyst,0", "Director of IT,1", "Intern,0");
+        string titles = Write("titles.json", Model.Replace("\"value\":\"director\"", "\"value\":\"analyst\"", StringComparison.Ordinal));
+
+        var run = WorkbenchCommandTests.Run("compare", "--model", Write("model.json", Model), "--model", titles, "--leads", leads, "--outcome", "Bought");
+
+        Assert.Equal((0, ""), (run.Exit, run.Error));
+        Assert.Contains("AUC difference (B − A): -0.750", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--outcome", "converted", "outcomes.csv: the outcome column 'converted' is not in the file")]
+    [InlineData("--outcomes", "none", "none.csv: file not found")]
+    [InlineData("--model", "only-one", "compare needs --model twice (--model A.json --model B.json); got 1")]
+    public void Bad_data_options_are_one_line(string option, string value, string expected)
+    {
+        var args = new[] { "compare", "--model", Write("model.json", Model), "--model", Write("b.json", Model), "--events", Write("events.jsonl", History()),
+            "--outcomes", Write("outcomes.csv", "id,bought", "mary,1", "john,0"), "--outcome", "bought" }.ToList();
+        if (option == "--model")
+        {
+            args.RemoveRange(3, 2);
+        }
+        else
+        {
+            args[args.IndexOf(option) + 1] = option == "--outcomes" ? Path.Combine(_folder, value + ".csv") : value;
+        }
+
+        var run = WorkbenchCommandTests.Run(args.ToArray());
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void An_outcome_for_a_lead_the_history_lacks_names_its_line()
+    {
+        var run = WorkbenchCommandTests.Run("backtest", "--model", Write("model.json", Model), "--events", Write("events.jsonl", History()),
+            "--outcomes", Write("outcomes.csv", "id,bought", "mary,1", "zoe,0"), "--outcome", "bought");
+
+        Assert.Equal((1, "leadscoring: outcomes.csv, line 3: lead 'zoe' does not appear in events.jsonl"), (run.Exit, run.Error.TrimEnd()));
+    }
+
+    private string Write(string name, params string[] lines)
+    {
+        string path = Path.Combine(_folder, name);
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        return path;
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using LeadScoring.Dataverse;
+using LeadScoring.Engine;
+using LeadScoring.Workbench.Connection;
+using LeadScoring.Workbench.ModelFiles;
+using Spectre.Console;
+
+namespace LeadScoring.Workbench.Commands
+{
+    /// <summary>model validate | export | import: the model file checked by the engine, and moved between a file and an org's configuration tables.</summary>
+    internal static class ModelCommand
+    {
+        public static Command Create(IAnsiConsole console, TextWriter error)
+        {
+            var model = new Command("model", "Check a model file, or move a model between a file and a Dataverse org's configuration tables");
+            model.Subcommands.Add(Validate(console, error));
+            model.Subcommands.Add(Export(console));
+            model.Subcommands.Add(Import(console));
+            return model;
+        }
+
+        public static Option<string> ConnectionOption() => new("--connection")
+        {
+            Description = "A Dataverse connection string (official SDK builds only), e.g. \"AuthType=OAuth;Url=https://contoso.crm.dynamics.com;…\"",
+            HelpName = "connection string",
+            Required = true,
+        };
+
+        private static Command Validate(IAnsiConsole console, TextWriter error)
+        {
+            var file = new Argument<string>("model.json") { Description = "The model file to check" };
+            var command = new Command("validate", "Check a model file the way the product checks a model before it is activated: every problem on a line of its own, exit code 1 when there is one");
+            command.Arguments.Add(file);
+            command.SetAction(parse =>
+            {
+                string path = parse.GetValue(file)!;
+                var scoringModel = ModelFile.Read(path);
+                var problems = ModelValidator.Validate(scoringModel);
+                string name = Path.GetFileName(path);
+                if (problems.Count > 0)
+                {
+                    error.WriteLine($"leadscoring: {name}: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}; the product would refuse this model:");
+                    foreach (string problem in problems)
+                    {
+                        error.WriteLine($"  - {problem}");
+                    }
+
+                    return WorkbenchCli.InputError;
+                }
+
+                int fit = scoringModel.Rules.Count(r => r.Category == Category.Fit);
+                console.WriteLine($"{name}: valid. '{scoringModel.Name}' version {scoringModel.Version}: {scoringModel.Rules.Count} rules ({fit} fit, {scoringModel.Rules.Count - fit} engagement), sales-ready at {scoringModel.SalesReadyThreshold}.");
+                return 0;
+            });
+            return command;
+        }
+
+        private static Command Export(IAnsiConsole console)
+        {
+            var connection = ConnectionOption();
+            var id = new Option<Guid?>("--id") { Description = "The model's id (ls_scoringmodelid) [default: the Active model]", HelpName = "guid" };
+            var output = new Option<string>("--out") { Description = "Where to write the model file", HelpName = "model.json", Required = true };
+            var command = new Command("export", "Read a model (the Active one, or --id) from an org's configuration tables into a model file");
+            command.Options.Add(connection);
+            command.Options.Add(id);
+            command.Options.Add(output);
+            command.SetAction(parse =>
+            {
+                using var service = DataverseConnection.Open(parse.GetValue(connection)!, "model export");
+                var store = new ModelStore(service, Guid.NewGuid());
+                var stored = parse.GetValue(id) is Guid modelId ? store.Load(modelId, DateTime.UtcNow) : store.Active(DateTime.UtcNow)
+                    ?? throw new WorkbenchException("model export: no scoring model is Active in this org; name one with --id");
+                string path = parse.GetValue(output)!;
+                ModelFile.Write(stored.Model, path);
+                console.WriteLine($"Wrote '{stored.Model.Name}' version {stored.Model.Version} ({stored.Model.Rules.Count} rules) to {Path.GetFileName(path)}.");
+                return 0;
+            });
+            return command;
+        }
+
+        private static Command Import(IAnsiConsole console)
+        {
+            var connection = ConnectionOption();
+            var file = new Argument<string>("model.json") { Description = "The model file to import" };
+            var command = new Command("import", "Write a model file into an org's configuration tables as a new Draft; a marketing and a sales approver then approve it and an admin activates it");
+            command.Options.Add(connection);
+            command.Arguments.Add(file);
+            command.SetAction(parse =>
+            {
+                using var service = DataverseConnection.Open(parse.GetValue(connection)!, "model import");
+                var scoringModel = ValidModel.Read(parse.GetValue(file)!);
+                var modelId = ModelRows.Create(service, scoringModel);
+                console.WriteLine($"Created the Draft '{scoringModel.Name}' version {scoringModel.Version} ({modelId:D}) with {scoringModel.Rules.Count} rules. It becomes Active once a marketing and a sales approver have approved it.");
+                return 0;
+            });
+            return command;
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System;
+using System.IO;
+using System.Reflection;
+using LeadScoring.Dataverse;
+using LeadScoring.Emulator;
+using LeadScoring.Engine;
+using Microsoft.Xrm.Sdk;
+
+namespace LeadScoring.Workbench.Emulation
+{
+    /// <summary>
+    /// An emulated organization set up the way a customer's org runs the product: the steps and
+    /// Custom APIs registered exactly as pac-config.json says, the ledger's alternate key, the
+    /// people who use it (an admin, a marketing and a sales approver, a sales rep) and a model
+    /// written into the configuration tables, approved by both approvers and activated. The
+    /// workbench and the tests set up every org through this one class.
+    /// </summary>
+    internal class ScoringOrganization
+    {
+        /// <summary>Where the clock starts unless the caller says otherwise.</summary>
+        public static readonly DateTime Start = new(2026, 5, 1, 9, 0, 0, DateTimeKind.Utc);
+
+        private const string PacConfigResource = "LeadScoring.Workbench.pac-config.json";
+
+        public ScoringOrganization(ScoringModel? model, DateTime? start = null)
+        {
+            Org.LoadPacConfigJson(PacConfigJson(), typeof(LeadScorer).Assembly);
+            Org.DefineAlternateKey(ScoreEventColumns.Table, ScoreEventColumns.AlternateKey, ScoreEventColumns.IdempotencyKey);
+            Org.Clock.Set(start ?? Start);
+            Admin = Org.AddUser("Avery Admin", SecurityRoles.Admin);
+            MarketingApprover = Org.AddUser("Morgan Marketing", SecurityRoles.MarketingApprover);
+            SalesApprover = Org.AddUser("Sam Sales", SecurityRoles.SalesApprover);
+            SalesRep = Org.AddUser("Riley Rep");
+            if (model != null)
+            {
+                ModelId = CreateAndActivate(model);
+            }
+        }
+
+        public EmulatedOrganization Org { get; } = new();
+
+        public Guid Admin { get; }
+
+        public Guid MarketingApprover { get; }
+
+        public Guid SalesApprover { get; }
+
+        public Guid SalesRep { get; }
+
+        /// <summary>The model activated last.</summary>
+        public Guid ModelId { get; private set; }
+
+        /// <summary>The product's registrations (pac-config.json), embedded in the workbench so a fresh clone and an installed tool find them alike.</summary>
+        public static string PacConfigJson()
+        {
+            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(PacConfigResource)
+                ?? throw new InvalidOperationException("The workbench was built without its embedded " + PacConfigResource + ".");
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+
+        public IOrganizationService As(Guid user) => Org.ServiceAs(user);
+
+        public Guid CreateDraft(ScoringModel model) => ModelRows.Create(As(Admin), model);
+
+        public void Approve(Guid modelId, Guid approver, string column)
+        {
+            var approval = new Entity(ScoringModelColumns.Table, modelId);
+            approval[column] = new EntityReference("systemuser", approver);
+            As(approver).Update(approval);
+        }
+
+        public void SetStatus(Guid modelId, int status, Guid? user = null)
+        {
+            var update = new Entity(ScoringModelColumns.Table, modelId);
+            update[ScoringModelColumns.Status] = new OptionSetValue(status);
+            As(user ?? Admin).Update(update);
+            Org.DrainAsyncQueue();
+        }
+
+        /// <summary>Writes the model as a Draft, has both approvers sign it off and activates it, as people do in the model-driven app.</summary>
+        public Guid CreateAndActivate(ScoringModel model)
+        {
+            var id = CreateDraft(model);
+            Approve(id, MarketingApprover, ScoringModelColumns.MarketingApproverId);
+            Approve(id, SalesApprover, ScoringModelColumns.SalesApproverId);
+            SetStatus(id, ModelStatusValues.Active);
+            ModelId = id;
+            return id;
+        }
+
+        /// <summary>Creates a row as the sales rep and runs the asynchronous steps it queued.</summary>
+        public Guid Create(string table, params (string Column, object? Value)[] columns) => Create(new Entity(table), columns);
+
+        public Guid Create(Entity row, params (string Column, object? Value)[] columns)
+        {
+            foreach (var (column, value) in columns)
+            {
+                row[column] = value;
+            }
+
+            var id = As(SalesRep).Create(row);
+            Org.DrainAsyncQueue();
+            return id;
+        }
+
+        /// <summary>Updates a row as the sales rep and runs the asynchronous steps it queued.</summary>
+        public void Update(string table, Guid id, params (string Column, object? Value)[] columns)
+        {
+            var row = new Entity(table, id);
+            foreach (var (column, value) in columns)
+            {
+                row[column] = value;
+            }
+
+            As(SalesRep).Update(row);
+            Org.DrainAsyncQueue();
+        }
+
+        /// <summary>Calls a Custom API (bound to the lead when one is given) and runs what it queued.</summary>
+        public OrganizationResponse Call(string api, Guid? lead, Guid? user = null, params (string Name, object? Value)[] parameters)
+        {
+            var request = new OrganizationRequest(api);
+            if (lead.HasValue)
+            {
+                request[CustomApi.Target] = new EntityReference(LeadColumns.Table, lead.Value);
+            }
+
+            foreach (var (name, value) in parameters)
+            {
+                request[name] = value;
+            }
+
+            var response = As(user ?? SalesRep).Execute(request);
+            Org.DrainAsyncQueue();
+            return response;
+        }
+
+        public Entity Lead(Guid id) => Org.GetRow(LeadColumns.Table, id) ?? throw new InvalidOperationException("no lead " + id);
+
+        public void Advance(double days) => Org.Clock.Advance(TimeSpan.FromDays(days));
+    }
+}

@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using LeadScoring.Dataverse;
+using LeadScoring.Workbench.ModelFiles;
+
+namespace LeadScoring.Workbench.Simulation
+{
+    /// <summary>
+    /// Reads an events file (JSON Lines, docs/workbench.md): one JSON object per line, in time order.
+    /// The whole file is checked before anything runs, and every mistake is one line naming the file,
+    /// the line (and column where there is one) and what is wrong: malformed JSON, an unknown op or
+    /// field, a missing id, "at" out of order, a lookup to a lead no earlier line creates, a choice
+    /// label that does not exist.
+    /// </summary>
+    internal sealed class EventsFile
+    {
+        private static readonly Regex IsoDate = new(@"^\d{4}-\d{2}-\d{2}", RegexOptions.CultureInvariant);
+
+        private static readonly Dictionary<string, (HistoryOp Op, string[] Fields)> Ops = new(StringComparer.Ordinal)
+        {
+            ["create"] = (HistoryOp.Create, new[] { "at", "op", "table", "id", "attributes" }),
+            ["update"] = (HistoryOp.Update, new[] { "at", "op", "table", "id", "attributes" }),
+            ["handback"] = (HistoryOp.HandBack, new[] { "at", "op", "lead", "reason" }),
+            ["adjust"] = (HistoryOp.Adjust, new[] { "at", "op", "lead", "points", "reason" }),
+            ["decay"] = (HistoryOp.Decay, new[] { "at", "op" }),
+        };
+
+        private readonly string _source;
+        private readonly Dictionary<string, HashSet<string>> _created = TableColumns.Names.ToDictionary(t => t, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        private readonly List<string> _leads = new();
+        private readonly List<HistoryEvent> _events = new();
+        private DateTime? _previousAt;
+
+        private EventsFile(string source) => _source = source;
+
+        public static History Read(string path)
+        {
+            if (!File.Exists(path))
+            {
+                throw new WorkbenchException($"{path}: file not found");
+            }
+
+            try
+            {
+                using var reader = new StreamReader(path, Encoding.UTF8);
+                return Parse(reader, Path.GetFileName(path));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new WorkbenchException($"{path}: cannot read the file ({e.Message})", e);
+            }
+        }
+
+        public static History Parse(TextReader reader, string source)
+        {
+            var file = new EventsFile(source);
+            int number = 0;
+            for (string? line = reader.ReadLine(); line != null; line = reader.ReadLine())
+            {
+                number++;
+                if (line.Trim().Length > 0)
+                {
+                    file.ReadLine(line, number);
+                }
+            }
+
+            if (file._events.Count == 0)
+            {
+                throw new WorkbenchException($"{source}: the file has no events (one JSON object per line is expected)");
+            }
+
+            return new History(source, file._events, file._leads);
+        }
+
+        private void ReadLine(string line, int number)
+        {
+            var tree = JsonTree.Parse(Encoding.UTF8.GetBytes(line.TrimStart('\uFEFF')), _source, number);
+            if (tree.Root is not JsonObjectAt row)
+            {
+                throw tree.Error(tree.Root.Offset, "each line must be a JSON object such as {\"at\":\"2026-01-05T09:00:00Z\",\"op\":\"create\",…}");
+            }
+
+            var at = Timestamp(tree, Required(tree, row, "at"), "at");
+            var opField = Required(tree, row, "op");
+            string opWord = Text(tree, opField, "op");
+            if (!Ops.TryGetValue(opWord, out var op))
+            {
+                throw tree.Error(opField.Value.Offset, $"unknown op '{opWord}'; allowed: {string.Join(", ", Ops.Keys)}");
+            }
+
+            foreach (var field in row.Properties.Where(p => !op.Fields.Contains(p.Name, StringComparer.Ordinal)))
+            {
+                throw tree.Error(field.Offset, $"unknown field '{field.Name}' for op '{opWord}'; allowed: {string.Join(", ", op.Fields)}");
+            }
+
+            if (_previousAt is DateTime previous && at < previous)
+            {
+                throw tree.Error(row.Properties.First(p => p.Name == "at").Value.Offset,
+                    $"'at' {Iso(at)} is before {Iso(previous)} on an earlier line; the events must be in time order");
+            }
+
+            _previousAt = at;
+            var item = new HistoryEvent(number, at, op.Op);
+            _events.Add(op.Op switch
+            {
+                HistoryOp.Create or HistoryOp.Update => Record(tree, row, item),
+                HistoryOp.HandBack => item with { Table = LeadColumns.Table, Id = Lead(tree, row), Reason = Reason(tree, row) },
+                HistoryOp.Adjust => item with { Table = LeadColumns.Table, Id = Lead(tree, row), Points = Points(tree, row), Reason = Reason(tree, row) },
+                _ => item,
+            });
+        }
+
+        private HistoryEvent Record(JsonTree tree, JsonObjectAt row, HistoryEvent item)
+        {
+            var tableField = Required(tree, row, "table");
+            string table = Text(tree, tableField, "table");
+            if (!TableColumns.IsTable(table))
+            {
+                throw tree.Error(tableField.Value.Offset, $"unknown table '{table}'; allowed: {string.Join(", ", TableColumns.Names)}");
+            }
+
+            var idField = Required(tree, row, "id");
+            string id = Text(tree, idField, "id").Trim();
+            if (id.Length == 0)
+            {
+                throw tree.Error(idField.Value.Offset, "'id' is empty; give the record an id of your own, such as \"john\" or \"e1\"");
+            }
+
+            bool exists = _created[table].Contains(id);
+            if (item.Op == HistoryOp.Create && exists)
+            {
+                throw tree.Error(idField.Value.Offset, $"{table} '{id}' is created twice (ids are unique per table)");
+            }
+
+            if (item.Op == HistoryOp.Update && !exists)
+            {
+                throw tree.Error(idField.Value.Offset, $"update of {table} '{id}', which no earlier line creates");
+            }
+
+            var attributes = row.Properties.FirstOrDefault(p => p.Name == "attributes");
+            if (attributes is not null && attributes.Value is not JsonObjectAt)
+            {
+                throw tree.Error(attributes.Value.Offset, "'attributes' must be an object of column names and values");
+            }
+
+            var columns = attributes?.Value is JsonObjectAt values
+                ? values.Properties.Select(p => new KeyValuePair<string, object?>(p.Name, EventValues.Convert(tree, table, p, _created[LeadColumns.Table]))).ToList()
+                : new List<KeyValuePair<string, object?>>();
+            if (item.Op == HistoryOp.Create)
+            {
+                _created[table].Add(id);
+                if (table == LeadColumns.Table)
+                {
+                    _leads.Add(id);
+                }
+            }
+
+            return item with { Table = table, Id = id, Columns = columns };
+        }
+
+        private string Lead(JsonTree tree, JsonObjectAt row)
+        {
+            var field = Required(tree, row, "lead");
+            string lead = Text(tree, field, "lead");
+            return _created[LeadColumns.Table].Contains(lead)
+                ? lead
+                : throw tree.Error(field.Value.Offset, $"'lead' names '{lead}', which no earlier line creates as a lead");
+        }
+
+        private static string Reason(JsonTree tree, JsonObjectAt row)
+        {
+            var field = Required(tree, row, "reason");
+            string reason = Text(tree, field, "reason").Trim();
+            return reason.Length is > 0 and <= 500 ? reason : throw tree.Error(field.Value.Offset, "'reason' must hold 1 to 500 characters");
+        }
+
+        private static int Points(JsonTree tree, JsonObjectAt row)
+        {
+            var field = Required(tree, row, "points");
+            return field.Value is JsonScalarAt { Value: decimal d } && d == decimal.Truncate(d) && d != 0 && Math.Abs(d) <= Engine.ScoringLimits.MaxPoints
+                ? (int)d
+                : throw tree.Error(field.Value.Offset, $"'points' must be a whole number from -{Engine.ScoringLimits.MaxPoints} to {Engine.ScoringLimits.MaxPoints}, not 0");
+        }
+
+        private static JsonPropertyAt Required(JsonTree tree, JsonObjectAt row, string name) =>
+            row.Properties.FirstOrDefault(p => p.Name == name) ?? throw tree.Error(row.Offset, $"'{name}' is missing");
+
+        private static string Text(JsonTree tree, JsonPropertyAt field, string name) =>
+            field.Value is JsonScalarAt { Value: string s } ? s : throw tree.Error(field.Value.Offset, $"'{name}' must be a string");
+
+        /// <summary>An ISO-8601 date and time; without an offset it is UTC.</summary>
+        public static DateTime Timestamp(JsonTree tree, JsonPropertyAt field, string name)
+        {
+            if (field.Value is JsonScalarAt { Value: string s } && IsoDate.IsMatch(s.Trim()) &&
+                DateTime.TryParse(s.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at))
+            {
+                return DateTime.SpecifyKind(at, DateTimeKind.Utc);
+            }
+
+            throw tree.Error(field.Value.Offset, $"'{name}' must be an ISO-8601 date and time such as \"2026-01-05T09:30:00Z\"");
+        }
+
+        public static string Iso(DateTime at) => at.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    }
+}

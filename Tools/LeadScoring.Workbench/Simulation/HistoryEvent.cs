@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+
+namespace LeadScoring.Workbench.Simulation
+{
+    internal enum HistoryOp
+    {
+        Create,
+        Update,
+        HandBack,
+        Adjust,
+        Decay,
+    }
+
+    /// <summary>
+    /// One line of an events file, checked and converted: Columns hold SDK values (OptionSetValue,
+    /// Money, EntityReference to the lead's stable id, …) ready to write.
+    /// </summary>
+    internal sealed record HistoryEvent(int Line, DateTime At, HistoryOp Op)
+    {
+        /// <summary>create/update: the table; handback/adjust: lead.</summary>
+        public string Table { get; init; } = "";
+
+        /// <summary>create/update: the record's id in the file; handback/adjust: the lead's id in the file.</summary>
+        public string Id { get; init; } = "";
+
+        public IReadOnlyList<KeyValuePair<string, object?>> Columns { get; init; } = Array.Empty<KeyValuePair<string, object?>>();
+
+        public string Reason { get; init; } = "";
+
+        public int Points { get; init; }
+    }
+
+    /// <summary>An events file read and checked: its events in time order and its leads in order of first appearance.</summary>
+    internal sealed record History(string Source, IReadOnlyList<HistoryEvent> Events, IReadOnlyList<string> Leads)
+    {
+        public DateTime? LastAt => Events.Count == 0 ? null : Events[^1].At;
+    }
+}

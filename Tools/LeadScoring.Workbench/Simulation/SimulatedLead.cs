@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+using LeadScoring.Engine;
+using LeadScoring.Workbench.Analysis;
+
+namespace LeadScoring.Workbench.Simulation
+{
+    /// <summary>One score event as simulate reports it; Kind is rule, decay, handBack, adjustment or expiry.</summary>
+    internal sealed record SimulatedEvent(DateTime At, string Kind, string? Rule, int Points, string Reason);
+
+    /// <summary>A lead after the replay, as the plug-ins left it, with its ledger in time order.</summary>
+    internal sealed record SimulatedLead(
+        string Id,
+        int Score,
+        int Fit,
+        int Engagement,
+        string Grade,
+        string Stage,
+        int HandBackCount,
+        IReadOnlyList<SimulatedEvent> Events)
+    {
+        [JsonIgnore]
+        public bool SalesReady => Stage == StageName(LifecycleStage.MarketingQualified);
+
+        public LeadScore ToLeadScore() => new(Fit, Engagement, Score, Grade, SalesReady, Stage);
+
+        /// <summary>The vocabulary's names: New, Engaged, Marketing Qualified, Sales Accepted, Recycled, Disqualified.</summary>
+        public static string StageName(LifecycleStage stage) => stage switch
+        {
+            LifecycleStage.MarketingQualified => "Marketing Qualified",
+            LifecycleStage.SalesAccepted => "Sales Accepted",
+            _ => stage.ToString(),
+        };
+
+        public static string KindName(ScoreEventKind kind) => kind switch
+        {
+            ScoreEventKind.HandBack => "handBack",
+            _ => kind.ToString().ToLowerInvariant(),
+        };
+    }
+}
