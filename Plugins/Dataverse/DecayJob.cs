@@ -83,8 +83,7 @@ namespace LeadScoring.Dataverse
 
         private static QueryExpression PageQuery(StoredModel active, DateTime asOf, int pageSize, Guid after)
         {
-            var columns = LeadRecord.ScoringColumns.Concat(LeadScorer.FitColumns(active.Model)).Distinct().ToArray();
-            var query = new QueryExpression(LeadColumns.Table) { ColumnSet = new ColumnSet(columns), TopCount = pageSize };
+            var query = new QueryExpression(LeadColumns.Table) { ColumnSet = new ColumnSet(LeadRecord.ColumnsToRetrieve(active.Model)), TopCount = pageSize };
             query.AddOrder(LeadColumns.Id, OrderType.Ascending);
             query.Criteria.AddCondition(LeadColumns.StateCode, ConditionOperator.Equal, 0);
             if (after != Guid.Empty)

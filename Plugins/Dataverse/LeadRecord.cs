@@ -18,6 +18,13 @@ namespace LeadScoring.Dataverse
             LeadColumns.HandBackOn, LeadColumns.UnansweredEmailIds, LeadColumns.ScoringModelId, LeadColumns.StateCode, "versionnumber",
         };
 
+        /// <summary>The lead columns the model's rules read (fit rules and engagement rules on the lead table).</summary>
+        public static IEnumerable<string> ColumnsRead(ScoringModel model) =>
+            model.Rules.Where(r => string.Equals(r.Table, LeadColumns.Table, StringComparison.OrdinalIgnoreCase)).SelectMany(r => r.Conditions).Select(c => c.Attribute);
+
+        /// <summary>What scoring retrieves of a lead: its scoring columns and the columns the model reads, nothing more.</summary>
+        public static string[] ColumnsToRetrieve(ScoringModel model) => ScoringColumns.Concat(ColumnsRead(model)).Distinct().ToArray();
+
         private static readonly Dictionary<int, LifecycleStage> Stages = new Dictionary<int, LifecycleStage>
         {
             [LifecycleStageValues.New] = LifecycleStage.New,

@@ -85,7 +85,7 @@ namespace LeadScoring.Dataverse
 
             for (var attempt = 1; ; attempt++)
             {
-                lead ??= service.Retrieve(LeadColumns.Table, leadId, new ColumnSet(LeadRecord.ScoringColumns.Concat(FitColumns(model.Model)).Distinct().ToArray()));
+                lead ??= service.Retrieve(LeadColumns.Table, leadId, new ColumnSet(LeadRecord.ColumnsToRetrieve(model.Model)));
                 var events = ledger.Read(leadId);
                 var result = ScoringEngine.Apply(model.Model, LeadRecord.Snapshot(lead), events, trigger, now);
                 var outcome = new ScoringOutcome(result, model, events.Concat(result.NewEvents).ToList());
@@ -124,10 +124,6 @@ namespace LeadScoring.Dataverse
 
         private static bool StoredTotalsMatch(Entity lead, LeadState state) =>
             lead.GetAttributeValue<int?>(LeadColumns.FitScore) == state.Fit && lead.GetAttributeValue<int?>(LeadColumns.EngagementScore) == state.Engagement;
-
-        /// <summary>The lead columns the model's fit rules read, so a retrieve asks only for what scoring needs.</summary>
-        public static IEnumerable<string> FitColumns(ScoringModel model) =>
-            model.Rules.Where(r => string.Equals(r.Table, LeadColumns.Table, StringComparison.OrdinalIgnoreCase)).SelectMany(r => r.Conditions).Select(c => c.Attribute);
 
         private void Trace(string format, params object[] args) => tracing?.Trace(format, args);
     }

@@ -142,7 +142,7 @@ namespace LeadScoring.Steps
                 return;
             }
 
-            var columns = LeadScorer.FitColumns(model)
+            var columns = LeadRecord.ColumnsRead(model)
                 .Concat(new[] { LeadColumns.LifecycleStage, LeadColumns.StateCode, LeadColumns.StatusCode })
                 .Select(c => c.ToLowerInvariant()).Distinct().OrderBy(c => c, StringComparer.Ordinal);
             var update = new Entity("sdkmessageprocessingstep", step.Id);
