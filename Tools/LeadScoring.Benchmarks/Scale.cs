@@ -156,6 +156,7 @@ namespace LeadScoring.Benchmarks
                 lead[LeadColumns.Grade] = "C3";
                 lead[LeadColumns.LifecycleStage] = new OptionSetValue(LifecycleStageValues.Engaged);
                 lead[LeadColumns.LastEngagementOn] = lastEngagement;
+                lead[LeadColumns.NextScoreChangeOn] = lastEngagement.AddDays(30); // the first debit of the model's decay (30 inactive days), as scoring would have kept it
                 if (!recalculate)
                 {
                     lead[LeadColumns.ScoringModelId] = model;

@@ -80,7 +80,10 @@ namespace LeadScoring.Workbench.Simulation
                     events.Select(row => Ledger.FromRow(guid, row))
                         .OrderBy(e => e.OccurredOn)
                         .Select(e => new SimulatedEvent(e.OccurredOn, SimulatedLead.KindName(e.Kind), e.RuleId, e.Points, e.Reason))
-                        .ToList());
+                        .ToList())
+                {
+                    SalesReadyOn = lead.GetAttributeValue<DateTime?>(LeadColumns.SalesReadyOn),
+                };
             }).ToList();
         }
 
