@@ -165,7 +165,7 @@ namespace LeadScoring.Benchmarks
                 var id = org.Seed(lead);
                 org.Seed(Ledger.ToRow(id, new ScoreEvent
                 {
-                    Key = "rule|seed|" + Number(i),
+                    Key = EventKeys.OncePerRecord("seed", LeadColumns.Table, Number(i)),
                     Kind = ScoreEventKind.Rule,
                     Category = Category.Engagement,
                     Points = 30,
