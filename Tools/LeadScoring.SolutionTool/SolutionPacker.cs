@@ -234,9 +234,9 @@ namespace LeadScoring.SolutionTool
 
         private static IEnumerable<(string Path, byte[] Content)> Entries(string solution, SortedDictionary<string, string> files, bool managed, bool standin)
         {
-            yield return ("[Content_Types].xml", Encoding.UTF8.GetBytes(SolutionGenerator.Serialize(ContentTypes(files.Keys))));
-            yield return ("solution.xml", Encoding.UTF8.GetBytes(SolutionGenerator.Serialize(SolutionManifest(solution, managed, standin))));
-            yield return ("customizations.xml", Encoding.UTF8.GetBytes(SolutionGenerator.Serialize(Customizations(solution))));
+            yield return ("[Content_Types].xml", Encoding.UTF8.GetBytes(Rendering.Xml.Serialize(ContentTypes(files.Keys))));
+            yield return ("solution.xml", Encoding.UTF8.GetBytes(Rendering.Xml.Serialize(SolutionManifest(solution, managed, standin))));
+            yield return ("customizations.xml", Encoding.UTF8.GetBytes(Rendering.Xml.Serialize(Customizations(solution))));
             foreach (var (zipPath, file) in files)
             {
                 yield return (zipPath, File.ReadAllBytes(file));
@@ -404,7 +404,7 @@ namespace LeadScoring.SolutionTool
                 if (standin)
                 {
                     string manifest = Path.Combine(staging, "Other", "Solution.xml");
-                    File.WriteAllText(manifest, SolutionGenerator.Serialize(SolutionManifest(staging, managed: false, standin: true)));
+                    File.WriteAllText(manifest, Rendering.Xml.Serialize(SolutionManifest(staging, managed: false, standin: true)));
                 }
 
                 var start = new ProcessStartInfo(pac) { RedirectStandardOutput = true, RedirectStandardError = true };
