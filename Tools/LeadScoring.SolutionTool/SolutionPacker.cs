@@ -139,7 +139,7 @@ namespace LeadScoring.SolutionTool
                 throw new SolutionToolException($"{assemblyPath} is not strong-named; sandboxed plug-in assemblies must be.");
             }
 
-            string dataXml = Path.Combine(solution, "PluginAssemblies", FolderOf(config), config.PluginAssembly.Name + ".dll.data.xml");
+            string dataXml = Path.Combine(solution, SolutionLayout.AssemblyData(config.PluginAssembly));
             var data = LoadXml(dataXml).Root!;
             string declared = (string?)data.Attribute("FullName") ?? "";
             if (declared != facts.FullName)
@@ -156,9 +156,6 @@ namespace LeadScoring.SolutionTool
 
             return facts.BuiltAgainstStandin;
         }
-
-        private static string FolderOf(PacConfigFile config) =>
-            config.PluginAssembly.Name + "-" + config.PluginAssembly.Id.ToString("D").ToUpperInvariant();
 
         /// <summary>Web-resource name → built file. Every web resource the solution declares must be built.</summary>
         private static SortedDictionary<string, string> CollectWebResources(string solution, string webFolder)
@@ -198,7 +195,7 @@ namespace LeadScoring.SolutionTool
         {
             var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
-                [$"PluginAssemblies/{FolderOf(config)}/{config.PluginAssembly.Name}.dll"] = assemblyPath,
+                [SolutionLayout.Assembly(config.PluginAssembly)] = assemblyPath,
             };
             foreach (var (name, path) in webFiles)
             {

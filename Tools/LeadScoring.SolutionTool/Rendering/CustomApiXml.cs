@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Xml.Linq;
 using LeadScoring.SolutionTool.Definition;
 using static LeadScoring.SolutionTool.Rendering.Xml;
