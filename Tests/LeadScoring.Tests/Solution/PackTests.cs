@@ -131,6 +131,38 @@ public sealed class PackTests : IDisposable
         Assert.StartsWith("error: ", errors.ToString(), StringComparison.Ordinal);
     }
 
+    [FolderBuildFact]
+    public void A_folder_build_packs_as_official_and_a_look_alike_sdk_beside_it_is_refused()
+    {
+        var log = new StringWriter();
+        var result = SolutionPacker.Pack(new PackOptions
+        {
+            RepositoryRoot = RepositoryRoot.Path,
+            OutputFolder = Path.Combine(temp, "official"),
+            AssemblyPath = assembly,
+            WebResourcesFolder = WebResources(),
+            UsePac = false,
+        }, log);
+        Assert.False(result.StandinTestPack);
+        Assert.Contains("Microsoft.Xrm.Sdk 9.0.0.0 beside the plug-in assembly: Microsoft's (public key token 31bf3856ad364e35)", log.ToString(), StringComparison.Ordinal);
+
+        // The same plug-in assembly with the stand-in's Microsoft.Xrm.Sdk.dll put beside it.
+        string copy = Path.Combine(temp, "lookalike");
+        Directory.CreateDirectory(copy);
+        File.Copy(assembly, Path.Combine(copy, Path.GetFileName(assembly)));
+        File.Copy(Sdk.SdkTestAssemblies.PathOf("Microsoft.Xrm.Sdk"), Path.Combine(copy, "Microsoft.Xrm.Sdk.dll"));
+        var error = Assert.Throws<SolutionToolException>(() => SolutionPacker.Pack(new PackOptions
+        {
+            RepositoryRoot = RepositoryRoot.Path,
+            OutputFolder = Path.Combine(temp, "refused"),
+            AssemblyPath = Path.Combine(copy, Path.GetFileName(assembly)),
+            WebResourcesFolder = WebResources(),
+            UsePac = false,
+        }, TextWriter.Null));
+        Assert.Contains("is not Microsoft's assembly", error.Message, StringComparison.Ordinal);
+        Assert.Contains(StrongName.MicrosoftToken, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Missing_built_web_resources_are_refused_with_the_build_command()
     {
