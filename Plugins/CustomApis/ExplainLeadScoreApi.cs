@@ -1,6 +1,7 @@
 using LeadScoring.Dataverse;
 using LeadScoring.Steps;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadScoring.CustomApis
 {
@@ -29,8 +30,13 @@ namespace LeadScoring.CustomApis
                 throw new InvalidPluginExecutionException("No scoring model is active. Ask a Lead Scoring Admin to activate one.");
             }
 
-            // Explaining reads; it never writes, so a sales rep can explain any lead they can read.
-            var outcome = new LeadScorer(local.UserService, local.Models, local.Tracing).WhatIf(lead.Id, model, local.Now);
+            // Whoever may read the lead may have it explained: reading it as the caller lets the platform
+            // refuse anyone else. Scoring then reads as SYSTEM, because the score columns it needs (last
+            // engagement, unanswered emails, hand-back date) are field-secured and read as null for a caller
+            // outside the score readers profile. The explanation shows points and reasons that the ledger
+            // (ls_scoreevent, readable with the Lead Scoring User role) already shows.
+            local.UserService.Retrieve(LeadColumns.Table, lead.Id, new ColumnSet(LeadColumns.Id));
+            var outcome = new LeadScorer(local.SystemService, local.Models, local.Tracing).WhatIf(lead.Id, model, local.Now);
             local.Output(CustomApi.Explanation, ExplanationJson.Write(lead.Id, outcome, top, local.Now));
         }
     }

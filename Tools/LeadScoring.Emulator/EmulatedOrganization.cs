@@ -128,9 +128,7 @@ namespace LeadScoring.Emulator
             });
             foreach (var roleName in roleNames)
             {
-                var roleId = store.Scan("role").FirstOrDefault(r => string.Equals(r.GetAttributeValue<string>("name"), roleName, StringComparison.OrdinalIgnoreCase))?.Id
-                    ?? Seed(new Entity("role") { ["name"] = roleName, ["businessunitid"] = RootBusinessUnit });
-                Seed(new Entity("systemuserroles") { ["systemuserid"] = userId, ["roleid"] = roleId });
+                AssignRole(userId, roleName);
             }
             return userId;
         }

@@ -27,6 +27,15 @@ namespace LeadScoring.Emulator
         /// <summary>0x80044182 SdkCorrelationTokenDepthTooHigh: the infinite-loop guard (depth above 8).</summary>
         public const int SdkCorrelationTokenDepthTooHigh = unchecked((int)0x80044182);
 
+        /// <summary>0x80040220 PrivilegeDenied: the calling user is missing a privilege.</summary>
+        public const int PrivilegeDenied = unchecked((int)0x80040220);
+
+        /// <summary>0x8004F502 AttributePrivilegeCreateIsMissing: no create permission on a secured column.</summary>
+        public const int AttributePrivilegeCreateIsMissing = unchecked((int)0x8004F502);
+
+        /// <summary>0x8004F507 AttributePermissionUpdateIsMissingDuringUpdate: no update permission on a secured column.</summary>
+        public const int AttributePermissionUpdateIsMissingDuringUpdate = unchecked((int)0x8004F507);
+
         /// <summary>0x80040203 InvalidArgument: a malformed request (for example a Custom API parameter).</summary>
         public const int InvalidArgument = unchecked((int)0x80040203);
 
@@ -65,6 +74,15 @@ namespace LeadScoring.Emulator
         internal static FaultException<OrganizationServiceFault> DepthTooHigh() =>
             Create(ErrorCodes.SdkCorrelationTokenDepthTooHigh,
                 "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again.");
+
+        internal static FaultException<OrganizationServiceFault> PrivilegeDenied(Guid userId, string privilege) =>
+            Create(ErrorCodes.PrivilegeDenied, $"Principal user (Id={userId}, type=8) is missing {privilege} privilege.");
+
+        internal static FaultException<OrganizationServiceFault> SecuredColumnCreate(string table, string column) =>
+            Create(ErrorCodes.AttributePrivilegeCreateIsMissing, $"The user does not have create permissions to a secured field. The requested operation could not be completed. ({table}.{column})");
+
+        internal static FaultException<OrganizationServiceFault> SecuredColumnUpdate(string table, string column) =>
+            Create(ErrorCodes.AttributePermissionUpdateIsMissingDuringUpdate, $"The user doesn't have AttributePrivilegeUpdate and not granted shared access for a secured attribute during update operation. ({table}.{column})");
 
         internal static FaultException<OrganizationServiceFault> InvalidArgument(string message) =>
             Create(ErrorCodes.InvalidArgument, message);

@@ -91,6 +91,7 @@ namespace LeadScoring.Emulator
                     // https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.iexecutioncontext.depth
                     throw Faults.DepthTooHigh();
                 }
+                CheckAccess(request, caller);
                 return Dispatch(request, caller);
             }
             catch
@@ -134,7 +135,7 @@ namespace LeadScoring.Emulator
                 case "Create": return Create(request, caller);
                 case "Update": return Update(request, caller);
                 case "Delete": return Delete(request, caller);
-                case "Retrieve": return Retrieve(request);
+                case "Retrieve": return Retrieve(request, caller);
                 case "RetrieveMultiple": return RetrieveMultiple(request, caller);
             }
             if (request.RequestName != null && customApis.TryGetValue(request.RequestName, out var api))
@@ -242,7 +243,7 @@ namespace LeadScoring.Emulator
             }, caller);
         }
 
-        private OrganizationResponse Retrieve(OrganizationRequest request)
+        private OrganizationResponse Retrieve(OrganizationRequest request, Caller caller)
         {
             var reference = Parameter<EntityReference>(request, "Target");
             var columns = request.Parameters.TryGetValue("ColumnSet", out var c) && c is ColumnSet set
@@ -251,7 +252,7 @@ namespace LeadScoring.Emulator
             var id = ResolveId(reference.LogicalName, reference.Id, reference.KeyAttributes, null);
             var row = store.Find(reference.LogicalName, id) ?? throw Faults.DoesNotExist(reference.LogicalName, id);
             var response = new RetrieveResponse();
-            response.Results["Entity"] = QueryEvaluator.EntityView(row, columns, Store.PrimaryIdAttribute(reference.LogicalName));
+            response.Results["Entity"] = Visible(QueryEvaluator.EntityView(row, columns, Store.PrimaryIdAttribute(reference.LogicalName)), caller.UserId);
             return response;
         }
 
@@ -264,7 +265,7 @@ namespace LeadScoring.Emulator
                 var other => throw new NotSupportedException($"The emulator evaluates QueryExpression and QueryByAttribute, not {other.GetType().Name}."),
             };
             var response = new RetrieveMultipleResponse();
-            response.Results["EntityCollection"] = new QueryEvaluator(store, caller.UserId, Clock.UtcNow).Evaluate(query);
+            response.Results["EntityCollection"] = Visible(new QueryEvaluator(store, caller.UserId, Clock.UtcNow).Evaluate(query), query.EntityName, caller.UserId);
             return response;
         }
 

@@ -99,7 +99,7 @@ namespace LeadScoring.Emulator
     internal sealed class Store
     {
         // Activities share the activityid key; intersect tables have their own names.
-        private static readonly HashSet<string> ActivityTables = new(StringComparer.Ordinal)
+        internal static readonly HashSet<string> ActivityTables = new(StringComparer.Ordinal)
         {
             "activitypointer", "appointment", "email", "fax", "letter", "phonecall", "task",
             "recurringappointmentmaster", "serviceappointment", "campaignactivity", "campaignresponse", "socialactivity",
