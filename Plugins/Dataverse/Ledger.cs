@@ -51,7 +51,7 @@ namespace LeadScoring.Dataverse
                 service.Create(ToRow(leadId, scoreEvent));
                 return true;
             }
-            catch (FaultException<OrganizationServiceFault> fault) when (PlatformErrors.Is(fault, PlatformErrors.DuplicateRecord))
+            catch (FaultException<OrganizationServiceFault> fault) when (PlatformErrors.IsDuplicate(fault))
             {
                 return false;
             }

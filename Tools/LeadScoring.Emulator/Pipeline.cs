@@ -38,6 +38,7 @@ namespace LeadScoring.Emulator
         private readonly Dictionary<string, int> callCounts = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> callCountsByTable = new(StringComparer.Ordinal);
         private readonly List<FaultRule> faultRules = new();
+        private readonly HashSet<string> withoutOptimisticConcurrency = new(StringComparer.Ordinal);
         private long lastJobId;
 
         /// <summary>One operation that runs through the stages.</summary>
@@ -207,7 +208,7 @@ namespace LeadScoring.Emulator
                 {
                     var entity = (Entity)context.InputParameters["Target"];
                     var existing = store.Find(table, id) ?? throw Faults.DoesNotExist(table, id);
-                    CheckRowVersion(behavior, entity.RowVersion, existing);
+                    CheckRowVersion(table, behavior, entity.RowVersion, existing);
                     var row = Values.Clone(existing);
                     var primaryKey = Store.PrimaryIdAttribute(table);
                     foreach (var attribute in entity.Attributes.Where(a => a.Key != primaryKey && !SystemColumns.Contains(a.Key)))
@@ -236,7 +237,7 @@ namespace LeadScoring.Emulator
                 Core = (_, transaction) =>
                 {
                     var existing = store.Find(table, id) ?? throw Faults.DoesNotExist(table, id);
-                    CheckRowVersion(behavior, target.RowVersion, existing);
+                    CheckRowVersion(table, behavior, target.RowVersion, existing);
                     store.Remove(transaction, table, id);
                 },
                 Response = _ => new DeleteResponse(),
@@ -552,11 +553,15 @@ namespace LeadScoring.Emulator
         }
 
         // Optimistic concurrency: https://learn.microsoft.com/power-apps/developer/data-platform/optimistic-concurrency
-        private static void CheckRowVersion(ConcurrencyBehavior behavior, string? requested, Entity existing)
+        private void CheckRowVersion(string table, ConcurrencyBehavior behavior, string? requested, Entity existing)
         {
             if (behavior != ConcurrencyBehavior.IfRowVersionMatches)
             {
                 return;
+            }
+            if (withoutOptimisticConcurrency.Contains(table))
+            {
+                throw Faults.OptimisticConcurrencyNotEnabled(table);
             }
             if (string.IsNullOrEmpty(requested))
             {
