@@ -66,4 +66,39 @@ public class PlatformFactsTests
         Assert.All(org.Org.SystemJobs, j => Assert.Equal(SystemJobStatus.Succeeded, j.Status));
         Assert.Equal(org.SumOfEvents(lead), org.Score(lead));
     }
+
+    [Fact]
+    public void Disqualifying_a_lead_while_changing_its_title_scores_both_parts_once_in_either_order()
+    {
+        foreach (var reversed in new[] { false, true })
+        {
+            var scoring = new ScoringOrganization();
+            var lead = scoring.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
+            scoring.Download(lead);
+
+            // One save (the rep disqualifies the lead and corrects its title), two pipeline runs (the other
+            // columns, then the state and status): two asynchronous jobs of the lead update step.
+            var disqualify = new Entity(LeadColumns.Table, lead)
+            {
+                ["jobtitle"] = "Analyst",
+                [LeadColumns.LifecycleStage] = LeadRecord.StageValue(LifecycleStage.Disqualified),
+                [LeadColumns.StateCode] = new OptionSetValue(2),
+                [LeadColumns.StatusCode] = new OptionSetValue(4),
+            };
+            scoring.As(scoring.SalesRep).Update(disqualify);
+            var jobs = scoring.Org.PendingJobs.Where(j => j.StepName == StepNames.LeadUpdate).ToList();
+            Assert.Equal(2, jobs.Count);
+            foreach (var job in reversed ? Enumerable.Reverse(jobs) : jobs)
+            {
+                scoring.Org.RunJob(job);
+            }
+
+            scoring.Org.DrainAsyncQueue();
+            Assert.All(scoring.Org.SystemJobs, j => Assert.Equal(SystemJobStatus.Succeeded, j.Status));
+            Assert.Equal(0, scoring.Lead(lead).GetAttributeValue<int>(LeadColumns.FitScore));
+            Assert.Equal(30, scoring.Score(lead));
+            Assert.Equal(scoring.SumOfEvents(lead), scoring.Score(lead));
+            Assert.Equal(LifecycleStage.Disqualified, scoring.Stage(lead));
+        }
+    }
 }
