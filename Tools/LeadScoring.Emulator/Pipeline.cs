@@ -87,6 +87,7 @@ namespace LeadScoring.Emulator
                     throw Faults.NoActiveTransaction();
                 }
                 InjectFault(call);
+                Charge(call);
                 if (caller.Depth > MaxDepth)
                 {
                     // https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.iexecutioncontext.depth
@@ -522,6 +523,7 @@ namespace LeadScoring.Emulator
             var execution = new PluginExecution(name, plugin.GetType(), context);
             executions.Add(execution);
             var wasDoomed = context.Transaction?.Doomed == true;
+            running.Add(execution);
             try
             {
                 plugin.Execute(new ServiceProvider(this, context, execution));
@@ -530,6 +532,10 @@ namespace LeadScoring.Emulator
             {
                 execution.Exception = e;
                 throw;
+            }
+            finally
+            {
+                running.Remove(execution);
             }
             if (!wasDoomed && context.Transaction?.Doomed == true)
             {
