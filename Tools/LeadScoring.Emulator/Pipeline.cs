@@ -235,10 +235,11 @@ namespace LeadScoring.Emulator
             return RunPipeline(new Operation("Delete", table, id, input)
             {
                 IsDataOperation = true,
-                Core = (_, transaction) =>
+                Core = (context, transaction) =>
                 {
                     var existing = store.Find(table, id) ?? throw Faults.DoesNotExist(table, id);
                     CheckRowVersion(table, behavior, target.RowVersion, existing);
+                    CascadeDelete(table, id, context, transaction);
                     store.Remove(transaction, table, id);
                 },
                 Response = _ => new DeleteResponse(),
