@@ -67,7 +67,8 @@ async function newPage(viewport = { width: 1280, height: 900 }) {
   return page;
 }
 
-function expectClean(page) {
+async function expectClean(page) {
+  expect(await page.evaluate(() => window.fakeServer?.refused ?? []), "requests the Custom API contract refuses").toEqual([]);
   expect(page.problems.dialogs, "alert/confirm dialogs opened by the page").toEqual([]);
   expect(page.problems.errors, "uncaught page errors").toEqual([]);
   expect(page.problems.badRequests, "unexpected requests").toEqual([]);
@@ -130,7 +131,7 @@ test("score card: sales-ready lead on a narrow form section", async () => {
   const notes = await page.evaluate(() => window.notifications());
   expect(notes.length, "form notifications").toBe(1);
   expect(notes[0].message, "notification").toContain("Sales-ready: score 112 (sales-ready threshold 100), grade A2.");
-  expectClean(page);
+  await expectClean(page);
   await shot(page, "scorecard-salesready-narrow.png");
   await page.close();
 });
@@ -149,7 +150,7 @@ test("score card: sales-ready lead on a wide form section", async () => {
   expect(svgWidth, "chart fills its box").toBeAtMost(box);
   const overflow = await card.locator("body").evaluate((b) => b.scrollWidth - b.clientWidth);
   expect(overflow, "horizontal overflow (px)").toBeAtMost(0);
-  expectClean(page);
+  await expectClean(page);
   await shot(page, "scorecard-salesready-wide.png");
   await page.close();
 });
@@ -166,7 +167,7 @@ test("score card: recycled lead shows the hand-back reason and the decay", async
   expect(notes.length, "form notifications").toBe(2);
   expect(notes.join("\n"), "recycled notification").toContain("WARNING Recycled: sales handed this lead back to marketing on May 10, 2026. Reason: Budget frozen until Q3 — call back in July.");
   expect(notes.join("\n"), "decay notification").toContain("the next debit of 5 points is in 4 days");
-  expectClean(page);
+  await expectClean(page);
   await shot(page, "scorecard-recycled.png");
   await page.close();
 });
@@ -185,7 +186,7 @@ test("score card: a rule named <img src=x onerror=alert(1)> renders as text", as
   expect(await card.locator(".model-name").textContent(), "model").toBe("<b>Bold</b> model");
   expect(await card.locator("details.history td", { hasText: "<img src=x onerror=alert(1)>" }).count(), "history row").toBe(1);
   await page.waitForTimeout(200); // give any injected handler the chance to fire
-  expectClean(page);
+  await expectClean(page);
   await shot(page, "scorecard-xss.png");
   await page.close();
 });
@@ -212,7 +213,7 @@ test("score card: keyboard and screen-reader semantics", async () => {
   expect(await card.locator("details.history").evaluate((d) => d.open), "history opened with Enter").toBe(true);
   const outline = await card.locator(":focus").evaluate((e) => getComputedStyle(e).outlineStyle);
   expect(outline, "visible focus").toBe("solid");
-  expectClean(page);
+  await expectClean(page);
   await page.close();
 });
 
@@ -223,7 +224,7 @@ test("score card: dates and numbers in the user's language (German)", async () =
   expect(await card.locator('[data-testid="decay"]').textContent(), "decay").toContain("in 4 Tagen (28.05.2026)");
   const notes = await page.evaluate(() => window.notifications().map((n) => n.message).join("\n"));
   expect(notes, "notification date").toContain("on 10.05.2026");
-  expectClean(page);
+  await expectClean(page);
   await shot(page, "scorecard-recycled-de.png");
   await page.close();
 });
@@ -257,7 +258,7 @@ test("hand back to marketing: command, dialog, Custom API, refresh", async () =>
   expect(notes, "notifications after hand-back").toEqual(["ls_notification_recycled"]);
   expect(await page.evaluate(() => LeadScoring.LeadForm.canHandBack(window.formContext)), "enable rule after").toBe(false);
   await fitCard(page);
-  expectClean(page);
+  await expectClean(page);
   await shot(page, "handback-after.png");
   await page.close();
 });
@@ -273,7 +274,7 @@ test("score card refreshes after the form is saved", async () => {
   await card.locator('[data-testid="score"]', { hasText: "131" }).waitFor({ timeout: 5000 });
   const explains = await page.evaluate(() => window.fakeServer.calls.filter((c) => c.operation === "ls_ExplainLeadScore").length);
   expect(explains, "one explain on load, one after save").toBe(2);
-  expectClean(page);
+  await expectClean(page);
   await page.close();
 });
 
@@ -286,7 +287,7 @@ test("score card outside the form script: falls back to parent.Xrm and the id pa
   // Refresh calls the API again.
   await card.locator("#refresh").click();
   await page.waitForFunction(() => window.fakeServer.calls.filter((c) => c.operation === "ls_ExplainLeadScore").length === 2);
-  expectClean(page);
+  await expectClean(page);
   await page.close();
 });
 
@@ -319,7 +320,7 @@ test("scoring matrix: the model's rules, thresholds, approvals and a what-if", a
     f.style.height = Math.ceil(f.contentDocument.body.getBoundingClientRect().bottom) + 16 + "px";
   });
   await page.waitForTimeout(100);
-  expectClean(page);
+  await expectClean(page);
   await shot(page, "scoringmatrix-whatif.png");
   // Switch to the active model with the keyboard-operable picker.
   await m.locator("#model-select").selectOption("11111111-1111-4111-8111-111111111111");

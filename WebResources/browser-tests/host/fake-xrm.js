@@ -1,6 +1,7 @@
 // A fake model-driven app for the browser tests: window.Xrm with the Client API surface the web
 // resources use, backed by an in-page "server" built from the JSON fixtures. Custom API calls answer
-// with real fetch Response objects, as Xrm.WebApi.online.execute does.
+// with real fetch Response objects, as Xrm.WebApi.online.execute does. A request that breaks the Custom
+// API contract (pac-config.json, checked by contract.js) is refused with the server's kind of error.
 (function () {
   "use strict";
   const STAGES = { New: 100000000, Engaged: 100000001, MarketingQualified: 100000002, SalesAccepted: 100000003, Recycled: 100000004, Disqualified: 100000005 };
@@ -14,6 +15,7 @@
   const bare = (id) => String(id || "").replace(/[{}]/g, "").toLowerCase();
 
   window.createFakeXrm = function createFakeXrm(options) {
+    if (!Array.isArray(options.customApis)) throw new Error("createFakeXrm needs customApis (pac-config.json)");
     const server = {
       leads: options.leads || {}, // id → { name, explanation }
       whatIf: options.whatIf || {}, // modelId → partial explanation overriding the lead's
@@ -21,6 +23,7 @@
       rules: options.rules || {},
       lookupResult: options.lookupResult || [],
       calls: [],
+      refused: [],
       dialogs: [],
     };
 
@@ -96,6 +99,11 @@
         execute(request) {
           const meta = request.getMetadata();
           server.calls.push({ operation: meta.operationName, request: JSON.parse(JSON.stringify(request)), meta });
+          const problems = window.CustomApiContract.requestProblems(options.customApis, request);
+          if (problems.length) {
+            server.refused.push(problems);
+            return fail(problems.join("; "));
+          }
           if (meta.operationName === "ls_ExplainLeadScore") {
             const modelId = request.ModelId ? request.ModelId.ls_scoringmodelid : null;
             const e = explainFor(request.entity && request.entity.id, modelId);

@@ -12,7 +12,7 @@
 import { explainLeadScore } from "../shared/api";
 import { replaceChildren } from "../shared/dom";
 import { Formatter, userFormatSettings } from "../shared/format";
-import { ModelStatus } from "../shared/schema";
+import { ModelStatus, WhatIfReasons } from "../shared/schema";
 import { dataParameters, errorMessage, normalizeGuid, pageParameters, parentXrm } from "../shared/xrm";
 import { loadLeadName, loadModels, loadRules, type ModelRow } from "./data";
 import { modelLabel, renderModel, renderModelOptions, renderRules, renderWhatIf } from "./render";
@@ -68,8 +68,8 @@ async function runWhatIf(): Promise<void> {
   replaceChildren(out, "Scoring the lead under both models…");
   try {
     const [thisModel, activeModel] = await Promise.all([
-      explainLeadScore(xrm, lead.id, { modelId: m.id, top: 0 }),
-      explainLeadScore(xrm, lead.id, { top: 0 }),
+      explainLeadScore(xrm, lead.id, { modelId: m.id, top: WhatIfReasons }),
+      explainLeadScore(xrm, lead.id, { top: WhatIfReasons }),
     ]);
     const active = state.models.find((x) => x.status === ModelStatus.Active);
     const activeLabel = activeModel.modelName

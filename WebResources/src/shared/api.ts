@@ -2,7 +2,7 @@
 // A request object exposes getMetadata(); for an API bound to a table, boundParameter is "entity" and
 // the record goes in the `entity` property; operationType 0 is an action.
 // https://learn.microsoft.com/power-apps/developer/model-driven-apps/clientapi/reference/xrm-webapi/online/execute
-import { CustomApi, Lead, ScoringModel, type StageName } from "./schema";
+import { CustomApi, CustomApiOutputs, CustomApiParameters, Lead, ScoringModel, type StageName } from "./schema";
 
 export interface Reason {
   ruleId: string;
@@ -117,13 +117,13 @@ export function explainLeadScoreRequest(leadId: string, options: { top?: number;
   };
   const request: Record<string, unknown> = { entity: { entityType: Lead.table, id: leadId } };
   if (options.top !== undefined) {
-    request.Top = options.top;
-    parameterTypes.Top = { typeName: "Edm.Int32", structuralProperty: 1 };
+    request[CustomApiParameters.top] = options.top;
+    parameterTypes[CustomApiParameters.top] = { typeName: "Edm.Int32", structuralProperty: 1 };
   }
   if (options.modelId) {
     // An EntityReference parameter goes to the Web API as the record's JSON: its type and primary key.
-    request.ModelId = { "@odata.type": `Microsoft.Dynamics.CRM.${ScoringModel.table}`, [ScoringModel.id]: options.modelId };
-    parameterTypes.ModelId = { typeName: `mscrm.${ScoringModel.table}`, structuralProperty: 5 };
+    request[CustomApiParameters.modelId] = { "@odata.type": `Microsoft.Dynamics.CRM.${ScoringModel.table}`, [ScoringModel.id]: options.modelId };
+    parameterTypes[CustomApiParameters.modelId] = { typeName: `mscrm.${ScoringModel.table}`, structuralProperty: 5 };
   }
   request.getMetadata = () => ({
     boundParameter: "entity",
@@ -138,12 +138,12 @@ export function explainLeadScoreRequest(leadId: string, options: { top?: number;
 export function handBackLeadRequest(leadId: string, reason: string): object {
   return {
     entity: { entityType: Lead.table, id: leadId },
-    Reason: reason,
+    [CustomApiParameters.reason]: reason,
     getMetadata: () => ({
       boundParameter: "entity",
       parameterTypes: {
         entity: leadParameterType,
-        Reason: { typeName: "Edm.String", structuralProperty: 1 },
+        [CustomApiParameters.reason]: { typeName: "Edm.String", structuralProperty: 1 },
       },
       operationType: 0,
       operationName: CustomApi.handBackLead,
@@ -172,8 +172,9 @@ export async function explainLeadScore(
 ): Promise<Explanation> {
   const response = await xrm.WebApi.online.execute(explainLeadScoreRequest(leadId, options));
   const out = await outputOf(response);
-  if (typeof out.Explanation !== "string") throw new Error("ls_ExplainLeadScore returned no Explanation");
-  return parseExplanation(out.Explanation);
+  const explanation = out[CustomApiOutputs.explanation];
+  if (typeof explanation !== "string") throw new Error("ls_ExplainLeadScore returned no Explanation");
+  return parseExplanation(explanation);
 }
 
 export interface HandBackResult {
@@ -185,5 +186,5 @@ export interface HandBackResult {
 export async function handBackLead(xrm: Xrm.XrmStatic, leadId: string, reason: string): Promise<HandBackResult> {
   const response = await xrm.WebApi.online.execute(handBackLeadRequest(leadId, reason));
   const out = await outputOf(response);
-  return { score: num(out.Score), lifecycleStage: num(out.LifecycleStage) };
+  return { score: num(out[CustomApiOutputs.score]), lifecycleStage: num(out[CustomApiOutputs.lifecycleStage]) };
 }

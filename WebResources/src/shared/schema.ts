@@ -98,6 +98,28 @@ export const CustomApi = {
   explainLeadScore: "ls_ExplainLeadScore",
 } as const;
 
+/**
+ * Request parameters and response properties of those Custom APIs, as pac-config.json declares them
+ * (WebResources/test/unit/contract.test.ts checks every request the pages build against that file).
+ */
+export const CustomApiParameters = {
+  top: "Top",
+  modelId: "ModelId",
+  reason: "Reason",
+} as const;
+
+/** ls_HandBackLead's Reason: at most as long as the lead's ls_handbackreason column (Text(500)). */
+export const HandBackReasonMaxLength = 500;
+
+/** The scoring matrix's what-if compares scores, not reasons: it asks for the fewest reasons ls_ExplainLeadScore allows (Top ≥ 1). */
+export const WhatIfReasons = 1;
+
+export const CustomApiOutputs = {
+  explanation: "Explanation",
+  score: "Score",
+  lifecycleStage: "LifecycleStage",
+} as const;
+
 /** Names of the web resources as they are registered in the solution. */
 export const WebResourceNames = {
   leadFormScript: "ls_/scripts/leadform.js",

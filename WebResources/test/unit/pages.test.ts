@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { executeResponse, explanationResponse, fixture } from "./helpers";
+import { contractChecked, executeResponse, explanationResponse, fixture } from "./helpers";
 
 const html = (name: string) => readFileSync(join(__dirname, "..", "..", "html", name), "utf8");
 const data = fixture("models.json") as {
@@ -49,7 +49,7 @@ function fakeXrm(overrides: Record<string, unknown> = {}) {
         return { entities: data.rules[id] ?? [] };
       }),
       retrieveRecord: vi.fn(async () => ({ fullname: data.leads[LEAD] })),
-      online: { execute },
+      online: { execute: contractChecked(execute) },
     },
     Navigation: {},
     ...overrides,
