@@ -29,6 +29,17 @@ export interface DecayStatus {
   daysUntilNextDebit: number | null;
 }
 
+/** How leads of the lead's grade converted in the model's last backtest or calibration. */
+export interface GradeConversion {
+  grade: string;
+  leads: number;
+  converted: number;
+  source: "backtest" | "calibration" | string;
+  /** yyyy-MM-dd */
+  measuredOn: string;
+  sampleLeads: number;
+}
+
 /** The JSON in ls_ExplainLeadScore's Explanation output. */
 export interface Explanation {
   leadId: string;
@@ -36,6 +47,8 @@ export interface Explanation {
   fit: number;
   engagement: number;
   grade: string | null;
+  /** Null when the model version has no backtest (the card then says nothing about the grade's meaning). */
+  gradeConversion: GradeConversion | null;
   stage: StageName | string | null;
   salesReadyThreshold: number;
   minimumFit: number;
@@ -56,6 +69,17 @@ const str = (v: unknown): string | null => (typeof v === "string" ? v : v === nu
 const numArr = (v: unknown, d: number[]): number[] =>
   Array.isArray(v) && v.every((x) => typeof x === "number") ? (v as number[]) : d;
 
+function gradeConversionOf(v: unknown): GradeConversion | null {
+  if (!v || typeof v !== "object") return null;
+  const g = v as Record<string, unknown>;
+  const leads = num(g.leads, -1);
+  const converted = num(g.converted, -1);
+  const grade = str(g.grade);
+  const measuredOn = str(g.measuredOn);
+  if (!grade || !measuredOn || leads < 1 || converted < 0 || converted > leads) return null;
+  return { grade, leads, converted, source: str(g.source) ?? "backtest", measuredOn, sampleLeads: num(g.sampleLeads, leads) };
+}
+
 /** Parses and normalises the Explanation JSON; throws on text that is not a JSON object. */
 export function parseExplanation(json: string): Explanation {
   const o = JSON.parse(json) as Record<string, unknown>;
@@ -68,6 +92,7 @@ export function parseExplanation(json: string): Explanation {
     fit: num(o.fit),
     engagement: num(o.engagement),
     grade: str(o.grade),
+    gradeConversion: gradeConversionOf(o.gradeConversion),
     stage: str(o.stage),
     salesReadyThreshold: num(o.salesReadyThreshold),
     minimumFit: num(o.minimumFit),

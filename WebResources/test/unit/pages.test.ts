@@ -134,22 +134,26 @@ describe("scoring matrix page", () => {
     const form = document.getElementById("whatif-form") as HTMLFormElement;
     input.value = "<img src=x onerror=alert(1)>";
     form.dispatchEvent(new Event("submit", { cancelable: true }));
-    await until(() => document.getElementById("page-status")!.textContent !== "", "the error");
+    await until(() => !document.getElementById("lead-id-error")!.hidden, "the error");
+    // The message sits beside the field and describes it; the field is marked in words, not by colour alone.
     expect(input.getAttribute("aria-invalid")).toBe("true");
-    expect(document.getElementById("page-status")!.getAttribute("role")).toBe("alert");
+    expect(input.getAttribute("aria-describedby")).toBe("lead-id-error");
+    expect(document.getElementById("lead-id-error")!.textContent).toContain("Enter a lead id (a GUID");
+    expect(document.activeElement).toBe(input);
     expect(execute).not.toHaveBeenCalled();
 
     input.value = LEAD;
     form.dispatchEvent(new Event("submit", { cancelable: true }));
     await until(() => !!document.querySelector('[data-testid="whatif-diff"]'), "the what-if");
     expect(document.querySelector(".lead-name")!.textContent).toBe("Ada Lovelace <ada@example.com>");
+    expect(document.getElementById("lead-id-error")!.hidden).toBe(true);
+    expect(input.hasAttribute("aria-invalid")).toBe(false);
   });
 });
 
 describe("hand-back dialog", () => {
   it("requires a reason, calls ls_HandBackLead through parent Xrm and shows the result", async () => {
     const { execute } = fakeXrm();
-    const close = vi.spyOn(window, "close").mockImplementation(() => undefined);
     loadPage("handback.html", `?data=${encodeURIComponent(`leadid={${LEAD.toUpperCase()}}&leadname=<b>Ada</b>`)}`);
     await import("../../src/handback/main");
     expect(document.getElementById("lead-name")!.textContent).toBe("<b>Ada</b>");
@@ -170,7 +174,28 @@ describe("hand-back dialog", () => {
     expect(req.entity.id).toBe(LEAD);
     expect(document.getElementById("result")!.textContent).toContain("The score is now 85, stage Recycled.");
     expect((document.getElementById("reason") as HTMLTextAreaElement).maxLength).toBe(500);
-    close.mockRestore();
+  });
+
+  it("closes itself with the host's navigateBack: after success, on Cancel and on Escape", async () => {
+    const navigateBack = vi.fn(async () => undefined);
+    fakeXrm({ Navigation: { navigateBack } });
+    loadPage("handback.html", `?data=${encodeURIComponent(`leadid=${LEAD}`)}`);
+    await import("../../src/handback/main");
+    expect(document.getElementById("cancel")!.hidden).toBe(false);
+    document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
+    expect(navigateBack).toHaveBeenCalledTimes(1);
+    (document.getElementById("cancel") as HTMLButtonElement).click();
+    expect(navigateBack).toHaveBeenCalledTimes(2);
+    (document.getElementById("reason") as HTMLTextAreaElement).value = "Wrong person";
+    (document.getElementById("handback-form") as HTMLFormElement).dispatchEvent(new Event("submit", { cancelable: true }));
+    await until(() => navigateBack.mock.calls.length === 3, "the close after success");
+  });
+
+  it("offers no Cancel button where the host cannot close the dialog", async () => {
+    fakeXrm();
+    loadPage("handback.html", `?data=${encodeURIComponent(`leadid=${LEAD}`)}`);
+    await import("../../src/handback/main");
+    expect(document.getElementById("cancel")!.hidden).toBe(true);
   });
 
   it("shows the server's error as text and lets the user retry", async () => {
@@ -185,6 +210,7 @@ describe("hand-back dialog", () => {
       "The lead could not be handed back: Only a sales-ready lead can be handed back <b>now</b>",
     );
     expect(document.querySelector("#error b")).toBeNull();
-    expect((document.getElementById("submit") as HTMLButtonElement).disabled).toBe(false);
+    expect(document.getElementById("submit")!.hasAttribute("aria-disabled")).toBe(false);
+    expect(document.activeElement?.id).toBe("reason");
   });
 });

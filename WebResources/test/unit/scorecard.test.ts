@@ -42,6 +42,17 @@ describe("score card", () => {
     expect(root.querySelectorAll('.grade-matrix th[scope="row"]')).toHaveLength(3);
   });
 
+  it("says what the grade means when the model has a backtest, and nothing when it has none", () => {
+    renderScoreCard(root, card("explanation-salesready.json"), fmt, { now, chartWidth: 400 });
+    expect(text('[data-testid="grade-meaning"]')).toBe("Leads graded A2 converted 86 % of the time (backtest of May 1, 2026, 240 leads).");
+    renderScoreCard(root, card("explanation-recycled.json"), fmt, { now, chartWidth: 400 });
+    expect(root.querySelector('[data-testid="grade-meaning"]')).toBeNull();
+    // Figures for another grade than the lead's say nothing about this lead.
+    const other = { ...card("explanation-salesready.json"), grade: "B1" };
+    renderScoreCard(root, other, fmt, { now, chartWidth: 400 });
+    expect(root.querySelector('[data-testid="grade-meaning"]')).toBeNull();
+  });
+
   it("lists the top three positive and negative reasons, largest first", () => {
     renderScoreCard(root, card("explanation-salesready.json"), fmt, { now, chartWidth: 400 });
     const up = [...root.querySelectorAll(".reason.up")].map((li) => li.querySelector(".reason-name")!.textContent);
