@@ -11,13 +11,13 @@ namespace LeadScoring.Engine
     }
 
     /// <summary>
-    /// What each grade of a model meant in its last backtest (or calibration): kept with the model version,
+    /// What each grade of a model meant in its last backtest: kept with the model version,
     /// so a sales rep sees that "A2" converted 86 % of the time in a sample of 240 leads measured on a date.
     /// </summary>
     public sealed record GradeConversion(string Source, DateTime MeasuredOn, int Leads, IReadOnlyList<GradeOutcome> Grades)
     {
-        /// <summary>Where the figures come from: a backtest or a calibration run of the workbench.</summary>
-        public static readonly IReadOnlyList<string> Sources = new[] { "backtest", "calibration" };
+        /// <summary>Where the figures come from: the workbench's backtest (the only run that writes them).</summary>
+        public static readonly IReadOnlyList<string> Sources = new[] { "backtest" };
 
         public GradeOutcome? For(string? grade) => grade == null ? null : Grades.FirstOrDefault(g => string.Equals(g.Grade, grade, StringComparison.Ordinal));
 

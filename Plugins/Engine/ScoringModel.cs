@@ -106,7 +106,7 @@ namespace LeadScoring.Engine
         public HandBackPolicy? HandBack { get; init; }
         public IReadOnlyList<ScoringRule> Rules { get; init; } = Array.Empty<ScoringRule>();
 
-        /// <summary>What each grade meant in this version's last backtest or calibration; null when none was stored.</summary>
+        /// <summary>What each grade meant in this version's last backtest; null when none was stored.</summary>
         public GradeConversion? GradeConversion { get; init; }
     }
 }

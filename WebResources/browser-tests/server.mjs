@@ -2,6 +2,7 @@
 //   /WebResources/...  → dist/ (the built web resources, under their names, as Dataverse serves them)
 //   /host/...          → browser-tests/host/ (fake model-driven app pages that provide parent.Xrm)
 //   /fixtures/...      → test/fixtures/
+//   /output/...        → test-output/ (the demo report the tests generate)
 //   /pac-config.json   → the repository's pac-config.json (the Custom API definitions)
 //   /host/contract.js  → test/contract/custom-api-contract.ts bundled for the page (global CustomApiContract)
 import { build } from "esbuild";
@@ -31,6 +32,7 @@ export async function startServer(root) {
     ["/WebResources/", join(root, "dist")],
     ["/host/", join(root, "browser-tests", "host")],
     ["/fixtures/", join(root, "test", "fixtures")],
+    ["/output/", join(root, "test-output")],
   ];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");

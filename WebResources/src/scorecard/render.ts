@@ -202,7 +202,7 @@ export function gradeMeaning(doc: Document, e: Explanation, grade: string, fmt: 
     "p",
     { class: "grade-meaning", "data-testid": "grade-meaning" },
     `Leads graded ${c.grade} converted ${fmt.percent(c.converted / c.leads)} of the time `,
-    h(doc, "span", { class: "muted" }, `(${c.source === "calibration" ? "calibration" : "backtest"} of ${fmt.day(c.measuredOn)}, ${fmt.number(c.sampleLeads)} leads).`),
+    h(doc, "span", { class: "muted" }, `(backtest of ${fmt.day(c.measuredOn)}, ${fmt.number(c.sampleLeads)} leads).`),
   );
 }
 

@@ -29,12 +29,12 @@ export interface DecayStatus {
   daysUntilNextDebit: number | null;
 }
 
-/** How leads of the lead's grade converted in the model's last backtest or calibration. */
+/** How leads of the lead's grade converted in the model's last backtest. */
 export interface GradeConversion {
   grade: string;
   leads: number;
   converted: number;
-  source: "backtest" | "calibration" | string;
+  source: string;
   /** yyyy-MM-dd */
   measuredOn: string;
   sampleLeads: number;
