@@ -26,7 +26,7 @@ interface State {
 }
 
 // Until the user's formats are known: the page's own language (lang="en" in the HTML).
-const state: State = { contextGiven: false, loading: false, fmt: new Formatter({ locale: "en-US", timeZoneOffsetMinutes: null, rtl: false }) };
+const state: State = { contextGiven: false, loading: false, fmt: new Formatter({ locale: "en-US", timeZoneOffsetMinutes: null }) };
 
 function body(): HTMLElement {
   return document.getElementById("card-body")!;

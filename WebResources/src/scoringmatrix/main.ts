@@ -26,7 +26,7 @@ interface State {
   lead?: { id: string; name: string | null };
 }
 
-const state: State = { fmt: new Formatter({ locale: "en-US", timeZoneOffsetMinutes: null, rtl: false }), models: [] };
+const state: State = { fmt: new Formatter({ locale: "en-US", timeZoneOffsetMinutes: null }), models: [] };
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 

@@ -50,7 +50,6 @@ export interface UserFormatSettings {
   locale: string;
   /** Minutes to add to UTC to get the user's Dataverse local time; null = the browser's time zone. */
   timeZoneOffsetMinutes: number | null;
-  rtl: boolean;
   dateFormat?: DateFormat | null;
   numberFormat?: NumberFormat | null;
 }
@@ -59,7 +58,6 @@ export interface UserFormatSettings {
 export function userFormatSettings(xrm: Xrm.XrmStatic | undefined | null): UserFormatSettings {
   let lcid: number | undefined;
   let offset: number | null = null;
-  let rtl = false;
   let us: Xrm.UserSettings | undefined;
   try {
     us = xrm?.Utility?.getGlobalContext?.()?.userSettings;
@@ -68,7 +66,6 @@ export function userFormatSettings(xrm: Xrm.XrmStatic | undefined | null): UserF
   }
   if (us) {
     lcid = typeof us.languageId === "number" ? us.languageId : undefined;
-    rtl = !!us.isRTL;
     try {
       const o = us.getTimeZoneOffsetMinutes();
       if (typeof o === "number" && Number.isFinite(o)) offset = o;
@@ -78,7 +75,7 @@ export function userFormatSettings(xrm: Xrm.XrmStatic | undefined | null): UserF
   }
   const df = us?.dateFormattingInfo as unknown as DateFormat | undefined;
   const dateFormat = df && typeof df.ShortDatePattern === "string" && Array.isArray(df.MonthNames) ? df : null;
-  return { locale: localeFromLcid(lcid), timeZoneOffsetMinutes: offset, rtl, dateFormat, numberFormat: null };
+  return { locale: localeFromLcid(lcid), timeZoneOffsetMinutes: offset, dateFormat, numberFormat: null };
 }
 
 const numberFormats = new WeakMap<object, Promise<NumberFormat | null>>();

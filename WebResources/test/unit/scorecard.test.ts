@@ -4,7 +4,7 @@ import { Formatter } from "../../src/shared/format";
 import { renderMessage, renderScoreCard, salesReadyGaps, topReasons } from "../../src/scorecard/render";
 import { fixture } from "./helpers";
 
-const fmt = new Formatter({ locale: "en-US", timeZoneOffsetMinutes: 0, rtl: false });
+const fmt = new Formatter({ locale: "en-US", timeZoneOffsetMinutes: 0 });
 const now = new Date("2026-05-24T12:00:00Z");
 const card = (name: string) => parseExplanation(JSON.stringify(fixture(name)));
 
