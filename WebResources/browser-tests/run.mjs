@@ -409,6 +409,9 @@ test("scoring matrix: the model's rules, thresholds, approvals and a what-if", a
   await m.locator("#model-select").selectOption("11111111-1111-4111-8111-111111111111");
   await m.locator("#model-title", { hasText: "Default v3 (Active)" }).waitFor();
   expect(await m.locator('[data-testid="approval-state"]').textContent(), "active approval").toBe("Active: approved by marketing and sales.");
+  expect(await m.locator('[data-testid="backtest"]').textContent(), "the active model's backtest").toMatch(/^Backtest of 5\/1\/2026, 240 leads, converted by grade: A1 87 %A2 86 %/);
+  const select = await page.evaluate(() => window.fakeServer.calls.find((c) => c.table === "ls_scoringmodel").query);
+  expect(select, "the page asks for the grade conversion").toContain("ls_gradeconversion");
   await axe(frameOf(page, "scoringmatrix"), "scoring matrix, active model");
   await page.close();
 });

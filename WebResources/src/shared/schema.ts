@@ -62,6 +62,8 @@ export const ScoringModel = {
   salesApproverId: "ls_salesapproverid",
   marketingApprovedOn: "ls_marketingapprovedon",
   salesApprovedOn: "ls_salesapprovedon",
+  /** Text: "backtest 2026-05-01 240 A1=26/30 A2=43/50 …" (Plugins/Dataverse/GradeConversionText.cs). */
+  gradeConversion: "ls_gradeconversion",
 } as const;
 
 export const ModelStatus = { Draft: 100000000, Active: 100000001, Retired: 100000002 } as const;

@@ -78,6 +78,9 @@ describe("scoring matrix page", () => {
       "Marketing approved by <i>Maria</i> Marketing on May 20, 2026, 10:00 AM",
     );
     expect(document.querySelector('[data-testid="approval-sales"]')!.textContent).toBe("Sales not approved yet");
+    expect(document.querySelector('[data-testid="backtest"]')!.textContent).toBe(
+      "No backtest stored with this version: the score card says nothing about what a grade means.",
+    );
 
     const [fit, engagement] = [...document.querySelectorAll(".rule-table")];
     const names = (t: Element) => [...t.querySelectorAll("tbody .rule-name")].map((n) => n.firstChild!.textContent);
@@ -102,6 +105,10 @@ describe("scoring matrix page", () => {
     await import("../../src/scoringmatrix/main");
     await until(() => document.querySelectorAll(".rule-table").length === 2, "the rule tables");
     expect(document.getElementById("model-title")!.textContent).toBe("Default v3 (Active)");
+    // ls_gradeconversion as the server writes it (GradeConversionText): what each grade meant in the last backtest.
+    expect(document.querySelector('[data-testid="backtest"]')!.textContent).toBe(
+      "Backtest of May 1, 2026, 240 leads, converted by grade: A1 87 %A2 86 %A3 30 %B1 60 %B2 40 %B3 17 %C1 20 %C2 10 %C3 0 %",
+    );
 
     // Switch to the draft and compare.
     const select = document.getElementById("model-select") as HTMLSelectElement;
