@@ -62,7 +62,7 @@ export const ScoringModel = {
   salesApproverId: "ls_salesapproverid",
   marketingApprovedOn: "ls_marketingapprovedon",
   salesApprovedOn: "ls_salesapprovedon",
-  /** Text: "backtest 2026-05-01 240 A1=26/30 A2=43/50 …" (Plugins/Dataverse/GradeConversionText.cs). */
+  /** Text as Plugins/Dataverse/GradeConversionText.cs writes it (source, date, leads, grade=converted/leads). */
   gradeConversion: "ls_gradeconversion",
 } as const;
 
