@@ -128,6 +128,7 @@ namespace LeadScoring.Dataverse
                     ? new HandBackPolicy(Int(row, ScoringModelColumns.HandBackPoints), handBackMargin.Value, Int(row, ScoringModelColumns.RequalifyEngagement))
                     : null,
                 Rules = rules.Select(r => MapRule(r, conditions.Where(c => c.GetAttributeValue<EntityReference>(ScoringConditionColumns.ScoringRuleId)?.Id == r.Id))).ToList(),
+                GradeConversion = GradeConversionText.Parse(row.GetAttributeValue<string>(ScoringModelColumns.GradeConversion)),
             };
         }
 
