@@ -74,7 +74,7 @@ namespace LeadScoring.Workbench.Commands
             console.WriteLine();
 
             console.Write(new Rule("Model quality").LeftJustified());
-            Report.Backtest(console, demo.Quality);
+            Report.Backtest(console, demo.Quality, "Each lead is scored just before its outcome was known (its first qualify, disqualify or hand-back, or the day it bought), as backtest does by default; sales-ready there means in Marketing Qualified at that moment.");
         }
 
         private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -7,7 +7,15 @@ using LeadScoring.Workbench.Analysis;
 namespace LeadScoring.Workbench.Simulation
 {
     /// <summary>One score event as simulate reports it; Kind is rule, decay, handBack, adjustment or expiry.</summary>
-    internal sealed record SimulatedEvent(DateTime At, string Kind, string? Rule, int Points, string Reason);
+    internal sealed record SimulatedEvent(DateTime At, string Kind, string? Rule, int Points, string Reason)
+    {
+        /// <summary>Whether the points count as fit or engagement (not written to simulate's JSON).</summary>
+        [JsonIgnore]
+        public Category Category { get; init; }
+    }
+
+    /// <summary>A lead entering a lifecycle stage during a replay; From is "" for the lead's first stage.</summary>
+    internal sealed record StageChange(string Lead, DateTime At, string From, string To);
 
     /// <summary>A lead after the replay, as the plug-ins left it, with its ledger in time order.</summary>
     internal sealed record SimulatedLead(
@@ -20,8 +28,12 @@ namespace LeadScoring.Workbench.Simulation
         int HandBackCount,
         IReadOnlyList<SimulatedEvent> Events)
     {
+        /// <summary>Whether the lead is still open (statecode Open): only open leads count as sales-ready.</summary>
         [JsonIgnore]
-        public bool SalesReady => Stage == StageName(LifecycleStage.MarketingQualified);
+        public bool Open { get; init; } = true;
+
+        [JsonIgnore]
+        public bool SalesReady => Open && Stage == StageName(LifecycleStage.MarketingQualified);
 
         public LeadScore ToLeadScore() => new(Fit, Engagement, Score, Grade, SalesReady, Stage);
 
