@@ -35,6 +35,12 @@ namespace LeadScoring.Workbench.Analysis
             return moments;
         }
 
+        /// <summary>The leads the history qualifies (statecode 1).</summary>
+        public static HashSet<string> Qualified(History history) =>
+            history.Events.Where(e => e.Op == HistoryOp.Update && e.Table == LeadColumns.Table && e.Columns.Any(c => c.Key == LeadColumns.StateCode && c.Value is OptionSetValue { Value: 1 }))
+                .Select(e => e.Id)
+                .ToHashSet(StringComparer.Ordinal);
+
         /// <summary>
         /// The lead as it stood just before the moment: the points of its ledger before then (the
         /// lead's totals are the sum of its events), and the stage it was in.

@@ -44,7 +44,7 @@ namespace LeadScoring.Workbench.Commands
 
                 var first = loaded.Score(console, a, "A");
                 var second = loaded.Score(console, b, "B");
-                var comparison = ModelComparison.Of((Path.GetFileName(files[0]), a.Name, first.Scores), (Path.GetFileName(files[1]), b.Name, second.Scores), first.Converted);
+                var comparison = ModelComparison.Of((Path.GetFileName(files[0]), a.Name, first.Scores), (Path.GetFileName(files[1]), b.Name, second.Scores), first.Converted, first.Ids);
                 Show(console, comparison, first.Source);
                 if (parse.GetValue(json) is string path)
                 {
@@ -67,7 +67,7 @@ namespace LeadScoring.Workbench.Commands
             table.AddRow("Precision", F($"{c.Models[0].Precision:0.0%}"), F($"{c.Models[1].Precision:0.0%}"));
             table.AddRow("Recall", F($"{c.Models[0].Recall:0.0%}"), F($"{c.Models[1].Recall:0.0%}"));
             console.Write(table);
-            console.MarkupLine(F($"AUC difference (B − A): [bold]{c.AucDifference:+0.000;-0.000;0.000}[/]"));
+            console.MarkupLine(F($"AUC difference (B − A, of the AUCs as shown): [bold]{c.AucDifference:+0.000;-0.000;0.000}[/]"));
             console.WriteLine(F($"{c.StageChanges} of {c.Leads} leads change stage; {c.GradeChanges} change grade."));
             Transitions(console, "Stage changes (A → B)", c.StageTransitions);
             Transitions(console, "Grade changes (A → B)", c.GradeTransitions);

@@ -19,14 +19,14 @@ namespace LeadScoring.Workbench.Demo
     /// <summary>A demo lead: what the plug-ins left on it, who it is, and whether it bought.</summary>
     internal sealed record DemoLead(SimulatedLead Result, string Name, string Company, string JobTitle, bool Open, DateTime? SalesReadyOn, bool Converted);
 
-    /// <summary>What the demo shows: the model, the history's span, every lead, the lead whose story it tells and the model's quality.</summary>
+    /// <summary>What the demo shows: the model, the history's span, every lead, the lead whose story it tells and the model's quality (with each lead's score just before its outcome, in the order of Leads).</summary>
     internal sealed record DemoResult(
         ScoringModel Model,
         History History,
         IReadOnlyList<DemoLead> Leads,
         DemoLead Story,
         BacktestReport Quality,
-        IReadOnlyList<StageChange> StageChanges,
+        IReadOnlyList<LeadScore> QualityScores,
         TimeSpan Elapsed)
     {
         /// <summary>Open leads the plug-ins put in Marketing Qualified, best first: the sales team's queue.</summary>
@@ -61,7 +61,7 @@ namespace LeadScoring.Workbench.Demo
                 ? OutcomeMoments.Before(l.Result, replay.StageChanges, moment, model)
                 : l.Result.ToLeadScore()).ToList();
             var quality = Backtest.Measure(model, scores, leads.Select(l => l.Converted).ToArray(), history.Source);
-            return new DemoResult(model, history, leads, PickStory(leads), quality, replay.StageChanges, watch.Elapsed);
+            return new DemoResult(model, history, leads, PickStory(leads), quality, scores, watch.Elapsed);
         }
 
         /// <summary>A lead whose ledger has points going up, a decay and a hand-back; among those, the shortest story of at least six events.</summary>
