@@ -8,6 +8,7 @@ using LeadScoring.Workbench.Analysis;
 using LeadScoring.Workbench.Demo;
 using LeadScoring.Workbench.Simulation;
 using LeadScoring.Workbench.Emulation;
+using LeadScoring.Workbench.Reports;
 
 namespace LeadScoring.Tests.Workbench;
 
@@ -40,7 +41,7 @@ public sealed class DemoCommandTests : IDisposable
 
         string html = File.ReadAllText(report);
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
-        Assert.Equal(4, Regex.Matches(html, "<svg ").Count);
+        Assert.Equal(6, Regex.Matches(html, "<svg ").Count);
         foreach (string chart in new[] { "Score distribution by outcome", "Conversion by grade", "ROC curve (AUC 0.", "over time" })
         {
             Assert.Contains(chart, html, StringComparison.Ordinal);
@@ -48,6 +49,10 @@ public sealed class DemoCommandTests : IDisposable
 
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch(new Regex("(src|href)=\"https?:"), html);
+        var (exit, dom, log) = Chromium.DumpDom(report);
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain(log.Split('\n'), line => line.Contains(":CONSOLE", StringComparison.Ordinal));
+        Assert.Equal(6, Regex.Matches(dom, "<svg ").Count);
     }
 
     [Fact]
@@ -65,7 +70,7 @@ public sealed class DemoCommandTests : IDisposable
         var history = new History("events.jsonl", new[] { new HistoryEvent(1, at, HistoryOp.Decay) }, new[] { "L1", "L2" });
         var quality = Backtest.Measure(model, leads.Select(l => l.Result.ToLeadScore()).ToList(), new[] { true, false }, "events.jsonl");
 
-        string html = HtmlReport.Write(new DemoResult(model, history, leads, leads[0], quality, TimeSpan.FromSeconds(1)));
+        string html = DemoReport.Write(new DemoResult(model, history, leads, leads[0], quality, leads.Select(l => l.Result.ToLeadScore()).ToList(), TimeSpan.FromSeconds(1)));
 
         Assert.DoesNotContain(Evil, html, StringComparison.Ordinal);
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.IO;
 using LeadScoring.Workbench.Analysis;
 using LeadScoring.Workbench.ModelFiles;
+using LeadScoring.Workbench.Reports;
 using Spectre.Console;
 
 namespace LeadScoring.Workbench.Commands
@@ -31,11 +32,12 @@ namespace LeadScoring.Workbench.Commands
             var leakage = new Option<double>("--leakage-auc") { Description = "A column that alone ranks the leads at least this well is left out as leakage", HelpName = "auc", DefaultValueFactory = _ => 0.9 };
             var interactions = new Option<int>("--max-interactions") { Description = "At most this many two-condition rules (0: none)", HelpName = "n", DefaultValueFactory = _ => 6 };
             var maxRules = new Option<int>("--max-rules") { Description = "At most this many rules: over it, points move in coarser steps so more bins share a rule", HelpName = "n", DefaultValueFactory = _ => 60 };
+            var html = HtmlReportOption.Create("calibrate-report.html");
             var minIv = new Option<double>("--min-iv") { Description = "Columns whose information value is below this are dropped", HelpName = "iv", DefaultValueFactory = _ => 0.02 };
 
             var command = new Command("calibrate", "Suggest a model from past outcomes: bin columns, weigh bins by weight of evidence, fit a logistic regression and scale it to points");
             leads.AddTo(command);
-            foreach (Option option in new Option[] { exclude, keep, output, pdo, engagement, bins, minBin, rare, minIv, leakage, interactions, maxRules })
+            foreach (Option option in new Option[] { exclude, keep, output, pdo, engagement, bins, minBin, rare, minIv, leakage, interactions, maxRules, html })
             {
                 command.Options.Add(option);
             }
@@ -63,11 +65,15 @@ namespace LeadScoring.Workbench.Commands
                 string path = parse.GetValue(output)!;
                 ModelFile.Write(scorecard.Model, path);
                 Report.Scorecard(console, scorecard, table.Rows.Count, Path.GetFileName(path));
+                HoldoutFigures? figures = null;
                 if (parse.GetValue(leads.SplitBy) is not null && leads.ChosenPart(parse) == SplitPart.Train)
                 {
                     var (holdout, _) = leads.Load(parse, SplitPart.Holdout);
-                    Report.Holdout(console, HoldoutCheck.Measure(scorecard, table, holdout, outcome, options.Exclude));
+                    figures = HoldoutCheck.Measure(scorecard, table, holdout, outcome, options.Exclude);
+                    Report.Holdout(console, figures);
                 }
+
+                HtmlReportOption.Write(console, parse, html, AnalysisReports.Calibrate(scorecard, table.Rows.Count, Path.GetFileName(path), figures));
 
                 return 0;
             });

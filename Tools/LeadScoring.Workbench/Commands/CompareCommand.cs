@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using LeadScoring.Workbench.Analysis;
 using LeadScoring.Workbench.ModelFiles;
+using LeadScoring.Workbench.Reports;
 using Spectre.Console;
 
 namespace LeadScoring.Workbench.Commands
@@ -20,11 +21,13 @@ namespace LeadScoring.Workbench.Commands
             var data = new ScoringData();
             var models = new Option<string[]>("--model") { Description = "A model file (JSON); give it twice: --model A.json --model B.json", HelpName = "model.json", Required = true };
             var json = new Option<string?>("--json") { Description = "Also write the comparison as JSON to this file", HelpName = "comparison.json" };
+            var html = HtmlReportOption.Create("compare-report.html");
 
             var command = new Command("compare", "Score the same leads with two models through the real plug-ins: AUC of each and the difference, and how many leads change stage and grade");
             command.Options.Add(models);
             data.AddTo(command);
             command.Options.Add(json);
+            command.Options.Add(html);
             command.SetAction(parse =>
             {
                 string[] files = parse.GetValue(models) ?? [];
@@ -50,6 +53,8 @@ namespace LeadScoring.Workbench.Commands
                 {
                     WorkbenchFiles.WriteAllText(path, JsonSerializer.Serialize(comparison, Json) + "\n");
                 }
+
+                HtmlReportOption.Write(console, parse, html, AnalysisReports.Compare(comparison, first.Source));
 
                 return 0;
             });
