@@ -90,24 +90,25 @@ namespace LeadScoring.Workbench.Reports
         public static string Heatmap(string title, IReadOnlyList<string> rows, IReadOnlyList<string> columns, Func<int, int, (double? Share, string Text)> cell, string rowTitle, string columnTitle)
         {
             var svg = Open(title);
-            double cellWidth = PlotWidth / Math.Max(1, columns.Count), cellHeight = (PlotHeight - 10) / Math.Max(1, rows.Count);
-            svg.Append(F($"<text x=\"{Left + (PlotWidth / 2):0.#}\" y=\"{Top - 6}\" text-anchor=\"middle\" fill=\"#6b7280\">{E(columnTitle)}</text>"));
+            double left = Math.Max(Left, 30 + (rows.Select(r => r.Length).DefaultIfEmpty(0).Max() * 7)), plotWidth = Width - left - Right;
+            double cellWidth = plotWidth / Math.Max(1, columns.Count), cellHeight = (PlotHeight - 10) / Math.Max(1, rows.Count);
+            svg.Append(F($"<text x=\"{left + (plotWidth / 2):0.#}\" y=\"{Top - 6}\" text-anchor=\"middle\" fill=\"#6b7280\">{E(columnTitle)}</text>"));
             svg.Append(F($"<text x=\"14\" y=\"{Top + (PlotHeight / 2):0.#}\" text-anchor=\"middle\" fill=\"#6b7280\" transform=\"rotate(-90 14 {Top + (PlotHeight / 2):0.#})\">{E(rowTitle)}</text>"));
             for (int c = 0; c < columns.Count; c++)
             {
-                svg.Append(F($"<text x=\"{Left + (c * cellWidth) + (cellWidth / 2):0.#}\" y=\"{Top + PlotHeight + 6:0.#}\" text-anchor=\"middle\">{E(columns[c])}</text>"));
+                svg.Append(F($"<text x=\"{left + (c * cellWidth) + (cellWidth / 2):0.#}\" y=\"{Top + PlotHeight + 6:0.#}\" text-anchor=\"middle\">{E(columns[c])}</text>"));
             }
 
             for (int r = 0; r < rows.Count; r++)
             {
                 double y = Top + (r * cellHeight);
-                svg.Append(F($"<text x=\"{Left - 6}\" y=\"{y + (cellHeight / 2) + 4:0.#}\" text-anchor=\"end\">{E(rows[r])}</text>"));
+                svg.Append(F($"<text x=\"{left - 6:0.#}\" y=\"{y + (cellHeight / 2) + 4:0.#}\" text-anchor=\"end\">{E(rows[r])}</text>"));
                 for (int c = 0; c < columns.Count; c++)
                 {
                     var (share, text) = cell(r, c);
                     string fill = share is double v ? Shade(v) : "#f3f4f6";
                     string ink = share is double dark && dark > 0.55 ? "#ffffff" : "#111827";
-                    double x = Left + (c * cellWidth);
+                    double x = left + (c * cellWidth);
                     svg.Append(F($"<rect x=\"{x:0.#}\" y=\"{y:0.#}\" width=\"{cellWidth - 2:0.#}\" height=\"{cellHeight - 2:0.#}\" fill=\"{fill}\"><title>{E($"{rows[r]} × {columns[c]}: {text}")}</title></rect>"));
                     svg.Append(F($"<text x=\"{x + (cellWidth / 2):0.#}\" y=\"{y + (cellHeight / 2) + 4:0.#}\" text-anchor=\"middle\" fill=\"{ink}\">{E(text)}</text>"));
                 }
