@@ -160,7 +160,7 @@ namespace LeadScoring.Workbench.Analysis
         {
             var present = cells.Where(v => v.Length > 0).ToArray();
             int distinct = present.Distinct(StringComparer.OrdinalIgnoreCase).Count();
-            bool isNumeric = numeric = present.Length > 0 && present.All(v => ConditionMatcher.TryNumber(v, out _));
+            bool isNumeric = numeric = present.Length > 0 && present.All(v => Conditions.TryNumber(v, out _));
             return present.Length == 0 ? "always empty"
                 : distinct == 1 && present.Length == cells.Length ? "one value only"
                 : present.Length >= 20 && (isNumeric ? distinct == present.Length && present.All(IsWholeNumber) : distinct > present.Length / 2)
@@ -475,7 +475,7 @@ namespace LeadScoring.Workbench.Analysis
 
         private static int RoundUp(int value) => (int)Math.Ceiling(value / 10.0) * 10;
 
-        private static bool IsWholeNumber(string cell) => ConditionMatcher.TryNumber(cell, out decimal n) && n == decimal.Truncate(n);
+        private static bool IsWholeNumber(string cell) => Conditions.TryNumber(cell, out decimal n) && n == decimal.Truncate(n);
 
         internal static Dictionary<string, string> Row(LeadsTable leads, string[] row)
         {

@@ -51,7 +51,7 @@ namespace LeadScoring.Workbench.Analysis
             int fit = earlier.Where(e => e.Category == Category.Fit).Sum(e => e.Points);
             int engagement = earlier.Where(e => e.Category == Category.Engagement).Sum(e => e.Points);
             string stage = changes.Where(c => c.Lead == lead.Id && c.At < moment).Select(c => c.To).LastOrDefault() ?? "New";
-            return new LeadScore(fit, engagement, earlier.Sum(e => e.Points), SnapshotLeadScorer.Grade(model.Grades, fit, engagement), stage == "Marketing Qualified", stage);
+            return new LeadScore(fit, engagement, earlier.Sum(e => e.Points), Lifecycle.Grade(model.Grades, fit, engagement), stage == "Marketing Qualified", stage);
         }
     }
 }
