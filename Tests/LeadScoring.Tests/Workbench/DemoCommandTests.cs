@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -23,12 +22,10 @@ public sealed class DemoCommandTests : IDisposable
     public void Demo_prints_the_sections_and_writes_a_self_contained_report()
     {
         string report = Path.Combine(_folder, "out", "report.html");
-        var watch = Stopwatch.StartNew();
 
         var run = WorkbenchCommandTests.Run("demo", "--report", report);
 
         Assert.Equal((0, ""), (run.Exit, run.Error));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"the demo took {watch.Elapsed.TotalSeconds:0} s");
         foreach (string section in new[] { "Sales-ready leads", "Grade matrix", "One lead's story", "Model quality", "Contoso B2B lead scoring on 240 leads" })
         {
             Assert.Contains(section, run.Output, StringComparison.Ordinal);
