@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using LeadScoring.Dataverse;
 using LeadScoring.Engine;
 using LeadScoring.Workbench.Simulation;
-using Microsoft.Xrm.Sdk;
 
 namespace LeadScoring.Workbench.Analysis
 {
@@ -76,8 +74,8 @@ namespace LeadScoring.Workbench.Analysis
             IReadOnlyDictionary<string, bool> converted, IReadOnlyDictionary<string, DateTime> moments, FunnelOptions options)
         {
             var end = history.LastAt ?? DateTime.MinValue;
-            var closed = LeadTimes(history, e => e.Op == HistoryOp.Update && e.Table == LeadColumns.Table && e.Columns.Any(c => c.Key == LeadColumns.StateCode && c.Value is OptionSetValue { Value: 1 or 2 }));
-            var qualified = LeadTimes(history, e => e.Op == HistoryOp.Update && e.Table == LeadColumns.Table && e.Columns.Any(c => c.Key == LeadColumns.StateCode && c.Value is OptionSetValue { Value: 1 }));
+            var closed = LeadTimes(history, e => OutcomeMoments.Closes(e, qualified: true, disqualified: true));
+            var qualified = LeadTimes(history, e => OutcomeMoments.Closes(e, qualified: true, disqualified: false));
             var handBacks = LeadTimes(history, e => e.Op == HistoryOp.HandBack);
             var firstMql = changes.Where(c => c.To == Mql).GroupBy(c => c.Lead).ToDictionary(g => g.Key, g => g.First().At, StringComparer.Ordinal);
 

@@ -24,9 +24,7 @@ namespace LeadScoring.Workbench.Analysis
             var moments = new Dictionary<string, DateTime>(outcomeDates, StringComparer.Ordinal);
             foreach (var item in history.Events)
             {
-                bool closed = item.Op == HistoryOp.Update && item.Table == LeadColumns.Table
-                    && item.Columns.Any(c => c.Key == LeadColumns.StateCode && c.Value is OptionSetValue { Value: 1 or 2 });
-                if ((closed || item.Op == HistoryOp.HandBack) && (!moments.TryGetValue(item.Id, out var known) || item.At < known))
+                if ((Closes(item, qualified: true, disqualified: true) || item.Op == HistoryOp.HandBack) && (!moments.TryGetValue(item.Id, out var known) || item.At < known))
                 {
                     moments[item.Id] = item.At;
                 }
@@ -37,9 +35,12 @@ namespace LeadScoring.Workbench.Analysis
 
         /// <summary>The leads the history qualifies (statecode 1).</summary>
         public static HashSet<string> Qualified(History history) =>
-            history.Events.Where(e => e.Op == HistoryOp.Update && e.Table == LeadColumns.Table && e.Columns.Any(c => c.Key == LeadColumns.StateCode && c.Value is OptionSetValue { Value: 1 }))
-                .Select(e => e.Id)
-                .ToHashSet(StringComparer.Ordinal);
+            history.Events.Where(e => Closes(e, qualified: true, disqualified: false)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+
+        /// <summary>Whether the event sets the lead's statecode to Qualified (1) or Disqualified (2), as asked.</summary>
+        public static bool Closes(HistoryEvent item, bool qualified, bool disqualified) =>
+            item.Op == HistoryOp.Update && item.Table == LeadColumns.Table
+            && item.Columns.Any(c => c.Key == LeadColumns.StateCode && c.Value is OptionSetValue state && ((qualified && state.Value == 1) || (disqualified && state.Value == 2)));
 
         /// <summary>
         /// The lead as it stood just before the moment: the points of its ledger before then (the

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -55,22 +56,18 @@ namespace LeadScoring.Workbench.Commands
                     Share(parse.GetValue(precision), "--precision"));
                 var replay = ConsoleProgress.Run(console, $"Replaying {history.Source}", history.Events.Count, step => Replay.Run(scoringModel, history, null, step));
                 var results = replay.Leads();
-                var converted = new System.Collections.Generic.Dictionary<string, bool>(StringComparer.Ordinal);
-                var dates = new System.Collections.Generic.Dictionary<string, DateTime>(StringComparer.Ordinal);
+                var converted = new Dictionary<string, bool>(StringComparer.Ordinal);
+                var dates = new Dictionary<string, DateTime>(StringComparer.Ordinal);
                 if (parse.GetValue(outcomes) is string path)
                 {
                     var (table, flags) = leads.LoadOutcomes(parse, path);
                     int id = table.Column(ScoringData.IdColumn);
-                    string outcome = parse.GetValue(leads.Outcome)!;
-                    int on = table.Headers.ToList().FindIndex(h => string.Equals(h, outcome + "_on", StringComparison.OrdinalIgnoreCase));
                     for (int r = 0; r < table.Rows.Count; r++)
                     {
                         converted[table.Rows[r][id]] = flags[r];
-                        if (on >= 0 && table.Rows[r][on].Length > 0)
-                        {
-                            dates[table.Rows[r][id]] = DateTime.Parse(table.Rows[r][on], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
-                        }
                     }
+
+                    dates = ScoringData.Dates(table, id, ScoringData.DateColumn(table, parse.GetValue(leads.Outcome)!));
                 }
                 else
                 {

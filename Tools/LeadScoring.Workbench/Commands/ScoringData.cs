@@ -125,12 +125,16 @@ namespace LeadScoring.Workbench.Commands
         }
 
         /// <summary>The outcomes file's dates (--outcome-date, or the column "&lt;outcome&gt;_on" when there is one), by lead id.</summary>
-        private IReadOnlyDictionary<string, DateTime> OutcomeDates(ParseResult parse, LeadsTable table, int id)
+        private IReadOnlyDictionary<string, DateTime> OutcomeDates(ParseResult parse, LeadsTable table, int id) =>
+            Dates(table, id, parse.GetValue(OutcomeDate) is string name ? table.Column(name) : DateColumn(table, parse.GetValue(Leads.Outcome)!));
+
+        /// <summary>The column "&lt;outcome&gt;_on" (such as converted_on), or -1.</summary>
+        public static int DateColumn(LeadsTable table, string outcome) =>
+            table.Headers.ToList().FindIndex(h => string.Equals(h, outcome + "_on", StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>The filled cells of a date column (-1: none), by the lead id in the id column.</summary>
+        public static Dictionary<string, DateTime> Dates(LeadsTable table, int id, int column)
         {
-            string? name = parse.GetValue(OutcomeDate);
-            int column = name is null
-                ? table.Headers.ToList().FindIndex(h => string.Equals(h, parse.GetValue(Leads.Outcome) + "_on", StringComparison.OrdinalIgnoreCase))
-                : table.Column(name);
             var dates = new Dictionary<string, DateTime>(StringComparer.Ordinal);
             for (int r = 0; column >= 0 && r < table.Rows.Count; r++)
             {

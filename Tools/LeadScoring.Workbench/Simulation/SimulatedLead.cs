@@ -14,8 +14,6 @@ namespace LeadScoring.Workbench.Simulation
         public Category Category { get; init; }
     }
 
-    /// <summary>A lead entering a lifecycle stage during a replay; From is "" for the lead's first stage.</summary>
-    internal sealed record StageChange(string Lead, DateTime At, string From, string To);
 
     /// <summary>A lead after the replay, as the plug-ins left it, with its ledger in time order.</summary>
     internal sealed record SimulatedLead(
