@@ -40,7 +40,7 @@ namespace LeadScoring.Dataverse
 
         public static OptionSetValue StageValue(LifecycleStage stage) => new OptionSetValue(Stages.First(p => p.Value == stage).Key);
 
-        /// <summary>The lead's statecode as the engine's status: 0 Open, 1 Qualified, 2 Disqualified (https://learn.microsoft.com/dynamics365/developer/reference/entities/lead#BKMK_StateCode).</summary>
+        /// <summary>The lead's statecode as the engine's status: 0 Open, 1 Qualified, 2 Disqualified (the LEAD_STATE values, https://learn.microsoft.com/en-us/previous-versions/aa477355(v=msdn.10)).</summary>
         public static LeadStatus Status(OptionSetValue? statecode) => statecode?.Value switch
         {
             1 => LeadStatus.Qualified,

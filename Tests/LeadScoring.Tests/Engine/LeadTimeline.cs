@@ -15,6 +15,7 @@ internal sealed class LeadTimeline
     public static readonly DateTime Start = new(2026, 5, 1, 9, 0, 0, DateTimeKind.Utc);
 
     private readonly Dictionary<string, Dictionary<string, object?>> records = new();
+    private readonly List<(string Table, string Id, DateTime At)> created = new();
     private int version;
 
     public LeadTimeline(ScoringModel? model = null) => Model = model ?? SampleModels.Default;
@@ -73,6 +74,11 @@ internal sealed class LeadTimeline
         }
 
         records[id] = after;
+        if (before == null)
+        {
+            created.Add((table, id, at));
+        }
+
         return Apply(new Trigger.ActivityOccurred(ActivityChange.Of(table, id, at, after, before, before == null ? "create" : Next())), at);
     }
 
@@ -85,6 +91,18 @@ internal sealed class LeadTimeline
     public ScoringResult HandBack(string reason, DateTime at) => Apply(new Trigger.HandBack(reason), at);
 
     public ScoringResult Decay(DateTime at) => Apply(new Trigger.DecayDue(), at);
+
+    /// <summary>Activates another model, as the activation job does: an exact recalculation from the records as they are now.</summary>
+    public ScoringResult Activate(ScoringModel model, DateTime at)
+    {
+        Model = model;
+        var sources = created.Select(r => ActivityChange.Of(r.Table, r.Id, r.At, new Dictionary<string, object?>(records[r.Id]), null, "create")).ToList();
+        return Apply(new Trigger.Recalculation(sources), at);
+    }
+
+    /// <summary>Net points per rule, corrections included.</summary>
+    public Dictionary<string, int> PointsPerRule() =>
+        Ledger.Where(e => e.RuleId != null).GroupBy(e => e.RuleId!).ToDictionary(g => g.Key, g => g.Sum(e => e.Points));
 
     public int SumOf(Category category) => Ledger.Where(e => e.Category == category).Sum(e => e.Points);
 

@@ -178,7 +178,7 @@ namespace LeadScoring.SolutionTool.Definition
                     "subscriptionRequest/entityname": "{{LeadColumns.Table}}",
                     "subscriptionRequest/scope": 4,
                     "subscriptionRequest/filteringattributes": "{{LeadColumns.LifecycleStage}}",
-                    "subscriptionRequest/filterexpression": "{{LeadColumns.LifecycleStage}} eq {{LifecycleStageValues.MarketingQualified}}",
+                    "subscriptionRequest/filterexpression": "{{LeadColumns.LifecycleStage}} eq {{LifecycleStageValues.MarketingQualified}} and {{LeadColumns.StateCode}} eq 0",
                     "subscriptionRequest/runas": 3
                   },
                   "authentication": "@parameters('$authentication')"
@@ -289,7 +289,7 @@ namespace LeadScoring.SolutionTool.Definition
                     "subscriptionRequest/entityname": "{{LeadColumns.Table}}",
                     "subscriptionRequest/scope": 4,
                     "subscriptionRequest/filteringattributes": "{{LeadColumns.LifecycleStage}}",
-                    "subscriptionRequest/filterexpression": "{{LeadColumns.LifecycleStage}} eq {{LifecycleStageValues.Recycled}}",
+                    "subscriptionRequest/filterexpression": "{{LeadColumns.LifecycleStage}} eq {{LifecycleStageValues.Recycled}} and {{LeadColumns.StateCode}} eq 0",
                     "subscriptionRequest/runas": 3
                   },
                   "authentication": "@parameters('$authentication')"

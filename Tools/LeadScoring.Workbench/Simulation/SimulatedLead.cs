@@ -43,10 +43,7 @@ namespace LeadScoring.Workbench.Simulation
             _ => stage.ToString(),
         };
 
-        public static string KindName(ScoreEventKind kind) => kind switch
-        {
-            ScoreEventKind.HandBack => "handBack",
-            _ => kind.ToString().ToLowerInvariant(),
-        };
+        /// <summary>The kind in camelCase: rule, decay, handBack, adjustment, expiry, floorAdjustment.</summary>
+        public static string KindName(ScoreEventKind kind) => char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString().Substring(1);
     }
 }
