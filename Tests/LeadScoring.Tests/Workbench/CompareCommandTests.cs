@@ -71,6 +71,28 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_funnel_counts_stage_entries_per_month_and_model_version()
+    {
+        // Version 2 lowers the sales-ready line to 40: on activation Ann (director, one download: 50) becomes MQL.
+        Write("model-v2.json", Model.Replace("\"version\":1", "\"version\":2", StringComparison.Ordinal).Replace("\"salesReadyThreshold\":100", "\"salesReadyThreshold\":40", StringComparison.Ordinal));
+        string[] history = History().Append(Line("2026-06-01T09:00:00Z", """{"op":"activate","model":"model-v2.json"}""")).ToArray();
+        string json = Path.Combine(_folder, "funnel.json");
+
+        var run = WorkbenchCommandTests.Run("funnel", "--model", Write("model.json", Model), "--events", Write("events.jsonl", history),
+            "--outcomes", Write("outcomes.csv", "id,bought", "mary,1", "john,0", "ann,0"), "--outcome", "bought", "--json", json, "--report", Path.Combine(_folder, "funnel.html"));
+
+        Assert.Equal((0, ""), (run.Exit, run.Error));
+        using var figures = JsonDocument.Parse(File.ReadAllText(json));
+        var months = figures.RootElement.GetProperty("months").EnumerateArray()
+            .Select(m => (Month: m.GetProperty("month").GetString(), Version: m.GetProperty("modelVersion").GetInt32(), Mql: m.GetProperty("entered").GetProperty("Marketing Qualified").GetInt32()))
+            .ToList();
+        Assert.Contains(("2026-05", 1, 1), months); // Mary
+        Assert.Contains(("2026-06", 2, 1), months); // Ann, under version 2
+        Assert.Equal(2, figures.RootElement.GetProperty("total").GetProperty("mqls").GetInt32());
+        Assert.Equal(0, figures.RootElement.GetProperty("convertedNeverMql").GetInt32());
+    }
+
+    [Fact]
     public void Compare_shows_both_AUCs_the_difference_and_the_leads_that_change_stage_and_grade()
     {
         string stricter = Write("stricter.json", Model.Replace("\"salesReadyThreshold\":100", "\"salesReadyThreshold\":120", StringComparison.Ordinal)

@@ -13,7 +13,7 @@ namespace LeadScoring.Workbench.Analysis
     internal sealed record FunnelOptions(double HandBackLine = 0.3, double NoProgressLine = 0.3, double MissedLine = 0.3, int StallDays = 30, double Precision = 0.8);
 
     /// <summary>
-    /// One month (or all months) of one model version: leads entering each stage that month, and
+    /// One month of one model version (or all of them: Month "all", ModelVersion 0): leads entering each stage that month, and
     /// what became of the month's new MQLs: accepted by sales (entered Sales Accepted), qualified
     /// (the lead closed as Qualified, whether or not it passed Sales Accepted), handed back (and how many
     /// days after becoming MQL, the median), or nothing within the stall days (counted only for
@@ -77,12 +77,12 @@ namespace LeadScoring.Workbench.Analysis
             var closed = LeadTimes(history, e => OutcomeMoments.Closes(e, qualified: true, disqualified: true));
             var qualified = LeadTimes(history, e => OutcomeMoments.Closes(e, qualified: true, disqualified: false));
             var handBacks = LeadTimes(history, e => e.Op == HistoryOp.HandBack);
-            var firstMql = changes.Where(c => c.To == Mql).GroupBy(c => c.Lead).ToDictionary(g => g.Key, g => g.First().At, StringComparer.Ordinal);
+            var firstMql = changes.Where(c => c.To == Mql).GroupBy(c => c.Lead).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
-            FunnelPeriod Period(string month, Func<DateTime, bool> inPeriod)
+            FunnelPeriod Period(string month, int version, Func<StageChange, bool> inPeriod)
             {
-                var entered = Stages.ToDictionary(s => s, s => changes.Count(c => c.To == s && inPeriod(c.At)));
-                var mqls = firstMql.Where(m => inPeriod(m.Value)).ToArray();
+                var entered = Stages.ToDictionary(s => s, s => changes.Count(c => c.To == s && inPeriod(c)));
+                var mqls = firstMql.Where(m => inPeriod(m.Value)).Select(m => (m.Key, m.Value.At)).ToArray();
                 int accepted = 0, won = 0, handed = 0, stalled = 0, judged = 0;
                 var days = new List<double>();
                 foreach (var (lead, at) in mqls)
@@ -108,13 +108,14 @@ namespace LeadScoring.Workbench.Analysis
                     }
                 }
 
-                return new FunnelPeriod(month, model.Version, entered, mqls.Length, accepted, won, handed, Median(days), stalled, judged);
+                return new FunnelPeriod(month, version, entered, mqls.Length, accepted, won, handed, Median(days), stalled, judged);
             }
 
-            var months = changes.Select(c => Month(c.At)).Distinct().Order(StringComparer.Ordinal)
-                .Select(m => Period(m, at => Month(at) == m))
+            // A month under two model versions (a new one activated that month) is two rows.
+            var months = changes.Select(c => (Month: Month(c.At), c.ModelVersion)).Distinct().OrderBy(p => p.Month, StringComparer.Ordinal).ThenBy(p => p.ModelVersion)
+                .Select(p => Period(p.Month, p.ModelVersion, c => Month(c.At) == p.Month && c.ModelVersion == p.ModelVersion))
                 .ToList();
-            var total = Period("all", _ => true);
+            var total = Period("all", 0, _ => true); // every version
             int buyers = converted.Count(c => c.Value);
             int missed = converted.Count(c => c.Value && !firstMql.ContainsKey(c.Key));
             var reasons = new List<string>();

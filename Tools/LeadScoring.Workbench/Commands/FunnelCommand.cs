@@ -102,15 +102,15 @@ namespace LeadScoring.Workbench.Commands
 
             foreach (var m in f.Months.Append(f.Total))
             {
-                table.AddRow(new[] { m.Month, I(m.ModelVersion) }.Concat(f.Stages.Select(s => I(m.Entered[s]))).ToArray());
+                table.AddRow(new[] { m.Month, m.ModelVersion == 0 ? "all" : I(m.ModelVersion) }.Concat(f.Stages.Select(s => I(m.Entered[s]))).ToArray());
             }
 
             console.Write(table);
             var mqls = new Table().Title("What became of each month's new MQLs").Border(TableBorder.Simple)
-                .AddColumn("Month").AddColumn("MQLs").AddColumn("Sales Accepted").AddColumn("Qualified").AddColumn("Handed back").AddColumn("Median days to hand-back").AddColumn("Went nowhere");
+                .AddColumn("Month").AddColumn("Version").AddColumn("MQLs").AddColumn("Sales Accepted").AddColumn("Qualified").AddColumn("Handed back").AddColumn("Median days to hand-back").AddColumn("Went nowhere");
             foreach (var m in f.Months.Append(f.Total).Where(m => m.Mqls > 0))
             {
-                mqls.AddRow(m.Month, I(m.Mqls), F($"{m.SalesAccepted} ({m.AcceptedRate:0%})"), F($"{m.Qualified} ({m.QualifiedRate:0%})"), F($"{m.HandedBack} ({m.HandBackRate:0%})"),
+                mqls.AddRow(m.Month, m.ModelVersion == 0 ? "all" : I(m.ModelVersion), I(m.Mqls), F($"{m.SalesAccepted} ({m.AcceptedRate:0%})"), F($"{m.Qualified} ({m.QualifiedRate:0%})"), F($"{m.HandedBack} ({m.HandBackRate:0%})"),
                     m.MedianDaysToHandBack is double d ? F($"{d:0.0}") : "", m.Judged == 0 ? "not yet" : F($"{m.NoProgress} of {m.Judged} ({m.NoProgressRate:0%})"));
             }
 

@@ -119,10 +119,10 @@ namespace LeadScoring.Workbench.Reports
             page.Charts(Charts.Funnel(f), Charts.HandBackRate(f), Charts.StageEntries(f));
             page.Heading("Leads entering each stage, by month")
                 .Table(new[] { "Month", "#Version" }.Concat(f.Stages.Select(s => "#" + s)).ToList(),
-                    f.Months.Append(f.Total).Select(m => (IReadOnlyList<string>)new[] { m.Month, I(m.ModelVersion) }.Concat(f.Stages.Select(s => I(m.Entered[s]))).ToList()));
+                    f.Months.Append(f.Total).Select(m => (IReadOnlyList<string>)new[] { m.Month, m.ModelVersion == 0 ? "all" : I(m.ModelVersion) }.Concat(f.Stages.Select(s => I(m.Entered[s]))).ToList()));
             page.Heading("What became of each month's new MQLs")
-                .Table(new[] { "Month", "#MQLs", "#Sales Accepted", "#Qualified", "#Handed back", "#Median days to hand-back", "#Went nowhere" },
-                    f.Months.Append(f.Total).Where(m => m.Mqls > 0).Select(m => Row(m.Month, I(m.Mqls), F($"{m.SalesAccepted} ({m.AcceptedRate:0%})"), F($"{m.Qualified} ({m.QualifiedRate:0%})"),
+                .Table(new[] { "Month", "#Version", "#MQLs", "#Sales Accepted", "#Qualified", "#Handed back", "#Median days to hand-back", "#Went nowhere" },
+                    f.Months.Append(f.Total).Where(m => m.Mqls > 0).Select(m => Row(m.Month, m.ModelVersion == 0 ? "all" : I(m.ModelVersion), I(m.Mqls), F($"{m.SalesAccepted} ({m.AcceptedRate:0%})"), F($"{m.Qualified} ({m.QualifiedRate:0%})"),
                         F($"{m.HandedBack} ({m.HandBackRate:0%})"), m.MedianDaysToHandBack is double d ? F($"{d:0.0}") : "", m.Judged == 0 ? "not yet" : F($"{m.NoProgress} of {m.Judged} ({m.NoProgressRate:0%})"))));
             return page.Close("funnel");
         }

@@ -24,10 +24,12 @@ namespace LeadScoring.Workbench.Simulation
         private readonly Dictionary<Guid, string> _stages = new();
         private readonly List<StageChange> _stageChanges = new();
         private int _jobsSeen;
+        private int _version;
 
         private Replay(ScoringModel model, History history)
         {
             _history = history;
+            _version = model.Version;
             Organization = new ScoringOrganization(model, history.Events[0].At);
         }
 
@@ -116,6 +118,7 @@ namespace LeadScoring.Workbench.Simulation
                         break;
                     case HistoryOp.Activate:
                         Organization.CreateAndActivate(item.Model!); // imported as a draft, approved by marketing and sales, activated; the activation step recalculates
+                        _version = item.Model!.Version;
                         break;
                     default:
                         Decay(item.At);
@@ -138,13 +141,13 @@ namespace LeadScoring.Workbench.Simulation
             }
         }
 
-        /// <summary>Notes the stage of the leads the event can have moved (every lead, after decay).</summary>
+        /// <summary>Notes the stage of the leads the event can have moved (every lead, after decay or an activation).</summary>
         private void RecordStages(HistoryEvent item)
         {
             var touched = new List<Guid>();
             switch (item.Op)
             {
-                case HistoryOp.Decay:
+                case HistoryOp.Decay or HistoryOp.Activate:
                     touched.AddRange(_leadIds.Keys);
                     break;
                 case HistoryOp.HandBack or HistoryOp.Adjust:
@@ -176,7 +179,7 @@ namespace LeadScoring.Workbench.Simulation
                 if (before != name)
                 {
                     _stages[guid] = name;
-                    _stageChanges.Add(new StageChange(_leadIds[guid], item.At, before, name));
+                    _stageChanges.Add(new StageChange(_leadIds[guid], item.At, before, name, _version));
                 }
             }
         }
