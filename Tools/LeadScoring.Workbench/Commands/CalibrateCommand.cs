@@ -21,8 +21,8 @@ namespace LeadScoring.Workbench.Commands
                 Description = "Comma-separated behavioural columns that score engagement; the rest score fit [default: columns whose names mention visits, time spent, page views, activity, clicks, downloads or webinars]",
                 HelpName = "columns",
             };
-            var bins = new Option<int>("--bins") { Description = "Quantile bins to start each numeric column with", HelpName = "n", DefaultValueFactory = _ => 10 };
-            var minBin = new Option<double>("--min-bin-share") { Description = "Numeric bins smaller than this share of the leads merge into a neighbour", HelpName = "share", DefaultValueFactory = _ => 0.05 };
+            var bins = new Option<int>("--bins") { Description = "Quantile bins to start each numeric column with when measuring what it tells alone (cross-validation picks the scorecard's bins)", HelpName = "n", DefaultValueFactory = _ => 10 };
+            var minBin = new Option<double>("--min-bin-share") { Description = "Numeric bins smaller than this share of the leads merge into a neighbour, when measuring what a column tells alone", HelpName = "share", DefaultValueFactory = _ => 0.05 };
             var rare = new Option<double>("--rare") { Description = "Categories with less than this share of the leads are grouped as \"other\"", HelpName = "share", DefaultValueFactory = _ => 0.01 };
             var keep = new Option<string?>("--keep-column")
             {
@@ -35,7 +35,7 @@ namespace LeadScoring.Workbench.Commands
             var html = HtmlReportOption.Create("calibrate-report.html");
             var minIv = new Option<double>("--min-iv") { Description = "Columns whose information value is below this are dropped", HelpName = "iv", DefaultValueFactory = _ => 0.02 };
 
-            var command = new Command("calibrate", "Suggest a model from past outcomes: bin columns, weigh bins by weight of evidence, fit a logistic regression and scale it to points");
+            var command = new Command("calibrate", "Suggest a model from past outcomes: leave out columns that give the outcome away, bin columns as cross-validation chooses, fit a logistic regression on the bins (and a few two-condition rules) and scale it to points");
             leads.AddTo(command);
             foreach (Option option in new Option[] { exclude, keep, output, pdo, engagement, bins, minBin, rare, minIv, leakage, interactions, maxRules, html })
             {

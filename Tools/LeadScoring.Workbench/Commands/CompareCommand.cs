@@ -68,7 +68,7 @@ namespace LeadScoring.Workbench.Commands
             table.AddRow("File", Markup.Escape(c.Models[0].File), Markup.Escape(c.Models[1].File));
             table.AddRow("Model", Markup.Escape(c.Models[0].Name), Markup.Escape(c.Models[1].Name));
             table.AddRow("AUC", F($"{c.Models[0].Auc:0.000}"), F($"{c.Models[1].Auc:0.000}"));
-            table.AddRow("Sales-ready leads", F($"{c.Models[0].SalesReady}"), F($"{c.Models[1].SalesReady}"));
+            table.AddRow("Sales-ready leads (open, MQL)", F($"{c.Models[0].SalesReady}"), F($"{c.Models[1].SalesReady}"));
             table.AddRow("Precision", F($"{c.Models[0].Precision:0.0%}"), F($"{c.Models[1].Precision:0.0%}"));
             table.AddRow("Recall", F($"{c.Models[0].Recall:0.0%}"), F($"{c.Models[1].Recall:0.0%}"));
             console.Write(table);
