@@ -79,7 +79,7 @@ namespace LeadScoring.Engine
             var before = draft.Before;
             var salesReadyOn = stage == LifecycleStage.MarketingQualified
                 ? (before.Stage == LifecycleStage.MarketingQualified && before.SalesReadyOn.HasValue ? before.SalesReadyOn : draft.Now)
-                : stage == LifecycleStage.SalesAccepted ? state.SalesReadyOn : null;
+                : stage == LifecycleStage.SalesAccepted || stage == LifecycleStage.Disqualified ? state.SalesReadyOn : null; // kept as history once the lead is closed
             state = state with
             {
                 Fit = draft.Fit,

@@ -152,15 +152,14 @@ namespace LeadScoring.Benchmarks
                 if (i < fitRules.Count / 4)
                 {
                     var rule = fitRules[i];
-                    ledger.Add(new ScoreEvent { Key = "fit|" + rule.Id + "|1", Kind = ScoreEventKind.Rule, Category = Category.Fit, Points = rule.Points, RuleId = rule.Id, Reason = rule.Name, SourceTable = "lead", SourceId = "lead-1", OccurredOn = on, ModelVersion = 1 });
+                    ledger.Add(new ScoreEvent { Key = EventKeys.Fit(rule.Id, 1), Kind = ScoreEventKind.Rule, Category = Category.Fit, Points = rule.Points, RuleId = rule.Id, Reason = rule.Name, SourceTable = "lead", SourceId = "lead-1", OccurredOn = on, ModelVersion = 1 });
                     continue;
                 }
 
                 var award = engagementRules[random.Next(engagementRules.Count)];
-                var record = award.Table + "|" + Number(i);
                 ledger.Add(new ScoreEvent
                 {
-                    Key = "rule|" + award.Id + "|" + record,
+                    Key = EventKeys.OncePerRecord(award.Id, award.Table, Number(i)),
                     Kind = ScoreEventKind.Rule,
                     Category = Category.Engagement,
                     Points = award.Points,

@@ -45,7 +45,7 @@ public class EnginePropertyTests
     public Property The_stage_follows_the_status_and_the_numbers(PositiveInt seed) =>
         Holds(seed, (lead, _) => lead.Status switch
         {
-            LeadStatus.Disqualified => lead.State.Stage == LifecycleStage.Disqualified && lead.State.SalesReadyOn == null,
+            LeadStatus.Disqualified => lead.State.Stage == LifecycleStage.Disqualified,
             LeadStatus.Qualified => lead.State.Stage == LifecycleStage.SalesAccepted,
             _ => (lead.State.Stage == LifecycleStage.MarketingQualified) == (lead.State.SalesReadyOn != null) &&
                 (lead.State.Stage != LifecycleStage.MarketingQualified || Lifecycle.IsSalesReady(lead.Model, lead.State.Fit, lead.State.Engagement)) &&

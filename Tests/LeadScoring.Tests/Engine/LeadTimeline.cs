@@ -35,6 +35,17 @@ internal sealed class LeadTimeline
 
     public int Score => State.Score;
 
+    /// <summary>A director (fit 20) with three downloads (engagement 90): 110, Marketing Qualified.</summary>
+    public static LeadTimeline SalesReady()
+    {
+        var lead = new LeadTimeline();
+        lead.SetColumns(Start, ("jobtitle", "Director"));
+        lead.Download("wp-1", Start);
+        lead.Download("wp-2", Start);
+        lead.Download("wp-3", Start);
+        return lead;
+    }
+
     public ScoringResult Apply(Trigger trigger, DateTime at)
     {
         var result = ScoringEngine.Apply(Model, new LeadSnapshot(LeadId, new Dictionary<string, object?>(Columns), State) { Status = Status }, Ledger, trigger, at);

@@ -41,7 +41,7 @@ public class LifecycleStoriesTests
     [Fact]
     public void A_qualified_lead_left_marketing_it_is_Sales_Accepted_and_keeps_when_it_became_sales_ready()
     {
-        var lead = SalesReadyLead();
+        var lead = SalesReady();
         var salesReadyOn = lead.State.SalesReadyOn;
 
         lead.SetStatus(LeadStatus.Qualified, Start.AddDays(1));
@@ -55,7 +55,7 @@ public class LifecycleStoriesTests
     [Fact]
     public void Reactivating_a_lead_recomputes_its_stage_from_its_score()
     {
-        var ready = SalesReadyLead();
+        var ready = SalesReady();
         ready.SetStatus(LeadStatus.Disqualified, Start.AddDays(1));
         ready.SetStatus(LeadStatus.Open, Start.AddDays(2));
         Assert.Equal(LifecycleStage.MarketingQualified, ready.State.Stage);
@@ -67,16 +67,5 @@ public class LifecycleStoriesTests
         Assert.Equal(LifecycleStage.SalesAccepted, engaged.State.Stage);
         engaged.SetStatus(LeadStatus.Open, Start.AddDays(2));
         Assert.Equal(LifecycleStage.Engaged, engaged.State.Stage);
-    }
-
-    private static LeadTimeline SalesReadyLead()
-    {
-        var lead = new LeadTimeline();
-        lead.SetColumns(Start, ("jobtitle", "Director"));
-        lead.Download("wp-1", Start);
-        lead.Download("wp-2", Start);
-        lead.Download("wp-3", Start);
-        Assert.Equal(LifecycleStage.MarketingQualified, lead.State.Stage);
-        return lead;
     }
 }

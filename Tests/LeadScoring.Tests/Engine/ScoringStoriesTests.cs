@@ -99,7 +99,7 @@ public class ScoringStoriesTests
     [Fact]
     public void A_handed_back_lead_lands_below_the_line_and_needs_new_engagement_to_requalify()
     {
-        var lead = SalesReadyLead(); // fit 20 + engagement 90 = 110
+        var lead = SalesReady(); // fit 20 + engagement 90 = 110
 
         lead.HandBack("Not ready to buy this year", Start.AddDays(1));
 
@@ -123,7 +123,7 @@ public class ScoringStoriesTests
     [Fact]
     public void Handing_back_twice_without_new_engagement_debits_once()
     {
-        var lead = SalesReadyLead();
+        var lead = SalesReady();
         lead.HandBack("Budget frozen", Start.AddDays(1));
         var second = lead.HandBack("Budget frozen", Start.AddDays(1));
 
@@ -158,7 +158,7 @@ public class ScoringStoriesTests
     [Fact]
     public void A_lead_that_decays_below_the_line_leaves_sales_ready()
     {
-        var lead = SalesReadyLead(); // 110
+        var lead = SalesReady(); // 110
 
         lead.Decay(Start.AddDays(37)); // two debits: 100, still on the line
         Assert.Equal(LifecycleStage.MarketingQualified, lead.State.Stage);
@@ -184,7 +184,7 @@ public class ScoringStoriesTests
     {
         foreach (var stage in new[] { LifecycleStage.SalesAccepted, LifecycleStage.Disqualified })
         {
-            var lead = SalesReadyLead();
+            var lead = SalesReady();
             var state = lead.State with { Stage = stage };
 
             var result = ScoringEngine.Apply(lead.Model, new LeadSnapshot(lead.LeadId, lead.Columns, state), lead.Ledger, new Trigger.DecayDue(), Start.AddDays(90));
@@ -316,16 +316,5 @@ public class ScoringStoriesTests
 
         Assert.Equal(new[] { ("Whitepaper download", 60), ("Four emails, no click", -30), ("Director-level title", 20) }, reasons.Select(r => (r.Name, r.Points)));
         Assert.Equal(50, Explainer.History(lead.Ledger).Last().Score);
-    }
-
-    private static LeadTimeline SalesReadyLead()
-    {
-        var lead = new LeadTimeline();
-        lead.SetColumns(Start, ("jobtitle", "Director"));
-        lead.Download("wp-1", Start);
-        lead.Download("wp-2", Start);
-        lead.Download("wp-3", Start);
-        Assert.Equal(LifecycleStage.MarketingQualified, lead.State.Stage);
-        return lead;
     }
 }

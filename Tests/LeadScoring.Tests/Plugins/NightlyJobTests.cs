@@ -1,7 +1,9 @@
 using System;
+using System.Linq;
 using LeadScoring.Dataverse;
 using LeadScoring.Engine;
 using Microsoft.Xrm.Sdk;
+using Xunit.Abstractions;
 
 namespace LeadScoring.Tests.Plugins;
 
@@ -15,6 +17,34 @@ public class NightlyJobTests
     private static readonly ScoringRule Webinar = new() { Id = "webinar", Name = "Webinar attended", Category = Category.Engagement, Table = InteractionColumns.Table, Conditions = [new Condition(InteractionColumns.Type, ConditionOperator.EqualsTo, [InteractionTypeValues.WebinarAttended])], Points = 25, Limit = new RuleLimit(LimitType.PerRecord), ExpiresAfterDays = 10 };
 
     private readonly ScoringOrganization org = new(Engine.SampleModels.With(Webinar));
+    private readonly ITestOutputHelper output;
+
+    public NightlyJobTests(ITestOutputHelper output) => this.output = output;
+
+    [Fact]
+    public void A_nightly_run_reads_the_leads_due_that_night_not_every_inactive_lead()
+    {
+        // 70 leads, one engaging each day (30 points); the nightly job runs every night from day 30 on.
+        var start = org.Org.Clock.UtcNow;
+        var leads = Enumerable.Range(0, 70).Select(i =>
+        {
+            org.Org.Clock.Set(start.AddDays(i));
+            return Downloaded();
+        }).ToList();
+        for (var night = 30; night <= 100; night++)
+        {
+            Nightly(start.AddDays(night));
+        }
+
+        var asOf = start.AddDays(101);
+        var inactiveAboveFloor = leads.Select(org.Lead).Count(l => l.GetAttributeValue<int>(LeadColumns.EngagementScore) > 0 && l.GetAttributeValue<DateTime>(LeadColumns.LastEngagementOn) <= asOf.AddDays(-30));
+        var read = Nightly(asOf);
+        output.WriteLine("night 101: {0} leads read and debited; {1} inactive leads above the decay floor (what the page query read before), {2} skipped", read, inactiveAboveFloor, inactiveAboveFloor - read);
+
+        Assert.Equal(5, read); // inactive 37, 44, 51, 58 and 65 days: a debit falls due tonight
+        Assert.Equal(34, inactiveAboveFloor); // inactive 32 to 65 days with points left
+        Assert.All(leads, l => Assert.Equal(org.SumOfEvents(l), org.Score(l)));
+    }
 
     [Fact]
     public void Expired_points_leave_on_schedule_and_leads_with_nothing_due_are_not_read()
@@ -51,7 +81,7 @@ public class NightlyJobTests
 
         org.Update(LeadColumns.Table, lead, (LeadColumns.StateCode, new OptionSetValue(2)), (LeadColumns.StatusCode, new OptionSetValue(4)));
         Assert.Equal(LifecycleStage.Disqualified, org.Stage(lead));
-        Assert.Null(org.Lead(lead).GetAttributeValue<DateTime?>(LeadColumns.SalesReadyOn));
+        Assert.NotNull(org.Lead(lead).GetAttributeValue<DateTime?>(LeadColumns.SalesReadyOn)); // when it became sales-ready stays as history
 
         org.Update(LeadColumns.Table, lead, (LeadColumns.StateCode, new OptionSetValue(0)), (LeadColumns.StatusCode, new OptionSetValue(1)));
         Assert.Equal(LifecycleStage.MarketingQualified, org.Stage(lead));

@@ -50,6 +50,9 @@ namespace LeadScoring.Workbench.Commands
 
             console.Write(table);
             console.WriteLine(F($"{ready.Count} open leads are sales-ready (Marketing Qualified){(ready.Count > SalesReadyRows ? F($"; the top {SalesReadyRows} are shown, all are in the report") : "")}."));
+            var closed = demo.Leads.Count(l => !l.Open && l.Result.ToLeadScore().SalesReady);
+            var reached = demo.Leads.Count(l => l.Result.ToLeadScore().SalesReady);
+            console.WriteLine(F($"{closed} more reached the sales-ready line before they were qualified or disqualified; the model quality below counts all {reached} that reached it."));
             console.WriteLine();
 
             console.Write(new Rule("Grade matrix").LeftJustified());
@@ -63,7 +66,7 @@ namespace LeadScoring.Workbench.Commands
             console.WriteLine();
 
             console.Write(new Rule("Model quality").LeftJustified());
-            Report.Backtest(console, demo.Quality, "Each lead is scored just before its outcome was known (its first qualify, disqualify or hand-back, or the day it bought), as backtest does by default; sales-ready there means in Marketing Qualified at that moment.");
+            Report.Backtest(console, demo.Quality, DemoRun.QualityNote);
         }
 
         private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

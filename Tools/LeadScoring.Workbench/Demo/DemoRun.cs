@@ -40,6 +40,9 @@ namespace LeadScoring.Workbench.Demo
     /// </summary>
     internal static class DemoRun
     {
+        /// <summary>How the demo measures model quality, said under its figures.</summary>
+        public const string QualityNote = "Each lead is scored just before its outcome was known (its first qualify, disqualify or hand-back, or the day it bought), as backtest does by default; it reached the sales-ready line when it was in Marketing Qualified, and open, at that moment.";
+
         public static DemoResult Run(IAnsiConsole console)
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();

@@ -27,7 +27,7 @@ namespace LeadScoring.Workbench.Reports
                 page.Paragraph(note, "muted");
             }
 
-            page.Paragraph(F($"Sales-ready (open leads in Marketing Qualified: score ≥ {s.Threshold}, fit ≥ {s.MinimumFit}, engagement ≥ {s.MinimumEngagement}): {s.Leads} leads, precision {s.Precision:0.0%}, recall {s.Recall:0.0%}, F1 {s.F1:0.000}."));
+            page.Paragraph(F($"Reached the sales-ready line (score ≥ {s.Threshold}, fit ≥ {s.MinimumFit}, engagement ≥ {s.MinimumEngagement}): {s.Leads} leads, precision {s.Precision:0.0%}, recall {s.Recall:0.0%}, F1 {s.F1:0.000}."));
             page.Charts(
                 Charts.GradeHeatmap(report.Grades),
                 Charts.Deciles(report.Deciles),

@@ -24,7 +24,7 @@ namespace LeadScoring.Workbench.Reports
             page.Heading("Model quality");
             page.Charts(ScoreDistribution(demo));
             AnalysisReports.Quality(page, demo.Quality, demo.QualityScores, demo.Leads.Select(l => l.Converted).ToList(),
-                "Each lead is scored just before its outcome was known (its first qualify, disqualify or hand-back, or the day it bought), as backtest does by default; sales-ready there means in Marketing Qualified at that moment.");
+                DemoRun.QualityNote);
             return page.Close("demo");
         }
 

@@ -92,6 +92,7 @@ namespace LeadScoring.Workbench.Simulation
                         .ToList())
                 {
                     Open = (lead.GetAttributeValue<OptionSetValue>(LeadColumns.StateCode)?.Value ?? 0) == 0,
+                    SalesReadyOn = lead.GetAttributeValue<DateTime?>(LeadColumns.SalesReadyOn),
                 };
             }).ToList();
         }

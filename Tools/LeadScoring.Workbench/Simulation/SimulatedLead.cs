@@ -26,6 +26,10 @@ namespace LeadScoring.Workbench.Simulation
         int HandBackCount,
         IReadOnlyList<SimulatedEvent> Events)
     {
+        /// <summary>When the lead last became sales-ready; kept when it is qualified or disqualified.</summary>
+        [JsonIgnore]
+        public DateTime? SalesReadyOn { get; init; }
+
         /// <summary>Whether the lead is still open (statecode Open): only open leads count as sales-ready.</summary>
         [JsonIgnore]
         public bool Open { get; init; } = true;
@@ -33,7 +37,8 @@ namespace LeadScoring.Workbench.Simulation
         [JsonIgnore]
         public bool SalesReady => Open && Stage == StageName(LifecycleStage.MarketingQualified);
 
-        public LeadScore ToLeadScore() => new(Fit, Engagement, Score, Grade, SalesReady, Stage);
+        /// <summary>For model quality, the lead reached the line: it is sales-ready now, or it was when it was qualified or disqualified.</summary>
+        public LeadScore ToLeadScore() => new(Fit, Engagement, Score, Grade, SalesReady || SalesReadyOn.HasValue, Stage);
 
         /// <summary>The vocabulary's names: New, Engaged, Marketing Qualified, Sales Accepted, Recycled, Disqualified.</summary>
         public static string StageName(LifecycleStage stage) => stage switch
