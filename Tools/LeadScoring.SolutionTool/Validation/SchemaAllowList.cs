@@ -9,7 +9,7 @@ namespace LeadScoring.SolutionTool.Validation
     /// </summary>
     public static class SchemaAllowList
     {
-        // A managed export of 2026 (Dataverse 9.2): meandtech2001/Apollo-HealthCare-Management-D365-CRM-,
+        // A managed export of 2026 (Dataverse 9.2.26034): meandtech2001/Apollo-HealthCare-Management-D365-CRM-,
         // ApolloHospitalProject_1_0_0_3_managed/customizations.xml.
         private const string Apollo = "as in meandtech2001/Apollo-HealthCare-Management-D365-CRM-, ApolloHospitalProject_1_0_0_3_managed/customizations.xml";
 
