@@ -24,6 +24,7 @@ namespace LeadScoring.Workbench
             root.Subcommands.Add(CalibrateCommand.Create(console));
             root.Subcommands.Add(BacktestCommand.Create(console));
             root.Subcommands.Add(CompareCommand.Create(console));
+            root.Subcommands.Add(FunnelCommand.Create(console));
             root.Subcommands.Add(BaselineCommand.Create(console));
             root.Subcommands.Add(ModelCommand.Create(console, error));
             root.Subcommands.Add(OrgJobCommands.Recalculate(console));

@@ -286,7 +286,7 @@ public class AutomationTests
         var dashboard = XDocument.Load(Assert.Single(Source.Files("Dashboards", "*.xml"))).Root!;
         Assert.Equal("Lead scoring health", dashboard.Element("LocalizedNames")!.Element("LocalizedName")!.Attribute("description")!.Value);
         var tiles = dashboard.Descendants("parameters").ToList();
-        Assert.Equal(6, tiles.Count);
+        Assert.Equal(8, tiles.Count);
         foreach (var tile in tiles)
         {
             string table = tile.Element("TargetEntityType")!.Value;
@@ -297,7 +297,14 @@ public class AutomationTests
             }
         }
 
-        Assert.Equal(5, tiles.Count(t => t.Element("ChartGridMode")!.Value == "Chart"));
+        Assert.Equal(7, tiles.Count(t => t.Element("ChartGridMode")!.Value == "Chart"));
+
+        // The funnel: leads by lifecycle stage as a Funnel; the hand-back rate: sales-ready month split by hand-back count, 100 % stacked.
+        var lead = Source.Tables.Values.Single(t => t.Name == "lead").Charts.ToList();
+        Assert.Contains(lead, c => c.Descendants("Series").Any(x => (string?)x.Attribute("ChartType") == "Funnel")
+            && c.Descendants("attribute").Any(a => (string?)a.Attribute("alias") == "category" && (string?)a.Attribute("name") == "ls_lifecyclestage"));
+        Assert.Contains(lead, c => c.Descendants("Series").Any(x => (string?)x.Attribute("ChartType") == "StackedColumn100")
+            && c.Descendants("attribute").Any(a => (string?)a.Attribute("alias") == "series" && (string?)a.Attribute("name") == "ls_handbackcount"));
     }
 
     [Fact]

@@ -42,6 +42,57 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
+    public void On_a_history_backtest_scores_each_lead_just_before_its_outcome_was_known_unless_as_of_end()
+    {
+        // Bob reached the sales-ready line, then sales handed him back (40 points off) and he did not buy.
+        string[] history = History().Concat(new[]
+        {
+            Line("2026-05-13T09:00:00Z", """{"op":"create","table":"lead","id":"bob","attributes":{"lastname":"Ray","jobtitle":"Director of Sales"}}"""),
+            Line("2026-05-13T10:00:00Z", """{"op":"create","table":"ls_interaction","id":"d6","attributes":{"ls_type":"Asset Download","ls_leadid":"bob"}}"""),
+            Line("2026-05-13T11:00:00Z", """{"op":"create","table":"ls_interaction","id":"d7","attributes":{"ls_type":"Asset Download","ls_leadid":"bob"}}"""),
+            Line("2026-05-13T12:00:00Z", """{"op":"create","table":"ls_interaction","id":"d8","attributes":{"ls_type":"Asset Download","ls_leadid":"bob"}}"""),
+            Line("2026-05-20T09:00:00Z", """{"op":"handback","lead":"bob","reason":"Not buying this year"}"""),
+        }).ToArray();
+        string[] data = { "--model", Write("model.json", Model), "--events", Write("events.jsonl", history),
+            "--outcomes", Write("outcomes.csv", "id,bought", "mary,1", "john,0", "ann,0", "bob,0"), "--outcome", "bought" };
+        string before = Path.Combine(_folder, "outcome.json"), after = Path.Combine(_folder, "end.json");
+
+        var atOutcome = WorkbenchCommandTests.Run(new[] { "backtest", "--json", before, "--report", Path.Combine(_folder, "outcome.html") }.Concat(data).ToArray());
+        var atEnd = WorkbenchCommandTests.Run(new[] { "backtest", "--as-of", "end", "--json", after, "--report", Path.Combine(_folder, "end.html") }.Concat(data).ToArray());
+
+        Assert.Equal((0, ""), (atOutcome.Exit, atOutcome.Error));
+        Assert.Equal((0, ""), (atEnd.Exit, atEnd.Error));
+        Assert.Contains("Each lead is scored just before its outcome was known", atOutcome.Output, StringComparison.Ordinal);
+        using var outcome = JsonDocument.Parse(File.ReadAllText(before));
+        using var end = JsonDocument.Parse(File.ReadAllText(after));
+        Assert.Equal(2, outcome.RootElement.GetProperty("salesReady").GetProperty("leads").GetInt32()); // Mary and Bob, before his hand-back
+        Assert.Equal(1, end.RootElement.GetProperty("salesReady").GetProperty("leads").GetInt32()); // Mary; Bob is Recycled
+        Assert.True(outcome.RootElement.GetProperty("auc").GetDouble() < end.RootElement.GetProperty("auc").GetDouble());
+    }
+
+    [Fact]
+    public void The_funnel_counts_stage_entries_per_month_and_model_version()
+    {
+        // Version 2 lowers the sales-ready line to 40: on activation Ann (director, one download: 50) becomes MQL.
+        Write("model-v2.json", Model.Replace("\"version\":1", "\"version\":2", StringComparison.Ordinal).Replace("\"salesReadyThreshold\":100", "\"salesReadyThreshold\":40", StringComparison.Ordinal));
+        string[] history = History().Append(Line("2026-06-01T09:00:00Z", """{"op":"activate","model":"model-v2.json"}""")).ToArray();
+        string json = Path.Combine(_folder, "funnel.json");
+
+        var run = WorkbenchCommandTests.Run("funnel", "--model", Write("model.json", Model), "--events", Write("events.jsonl", history),
+            "--outcomes", Write("outcomes.csv", "id,bought", "mary,1", "john,0", "ann,0"), "--outcome", "bought", "--json", json, "--report", Path.Combine(_folder, "funnel.html"));
+
+        Assert.Equal((0, ""), (run.Exit, run.Error));
+        using var figures = JsonDocument.Parse(File.ReadAllText(json));
+        var months = figures.RootElement.GetProperty("months").EnumerateArray()
+            .Select(m => (Month: m.GetProperty("month").GetString(), Version: m.GetProperty("modelVersion").GetInt32(), Mql: m.GetProperty("entered").GetProperty("Marketing Qualified").GetInt32()))
+            .ToList();
+        Assert.Contains(("2026-05", 1, 1), months); // Mary
+        Assert.Contains(("2026-06", 2, 1), months); // Ann, under version 2
+        Assert.Equal(2, figures.RootElement.GetProperty("total").GetProperty("mqls").GetInt32());
+        Assert.Equal(0, figures.RootElement.GetProperty("convertedNeverMql").GetInt32());
+    }
+
+    [Fact]
     public void Compare_shows_both_AUCs_the_difference_and_the_leads_that_change_stage_and_grade()
     {
         string stricter = Write("stricter.json", Model.Replace("\"salesReadyThreshold\":100", "\"salesReadyThreshold\":120", StringComparison.Ordinal)
@@ -52,7 +103,7 @@ public sealed class CompareCommandTests : IDisposable
             "--outcomes", Write("outcomes.csv", "id,bought", "mary,1", "john,0", "ann,0"), "--outcome", "bought", "--json", comparison);
 
         Assert.Equal((0, ""), (run.Exit, run.Error));
-        Assert.Contains("AUC difference (B − A): 0.000", run.Output, StringComparison.Ordinal);
+        Assert.Contains("AUC difference (B − A, of the AUCs as shown): 0.000", run.Output, StringComparison.Ordinal);
         Assert.Contains("0 of 3 leads change stage; 2 change grade.", run.Output, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(File.ReadAllText(comparison));
         Assert.Equal(2, json.RootElement.GetProperty("gradeChanges").GetInt32());
@@ -68,7 +119,7 @@ public sealed class CompareCommandTests : IDisposable
         var run = WorkbenchCommandTests.Run("compare", "--model", Write("model.json", Model), "--model", titles, "--leads", leads, "--outcome", "Bought");
 
         Assert.Equal((0, ""), (run.Exit, run.Error));
-        Assert.Contains("AUC difference (B − A): -0.750", run.Output, StringComparison.Ordinal);
+        Assert.Contains("AUC difference (B − A, of the AUCs as shown): -0.750", run.Output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -83,4 +83,18 @@ public class MetricsTests
         Assert.Equal(-1, fit.Intercept, 1);
         Assert.Equal(2, fit.Weights[0], 1);
     }
+
+    [Fact]
+    public void Deciles_keep_equal_scores_together_so_their_ranges_never_overlap()
+    {
+        // 40 leads: a quarter share the score 50, across what would be the third and fourth tenth.
+        int[] points = Enumerable.Range(0, 40).Select(i => i is >= 8 and < 18 ? 50 : 100 - i).ToArray();
+        var scores = points.Select(p => new LeadScore(p, 0, p, "A1", false)).ToList();
+        bool[] converted = points.Select((p, i) => i % 2 == 0).ToArray();
+
+        var deciles = Backtest.Measure(new LeadScoring.Engine.ScoringModel { Name = "m", SalesReadyThreshold = 60 }, scores, converted, "test").Deciles;
+
+        Assert.All(deciles.Zip(deciles.Skip(1)), p => Assert.True(p.First.MinScore > p.Second.MaxScore, $"decile {p.First.Decile} ({p.First.MinScore}..{p.First.MaxScore}) and {p.Second.Decile} ({p.Second.MinScore}..{p.Second.MaxScore})"));
+        Assert.Equal(40, deciles.Sum(d => d.Leads));
+    }
 }

@@ -95,4 +95,20 @@ public class ScorecardBinningTests
         Assert.Equal(3, ranges.Length);
         Assert.True(ranges.Zip(ranges.Skip(1)).All(p => p.Second.Woe > p.First.Woe));
     }
+
+    [Fact]
+    public void A_bin_without_leads_never_scores_more_than_a_bin_with_real_evidence()
+    {
+        // "plan" is never empty and "unseen" values never occur: their bins have no leads. Gold converts
+        // far worse than silver here, so an empty bin that inherited the reference's 0 would outscore gold.
+        var rows = Enumerable.Range(0, 600).Select(i => (Plan: (i % 3) switch { 0 => "gold", 1 => "silver", _ => "bronze" }, Converted: i % 3 == 1 ? i % 10 < 8 : i % 10 < 2));
+        var table = LeadsTable.Parse("plan,converted\n" + string.Join("\n", rows.Select(r => $"{r.Plan},{(r.Converted ? 1 : 0)}")), "plans.csv", Array.Empty<string>());
+
+        var scorecard = Calibrator.Calibrate(table, table.Column("converted"), new CalibrationOptions { MaxInteractions = 0 });
+
+        var plan = scorecard.Columns.Single();
+        int lowestReal = plan.Bins.Select((b, i) => (b, i)).Where(x => x.b.Leads > 0).Min(x => plan.Points[x.i]);
+        Assert.All(plan.Bins.Select((b, i) => (b, i)).Where(x => x.b.Leads == 0), x => Assert.Equal(lowestReal, plan.Points[x.i]));
+        Assert.DoesNotContain(scorecard.Model.Rules, r => r.Conditions.Any(c => c.Operator == ConditionOperator.NotExists));
+    }
 }

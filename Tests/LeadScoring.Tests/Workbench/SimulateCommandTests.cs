@@ -48,6 +48,14 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Leads_come_best_first()
+    {
+        var result = Simulate(new[] { Line("2026-05-01T09:00:00Z", """{"op":"create","table":"lead","id":"john","attributes":{"lastname":"Doe"}}""") }.Concat(SalesReadyMary()).ToArray());
+
+        Assert.Equal(new[] { "mary", "john" }, result.RootElement.GetProperty("leads").EnumerateArray().Select(l => l.GetProperty("id").GetString()));
+    }
+
+    [Fact]
     public void A_hand_back_lands_the_lead_below_the_sales_ready_line()
     {
         var result = Simulate(SalesReadyMary().Append(

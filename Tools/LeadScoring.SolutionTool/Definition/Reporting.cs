@@ -47,17 +47,29 @@ namespace LeadScoring.SolutionTool.Definition
             LeadColumns.Grade, "StackedColumn100")
         { Series = LeadColumns.StateCode };
 
+        // Funnel is one of the Microsoft Chart Controls types a system chart may use
+        // (https://learn.microsoft.com/power-apps/developer/model-driven-apps/understand-charts-underlying-data-chart-representation).
+        public static Chart LifecycleFunnel { get; } = new(LeadColumns.Table, "funnel", "Lead funnel by lifecycle stage",
+            "Scored leads, open and closed, counted by the lifecycle stage they are in now. The stages a lead passed through are in the workbench's funnel report.",
+            LeadColumns.LifecycleStage, "Funnel");
+
+        public static Chart HandBackRateByMonth { get; } = new(LeadColumns.Table, "handbackrate", "Hand-back rate by sales-ready month",
+            "Leads counted by the month they became sales-ready, split by how many times sales handed them back: the share above 0 is that month's hand-back rate.",
+            LeadColumns.SalesReadyOn, "StackedColumn100")
+        { DateGrouping = "month", Series = LeadColumns.HandBackCount };
+
         public static Chart EventsByRule { get; } = new(ScoreEventColumns.Table, "byrule", "Score events by rule",
             "Score events counted by the rule that awarded them.", ScoreEventColumns.RuleKey, "Bar");
 
-        public static IReadOnlyList<Chart> Charts { get; } = new[] { LeadsByStage, LeadsByGrade, SalesReadyOverTime, ConversionByGrade, EventsByRule };
+        public static IReadOnlyList<Chart> Charts { get; } = new[] { LeadsByStage, LeadsByGrade, SalesReadyOverTime, ConversionByGrade, EventsByRule, LifecycleFunnel, HandBackRateByMonth };
 
         public static Dashboard Health { get; } = new("health", "Lead scoring health",
-            "For admins and sales managers: where leads are, how they grade, how many become sales-ready, which rules score, and how grades convert.",
+            "For admins and sales managers: where leads are, how they grade, how many become sales-ready, how many sales hands back, which rules score, and how grades convert.",
             new[]
             {
                 new[] { new Tile("Leads by lifecycle stage", Views.OpenScoredLeads, LeadsByStage), new Tile("Leads by grade", Views.OpenScoredLeads, LeadsByGrade) },
                 new[] { new Tile("Sales-ready leads over time", Views.SalesReadyEver, SalesReadyOverTime), new Tile("Score events by rule, last 30 days", Views.RuleEventsLast30Days, EventsByRule) },
+                new[] { new Tile("Lead funnel by lifecycle stage", Views.ScoredLeads, LifecycleFunnel), new Tile("Hand-back rate by sales-ready month", Views.SalesReadyEver, HandBackRateByMonth) },
                 new[] { new Tile("Conversion by grade (closed leads)", Views.ClosedScoredLeads, ConversionByGrade), new Tile("Decay runs", Views.Defaults(Tables.DecayRun).First(), null) },
             });
     }

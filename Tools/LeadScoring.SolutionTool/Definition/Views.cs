@@ -73,6 +73,15 @@ namespace LeadScoring.SolutionTool.Definition
             Conditions = new[] { Active, new Condition(LeadColumns.ScoringModelId, "not-null") },
         };
 
+        public static View ScoredLeads { get; } = new(LeadColumns.Table, "scored", "Scored leads",
+            "Every lead lead scoring has scored, open or closed: the population of the lifecycle funnel.", 0,
+            new[] { LeadColumns.FullName, LeadColumns.LifecycleStage, LeadColumns.Score, LeadColumns.Grade, LeadColumns.StateCode })
+        {
+            OrderBy = LeadColumns.Score,
+            Descending = true,
+            Conditions = new[] { new Condition(LeadColumns.ScoringModelId, "not-null") },
+        };
+
         public static View SalesReadyEver { get; } = new(LeadColumns.Table, "salesreadyever", "Leads that became sales-ready",
             "Leads with a sales-ready date, latest first.", 0,
             new[] { LeadColumns.FullName, LeadColumns.SalesReadyOn, LeadColumns.Score, LeadColumns.Grade, LeadColumns.LifecycleStage })
@@ -107,7 +116,7 @@ namespace LeadScoring.SolutionTool.Definition
 
         public static IReadOnlyList<View> All { get; } =
             Tables.All.Where(t => t.IsNew).SelectMany(Defaults)
-                .Concat(new[] { SalesReadyLeads, RecycledLeads, ScoreEventsOfLead, ActiveModelRules, OpenScoredLeads, SalesReadyEver, ClosedScoredLeads, RuleEventsLast30Days })
+                .Concat(new[] { SalesReadyLeads, RecycledLeads, ScoreEventsOfLead, ActiveModelRules, OpenScoredLeads, ScoredLeads, SalesReadyEver, ClosedScoredLeads, RuleEventsLast30Days })
                 .ToList();
 
         /// <summary>The system views of a new table, public view first.</summary>

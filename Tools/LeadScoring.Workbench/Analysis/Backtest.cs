@@ -9,7 +9,7 @@ namespace LeadScoring.Workbench.Analysis
 
     internal sealed record GradeRow(string Grade, int Leads, int Converted, double ConversionRate, double Lift);
 
-    /// <summary>Decile 1 holds the tenth of the leads with the highest scores.</summary>
+    /// <summary>Decile 1 holds the tenth of the leads with the highest scores (leads with equal scores stay together, so a decile can hold a few more or fewer).</summary>
     internal sealed record DecileRow(int Decile, int MinScore, int MaxScore, int Leads, int Converted, double ConversionRate, double Lift, double CumulativeRecall);
 
     internal sealed record CalibrationBand(int MinScore, int MaxScore, int Leads, double Predicted, double Observed);
@@ -79,9 +79,18 @@ namespace LeadScoring.Workbench.Analysis
             int[] order = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i].Score).ThenBy(i => i).ToArray();
             int total = converted.Count(c => c), captured = 0;
             var rows = new List<DecileRow>();
+            int start = 0;
             for (int d = 0; d < 10; d++)
             {
-                var part = order[(d * order.Length / 10)..((d + 1) * order.Length / 10)];
+                // Leads with the same score stay in one decile, so the deciles' score ranges never overlap.
+                int end = Math.Max(start, (d + 1) * order.Length / 10);
+                while (end > 0 && end < order.Length && scores[order[end]].Score == scores[order[end - 1]].Score)
+                {
+                    end++;
+                }
+
+                var part = order[start..end];
+                start = end;
                 if (part.Length == 0)
                 {
                     continue;

@@ -13,6 +13,9 @@ namespace LeadScoring.Workbench.Analysis
         /// <summary>One category (equals).</summary>
         Value,
 
+        /// <summary>Several categories that score the same (in).</summary>
+        Values,
+
         /// <summary>Any category not listed (exists and notIn the listed values).</summary>
         Other,
 
@@ -41,7 +44,7 @@ namespace LeadScoring.Workbench.Analysis
 
         public BinKind Kind { get; }
 
-        /// <summary>Value: the category; Other: the categories it excludes.</summary>
+        /// <summary>Value: the category; Values: the categories; Other: the categories it excludes.</summary>
         public IReadOnlyList<string> Values { get; }
 
         public decimal? From { get; }
@@ -66,6 +69,7 @@ namespace LeadScoring.Workbench.Analysis
         {
             BinKind.Missing => $"{header} is empty",
             BinKind.Value => $"{header} = {Values[0]}",
+            BinKind.Values => $"{header} is {string.Join(" or ", Values)}",
             BinKind.Other when Values.Count == 0 => $"{header} has any value",
             BinKind.Other => $"{header} is another value",
             _ when From is null && To is null => $"{header} is any number",
@@ -80,6 +84,7 @@ namespace LeadScoring.Workbench.Analysis
             BinKind.Missing => "missing",
             BinKind.Other => "other",
             BinKind.Value => LogicalName.FromHeader(Values[0]) is { Length: > 0 } s ? s : "value",
+            BinKind.Values => (LogicalName.FromHeader(Values[0]) is { Length: > 0 } s ? s : "value") + $"_or_{Values.Count - 1}_more",
             _ when From is null => $"lt_{Number(To)}",
             _ when To is null => $"ge_{Number(From)}",
             _ => $"{Number(From)}_to_{Number(To)}",
@@ -97,6 +102,9 @@ namespace LeadScoring.Workbench.Analysis
                     break;
                 case BinKind.Value:
                     conditions.Add(new Condition(Attribute, ConditionOperator.EqualsTo, new object?[] { Values[0] }));
+                    break;
+                case BinKind.Values:
+                    conditions.Add(new Condition(Attribute, ConditionOperator.In, Values.Cast<object?>().ToArray()));
                     break;
                 case BinKind.Other:
                     conditions.Add(new Condition(Attribute, ConditionOperator.Exists, new object?[0]));

@@ -30,25 +30,39 @@ namespace LeadScoring.Workbench.Analysis
                 var hessian = new double[p + 1, p + 1];
                 var gradient = new double[p + 1];
                 var x = new double[p + 1];
+                var present = new int[p + 1];
                 x[0] = 1;
                 for (int r = 0; r < rows.Count; r++)
                 {
                     Array.Copy(rows[r], 0, x, 1, p);
-                    double prob = Sigmoid(Dot(beta, x));
-                    double weight = Math.Max(prob * (1 - prob), 1e-10);
-                    double residual = (converted[r] ? 1 : 0) - prob;
+
+                    // One-hot rows are mostly zeros: only the non-zero entries add to the sums.
+                    int count = 0;
                     for (int i = 0; i <= p; i++)
                     {
-                        if (x[i] == 0)
+                        if (x[i] != 0)
                         {
-                            continue;
+                            present[count++] = i;
                         }
+                    }
 
+                    double logOdds = 0;
+                    for (int k = 0; k < count; k++)
+                    {
+                        logOdds += beta[present[k]] * x[present[k]];
+                    }
+
+                    double prob = Sigmoid(logOdds);
+                    double weight = Math.Max(prob * (1 - prob), 1e-10);
+                    double residual = (converted[r] ? 1 : 0) - prob;
+                    for (int a = 0; a < count; a++)
+                    {
+                        int i = present[a];
                         gradient[i] += residual * x[i];
                         double wx = weight * x[i];
-                        for (int j = 0; j <= i; j++)
+                        for (int b = 0; b <= a; b++)
                         {
-                            hessian[i, j] += wx * x[j];
+                            hessian[i, present[b]] += wx * x[present[b]];
                         }
                     }
                 }
@@ -88,17 +102,6 @@ namespace LeadScoring.Workbench.Analysis
         }
 
         public static double Sigmoid(double z) => 1 / (1 + Math.Exp(-z));
-
-        private static double Dot(double[] a, double[] b)
-        {
-            double sum = 0;
-            for (int i = 0; i < a.Length; i++)
-            {
-                sum += a[i] * b[i];
-            }
-
-            return sum;
-        }
 
         /// <summary>Solves A·x = b for a symmetric positive definite A given by its lower triangle (Cholesky).</summary>
         private static double[] SolveSymmetric(double[,] a, double[] b)

@@ -6,6 +6,7 @@ using System.Text.Json;
 using LeadScoring.Engine;
 using LeadScoring.Workbench.Analysis;
 using LeadScoring.Workbench.ModelFiles;
+using LeadScoring.Workbench.Reports;
 using Spectre.Console;
 
 namespace LeadScoring.Workbench.Commands
@@ -33,11 +34,13 @@ namespace LeadScoring.Workbench.Commands
             var data = new ScoringData();
             var model = new Option<string>("--model") { Description = "The model file (JSON) to score the leads with", HelpName = "model.json", Required = true };
             var json = new Option<string?>("--json") { Description = "Also write the figures as JSON to this file", HelpName = "report.json" };
+            var html = HtmlReportOption.Create("backtest-report.html");
 
             var command = new Command("backtest", "Score past leads with a model through the real plug-ins: AUC, conversion by grade and score decile, precision and recall at the sales-ready threshold, calibration");
             command.Options.Add(model);
             data.AddTo(command);
             command.Options.Add(json);
+            command.Options.Add(html);
             command.SetAction(parse =>
             {
                 string modelPath = parse.GetValue(model)!;
@@ -55,6 +58,8 @@ namespace LeadScoring.Workbench.Commands
                 {
                     WorkbenchFiles.WriteAllText(path, GradeConversions.ReportJson(report, Json, DateTime.UtcNow) + "\n");
                 }
+
+                HtmlReportOption.Write(console, parse, html, AnalysisReports.Backtest(report, scored.Scores, scored.Converted, scored.Source, scored.Note));
 
                 return 0;
             });

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.IO;
 using LeadScoring.Workbench.Analysis;
 using LeadScoring.Workbench.ModelFiles;
+using LeadScoring.Workbench.Reports;
 using Spectre.Console;
 
 namespace LeadScoring.Workbench.Commands
@@ -20,14 +21,23 @@ namespace LeadScoring.Workbench.Commands
                 Description = "Comma-separated behavioural columns that score engagement; the rest score fit [default: columns whose names mention visits, time spent, page views, activity, clicks, downloads or webinars]",
                 HelpName = "columns",
             };
-            var bins = new Option<int>("--bins") { Description = "Quantile bins to start each numeric column with", HelpName = "n", DefaultValueFactory = _ => 10 };
-            var minBin = new Option<double>("--min-bin-share") { Description = "Numeric bins smaller than this share of the leads merge into a neighbour", HelpName = "share", DefaultValueFactory = _ => 0.05 };
+            var bins = new Option<int>("--bins") { Description = "Quantile bins to start each numeric column with when measuring what it tells alone (cross-validation picks the scorecard's bins)", HelpName = "n", DefaultValueFactory = _ => 10 };
+            var minBin = new Option<double>("--min-bin-share") { Description = "Numeric bins smaller than this share of the leads merge into a neighbour, when measuring what a column tells alone", HelpName = "share", DefaultValueFactory = _ => 0.05 };
             var rare = new Option<double>("--rare") { Description = "Categories with less than this share of the leads are grouped as \"other\"", HelpName = "share", DefaultValueFactory = _ => 0.01 };
+            var keep = new Option<string?>("--keep-column")
+            {
+                Description = "Comma-separated columns to use even though alone they give the outcome away (AUC at or above --leakage-auc)",
+                HelpName = "columns",
+            };
+            var leakage = new Option<double>("--leakage-auc") { Description = "A column that alone ranks the leads at least this well is left out as leakage", HelpName = "auc", DefaultValueFactory = _ => 0.9 };
+            var interactions = new Option<int>("--max-interactions") { Description = "At most this many two-condition rules (0: none)", HelpName = "n", DefaultValueFactory = _ => 6 };
+            var maxRules = new Option<int>("--max-rules") { Description = "At most this many rules: over it, points move in coarser steps so more bins share a rule", HelpName = "n", DefaultValueFactory = _ => 60 };
+            var html = HtmlReportOption.Create("calibrate-report.html");
             var minIv = new Option<double>("--min-iv") { Description = "Columns whose information value is below this are dropped", HelpName = "iv", DefaultValueFactory = _ => 0.02 };
 
-            var command = new Command("calibrate", "Suggest a model from past outcomes: bin columns, weigh bins by weight of evidence, fit a logistic regression and scale it to points");
+            var command = new Command("calibrate", "Suggest a model from past outcomes: leave out columns that give the outcome away, bin columns as cross-validation chooses, fit a logistic regression on the bins (and a few two-condition rules) and scale it to points");
             leads.AddTo(command);
-            foreach (Option option in new Option[] { exclude, output, pdo, engagement, bins, minBin, rare, minIv })
+            foreach (Option option in new Option[] { exclude, keep, output, pdo, engagement, bins, minBin, rare, minIv, leakage, interactions, maxRules, html })
             {
                 command.Options.Add(option);
             }
@@ -42,6 +52,10 @@ namespace LeadScoring.Workbench.Commands
                     EngagementColumns = parse.GetValue(engagement) is string columns ? LeadsOptions.List(columns) : null,
                     PointsToDoubleOdds = Positive(parse.GetValue(pdo), "--pdo"),
                     MinInformationValue = parse.GetValue(minIv),
+                    Keep = LeadsOptions.List(parse.GetValue(keep)),
+                    LeakageAuc = InRange(parse.GetValue(leakage), 0.5, 1, "--leakage-auc"),
+                    MaxInteractions = (int)InRange(parse.GetValue(interactions), 0, 50, "--max-interactions"),
+                    MaxRules = (int)InRange(parse.GetValue(maxRules), 1, 1000, "--max-rules"),
                     Binning = new BinningOptions(
                         (int)Positive(parse.GetValue(bins), "--bins"),
                         Share(parse.GetValue(minBin), "--min-bin-share"),
@@ -51,6 +65,16 @@ namespace LeadScoring.Workbench.Commands
                 string path = parse.GetValue(output)!;
                 ModelFile.Write(scorecard.Model, path);
                 Report.Scorecard(console, scorecard, table.Rows.Count, Path.GetFileName(path));
+                HoldoutFigures? figures = null;
+                if (parse.GetValue(leads.SplitBy) is not null && leads.ChosenPart(parse) == SplitPart.Train)
+                {
+                    var (holdout, _) = leads.Load(parse, SplitPart.Holdout);
+                    figures = HoldoutCheck.Measure(scorecard, table, holdout, outcome, options.Exclude);
+                    Report.Holdout(console, figures);
+                }
+
+                HtmlReportOption.Write(console, parse, html, AnalysisReports.Calibrate(scorecard, table.Rows.Count, Path.GetFileName(path), figures));
+
                 return 0;
             });
             return command;
@@ -58,6 +82,9 @@ namespace LeadScoring.Workbench.Commands
 
         private static double Positive(double value, string option) =>
             value > 0 ? value : throw new WorkbenchException($"{option} must be above 0, not {value}");
+
+        private static double InRange(double value, double low, double high, string option) =>
+            value >= low && value <= high ? value : throw new WorkbenchException($"{option} must be between {low} and {high}, not {value}");
 
         private static double Share(double value, string option) =>
             value is >= 0 and < 1 ? value : throw new WorkbenchException($"{option} must be a share between 0 and 1, not {value}");

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using LeadScoring.Workbench.Analysis;
 using LeadScoring.Workbench.ModelFiles;
+using LeadScoring.Workbench.Reports;
 using Spectre.Console;
 
 namespace LeadScoring.Workbench.Commands
@@ -20,11 +21,13 @@ namespace LeadScoring.Workbench.Commands
             var data = new ScoringData();
             var models = new Option<string[]>("--model") { Description = "A model file (JSON); give it twice: --model A.json --model B.json", HelpName = "model.json", Required = true };
             var json = new Option<string?>("--json") { Description = "Also write the comparison as JSON to this file", HelpName = "comparison.json" };
+            var html = HtmlReportOption.Create("compare-report.html");
 
             var command = new Command("compare", "Score the same leads with two models through the real plug-ins: AUC of each and the difference, and how many leads change stage and grade");
             command.Options.Add(models);
             data.AddTo(command);
             command.Options.Add(json);
+            command.Options.Add(html);
             command.SetAction(parse =>
             {
                 string[] files = parse.GetValue(models) ?? [];
@@ -44,12 +47,14 @@ namespace LeadScoring.Workbench.Commands
 
                 var first = loaded.Score(console, a, "A");
                 var second = loaded.Score(console, b, "B");
-                var comparison = ModelComparison.Of((Path.GetFileName(files[0]), a.Name, first.Scores), (Path.GetFileName(files[1]), b.Name, second.Scores), first.Converted);
+                var comparison = ModelComparison.Of((Path.GetFileName(files[0]), a.Name, first.Scores), (Path.GetFileName(files[1]), b.Name, second.Scores), first.Converted, first.Ids);
                 Show(console, comparison, first.Source);
                 if (parse.GetValue(json) is string path)
                 {
                     WorkbenchFiles.WriteAllText(path, JsonSerializer.Serialize(comparison, Json) + "\n");
                 }
+
+                HtmlReportOption.Write(console, parse, html, AnalysisReports.Compare(comparison, first.Source));
 
                 return 0;
             });
@@ -63,11 +68,11 @@ namespace LeadScoring.Workbench.Commands
             table.AddRow("File", Markup.Escape(c.Models[0].File), Markup.Escape(c.Models[1].File));
             table.AddRow("Model", Markup.Escape(c.Models[0].Name), Markup.Escape(c.Models[1].Name));
             table.AddRow("AUC", F($"{c.Models[0].Auc:0.000}"), F($"{c.Models[1].Auc:0.000}"));
-            table.AddRow("Sales-ready leads", F($"{c.Models[0].SalesReady}"), F($"{c.Models[1].SalesReady}"));
+            table.AddRow("Sales-ready leads (open, MQL)", F($"{c.Models[0].SalesReady}"), F($"{c.Models[1].SalesReady}"));
             table.AddRow("Precision", F($"{c.Models[0].Precision:0.0%}"), F($"{c.Models[1].Precision:0.0%}"));
             table.AddRow("Recall", F($"{c.Models[0].Recall:0.0%}"), F($"{c.Models[1].Recall:0.0%}"));
             console.Write(table);
-            console.MarkupLine(F($"AUC difference (B − A): [bold]{c.AucDifference:+0.000;-0.000;0.000}[/]"));
+            console.MarkupLine(F($"AUC difference (B − A, of the AUCs as shown): [bold]{c.AucDifference:+0.000;-0.000;0.000}[/]"));
             console.WriteLine(F($"{c.StageChanges} of {c.Leads} leads change stage; {c.GradeChanges} change grade."));
             Transitions(console, "Stage changes (A → B)", c.StageTransitions);
             Transitions(console, "Grade changes (A → B)", c.GradeTransitions);

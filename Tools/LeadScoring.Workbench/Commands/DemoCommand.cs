@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using LeadScoring.Workbench.Demo;
+using LeadScoring.Workbench.Reports;
 using Spectre.Console;
 
 namespace LeadScoring.Workbench.Commands
@@ -11,32 +12,20 @@ namespace LeadScoring.Workbench.Commands
     /// <summary>demo: the bundled model and six months of history through the real plug-ins; what a team would look at, and an HTML report.</summary>
     internal static class DemoCommand
     {
-        public const string DefaultReport = "artifacts/demo-report.html";
         private const int SalesReadyRows = 15;
 
         public static Command Create(IAnsiConsole console)
         {
-            var report = new Option<string>("--report")
-            {
-                Description = "Where to write the HTML report (self-contained: no script, no network)",
-                HelpName = "report.html",
-                DefaultValueFactory = _ => DefaultReport,
-            };
+            var report = HtmlReportOption.Create("demo-report.html");
+
             var command = new Command("demo", "Replay a bundled six-month history of a few hundred leads through the real plug-ins with a sample B2B model: sales-ready leads, the grade matrix, one lead's story, model quality and an HTML report");
             command.Options.Add(report);
             command.SetAction(parse =>
             {
                 var demo = DemoRun.Run(console);
                 Show(console, demo);
-                string path = Path.GetFullPath(parse.GetValue(report)!);
-                if (Path.GetDirectoryName(path) is string folder)
-                {
-                    Directory.CreateDirectory(folder);
-                }
-
-                WorkbenchFiles.WriteAllText(path, HtmlReport.Write(demo));
                 console.WriteLine();
-                console.MarkupLine($"Wrote the report to [bold]{Markup.Escape(path)}[/] (open it in a browser).");
+                HtmlReportOption.Write(console, parse, report, DemoReport.Write(demo));
                 return 0;
             });
             return command;
@@ -77,7 +66,7 @@ namespace LeadScoring.Workbench.Commands
             console.WriteLine();
 
             console.Write(new Rule("Model quality").LeftJustified());
-            Report.Backtest(console, demo.Quality);
+            Report.Backtest(console, demo.Quality, DemoRun.QualityNote);
         }
 
         private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

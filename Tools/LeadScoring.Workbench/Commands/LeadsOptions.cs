@@ -78,9 +78,13 @@ namespace LeadScoring.Workbench.Commands
                 return parse.GetValue(Part) is null ? (leads, outcome) : throw new WorkbenchException("--part needs --split-by (the key column of the split)");
             }
 
-            var chosen = part ?? (parse.GetValue(Part) is string word ? (word == "train" ? SplitPart.Train : SplitPart.Holdout) : _defaultPart);
+            var chosen = part ?? ChosenPart(parse);
             return (HoldoutSplit.Select(leads, key, parse.GetValue(TrainPercent), chosen), outcome);
         }
+
+        /// <summary>The part --part names, or the command's default.</summary>
+        public SplitPart ChosenPart(ParseResult parse) =>
+            parse.GetValue(Part) is string word ? (word == "train" ? SplitPart.Train : SplitPart.Holdout) : _defaultPart;
 
         public LeadsTable LoadAll(ParseResult parse) => LeadsTable.Load(parse.GetValue(Leads)!, MissingMarkers(parse));
 

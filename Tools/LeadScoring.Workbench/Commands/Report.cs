@@ -11,8 +11,29 @@ namespace LeadScoring.Workbench.Commands
     {
         public static void Scorecard(IAnsiConsole console, Scorecard scorecard, int leads, string file)
         {
+            var evidence = new Table().Title($"What each column tells alone, on {leads} leads").Border(TableBorder.Simple)
+                .AddColumn("Column").AddColumn("IV").AddColumn("AUC alone").AddColumn("Used");
+            foreach (var column in scorecard.Evidence)
+            {
+                string? why = scorecard.Dropped.FirstOrDefault(d => d.Header == column.Header)?.Reason;
+                evidence.AddRow(Markup.Escape(column.Header), F(column.InformationValue, "0.00"), F(column.Auc, "0.000"), why is null ? "yes" : Markup.Escape("no: " + why));
+            }
+
+            console.Write(evidence);
+            var unusable = scorecard.Dropped.Where(d => scorecard.Evidence.All(e => e.Header != d.Header)).ToArray();
+            if (unusable.Length > 0)
+            {
+                var dropped = new Table().Title("Columns left out").Border(TableBorder.Simple).AddColumn("Column").AddColumn("Why");
+                foreach (var column in unusable)
+                {
+                    dropped.AddRow(Markup.Escape(column.Header), Markup.Escape(column.Reason));
+                }
+
+                console.Write(dropped);
+            }
+
             var table = new Table().Title($"Scorecard from {leads} leads").Border(TableBorder.Simple);
-            foreach (string heading in new[] { "Column", "IV", "Weight", "Bin", "Leads", "Conv.", "WOE", "Points" })
+            foreach (string heading in new[] { "Column", "Bin", "Leads", "Conv.", "WOE", "Points" })
             {
                 table.AddColumn(heading);
             }
@@ -30,29 +51,31 @@ namespace LeadScoring.Workbench.Commands
 
                     table.AddRow(
                         first ? Markup.Escape($"{column.Header} ({Word(column.Category)})") : "",
-                        first ? F(column.InformationValue, "0.00") : "",
-                        first ? F(column.Weight, "0.00") : "",
                         Markup.Escape(bin.Describe(column.Header).Substring(column.Header.Length).Trim()),
-                        bin.Leads.ToString(CultureInfo.InvariantCulture),
+                        I(bin.Leads),
                         F(bin.ConversionRate, "0%"),
                         F(bin.Woe, "+0.00;-0.00;0.00"),
-                        column.Points[b] == 0 ? "[grey]0[/]" : column.Points[b].ToString("+0;-0", CultureInfo.InvariantCulture));
+                        Points(column.Points[b]));
                     first = false;
                 }
             }
 
             console.Write(table);
-            if (scorecard.Dropped.Count > 0)
+            if (scorecard.Interactions.Count > 0)
             {
-                var dropped = new Table().Title("Columns left out").Border(TableBorder.Simple).AddColumn("Column").AddColumn("Why");
-                foreach (var column in scorecard.Dropped)
+                var pairs = new Table().Title("Two-condition rules (where the columns' own points misjudge the leads in both bins)").Border(TableBorder.Simple)
+                    .AddColumn("Both").AddColumn("Leads").AddColumn("Conv.").AddColumn("Expected").AddColumn("Points");
+                foreach (var pair in scorecard.Interactions)
                 {
-                    dropped.AddRow(Markup.Escape(column.Header), Markup.Escape(column.Reason));
+                    pairs.AddRow(Markup.Escape(pair.Describe()), I(pair.Leads), F(pair.ConversionRate, "0%"), F(pair.ExpectedRate, "0%"), Points(pair.Points));
                 }
 
-                console.Write(dropped);
+                console.Write(pairs);
             }
 
+            var choice = scorecard.Choice;
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Chosen by 5-fold cross-validation: numeric columns start from {choice.Bins} quantile bins of at least {choice.MinBinShare:0%} of the leads, L2 penalty {choice.Penalty} (out-of-fold AUC {choice.CrossValidatedAuc:0.000})."));
             var model = scorecard.Model;
             var quality = scorecard.TrainingSalesReady;
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -61,6 +84,12 @@ namespace LeadScoring.Workbench.Commands
                 $"Fit cap {model.FitCap}, engagement cap {model.EngagementCap}, floor {model.Floor}; grade bands: fit {string.Join("/", model.Grades.FitBands)}, engagement {string.Join("/", model.Grades.EngagementBands)}"));
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"AUC on the leads it was calibrated on: [bold]{scorecard.TrainingAuc:0.000}[/]. Wrote {Markup.Escape(file)} ({model.Rules.Count} rules)."));
+        }
+
+        public static void Holdout(IAnsiConsole console, HoldoutFigures figures)
+        {
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"On the {figures.Leads} held-out leads ({figures.Converted} converted): AUC [bold]{figures.Auc:0.000}[/]; without the two-condition rules {figures.AucWithoutInteractions:0.000}; a plain logistic regression on the same columns {figures.BaselineAuc:0.000}."));
         }
 
         public static void Backtest(IAnsiConsole console, BacktestReport report, string? note = null)
@@ -105,6 +134,8 @@ namespace LeadScoring.Workbench.Commands
                 console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"On these leads every {pdo:0.0} points double the odds of converting."));
             }
         }
+
+        private static string Points(int points) => points == 0 ? "[grey]0[/]" : points.ToString("+0;-0", CultureInfo.InvariantCulture);
 
         private static string Word(Category category) => category == Category.Fit ? "fit" : "engagement";
 

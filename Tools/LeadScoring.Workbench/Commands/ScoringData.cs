@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.Globalization;
 using System.Linq;
 using LeadScoring.Engine;
 using LeadScoring.Workbench.Analysis;
@@ -36,7 +37,17 @@ namespace LeadScoring.Workbench.Commands
             HelpName = "outcomes.csv",
         };
 
-        public Option<string?> AsOf { get; } = SimulateCommand.AsOfOption();
+        public Option<string?> AsOf { get; } = new("--as-of")
+        {
+            Description = "With --events: when to score each lead: outcome (just before its outcome was known: its first qualify, disqualify or hand-back, or its --outcome-date), end (after the last event), or a moment (ISO-8601, UTC: decay runs once more as of then) [default: outcome]",
+            HelpName = "outcome|end|2026-07-01T00:00:00Z",
+        };
+
+        public Option<string?> OutcomeDate { get; } = new("--outcome-date")
+        {
+            Description = "With --events: the outcomes file's column with the date each outcome became known [default: <outcome>_on when the file has it]",
+            HelpName = "column",
+        };
 
         public void AddTo(Command command)
         {
@@ -44,6 +55,7 @@ namespace LeadScoring.Workbench.Commands
             command.Options.Add(Events);
             command.Options.Add(Outcomes);
             command.Options.Add(AsOf);
+            command.Options.Add(OutcomeDate);
         }
 
         /// <summary>Reads the data once; <see cref="Loaded.Score"/> then scores it under any model.</summary>
@@ -57,9 +69,9 @@ namespace LeadScoring.Workbench.Commands
 
             if (leads is not null)
             {
-                if (outcomes is not null || parse.GetValue(AsOf) is not null)
+                if (outcomes is not null || parse.GetValue(AsOf) is not null || parse.GetValue(OutcomeDate) is not null)
                 {
-                    throw new WorkbenchException("--outcomes and --as-of go with --events; a leads table holds its outcome column itself");
+                    throw new WorkbenchException("--outcomes, --as-of and --outcome-date go with --events; a leads table holds its outcome column itself");
                 }
 
                 var (table, outcome) = Leads.Load(parse);
@@ -103,12 +115,54 @@ namespace LeadScoring.Workbench.Commands
                 ids.Add(lead);
             }
 
-            return new Loaded(null, results.Converted, history, ids) { AsOf = SimulateCommand.ParseAsOf(parse.GetValue(AsOf)) };
+            string asOf = parse.GetValue(AsOf) ?? "outcome";
+            return new Loaded(null, results.Converted, history, ids)
+            {
+                AtOutcome = asOf == "outcome",
+                AsOf = asOf is "outcome" or "end" ? null : SimulateCommand.ParseAsOf(asOf),
+                Moments = OutcomeMoments.Find(history, OutcomeDates(parse, results.Table, id)),
+            };
+        }
+
+        /// <summary>The outcomes file's dates (--outcome-date, or the column "&lt;outcome&gt;_on" when there is one), by lead id.</summary>
+        private IReadOnlyDictionary<string, DateTime> OutcomeDates(ParseResult parse, LeadsTable table, int id) =>
+            Dates(table, id, parse.GetValue(OutcomeDate) is string name ? table.Column(name) : DateColumn(table, parse.GetValue(Leads.Outcome)!));
+
+        /// <summary>The column "&lt;outcome&gt;_on" (such as converted_on), or -1.</summary>
+        public static int DateColumn(LeadsTable table, string outcome) =>
+            table.Headers.ToList().FindIndex(h => string.Equals(h, outcome + "_on", StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>The filled cells of a date column (-1: none), by the lead id in the id column.</summary>
+        public static Dictionary<string, DateTime> Dates(LeadsTable table, int id, int column)
+        {
+            var dates = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+            for (int r = 0; column >= 0 && r < table.Rows.Count; r++)
+            {
+                string cell = table.Rows[r][column];
+                if (cell.Length == 0)
+                {
+                    continue;
+                }
+
+                dates[table.Rows[r][id]] = DateTime.TryParse(cell, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
+                    ? at
+                    : throw new WorkbenchException($"{table.Source}, line {table.Lines[r]}: '{table.Headers[column]}' {cell} is not a date (ISO-8601, such as 2026-04-22)");
+            }
+
+            return dates;
         }
 
         internal sealed record Loaded(LeadsTable? Table, bool[] Converted, History? History, IReadOnlyList<string>? OutcomeIds)
         {
             public DateTime? AsOf { get; init; }
+
+            /// <summary>Score each lead just before its outcome became known (--as-of outcome).</summary>
+            public bool AtOutcome { get; init; }
+
+            public IReadOnlyDictionary<string, DateTime> Moments { get; init; } = new Dictionary<string, DateTime>();
+
+            /// <summary>The stage changes of the last history replayed (for the funnel).</summary>
+            public IReadOnlyList<StageChange> StageChanges { get; private set; } = Array.Empty<StageChange>();
 
             public string Source => Table?.Source ?? History!.Source;
 
@@ -132,14 +186,29 @@ namespace LeadScoring.Workbench.Commands
                 var history = History!;
                 var replay = ConsoleProgress.Run(console, $"Replaying {history.Source} with {label}", history.Events.Count, step => Replay.Run(model, history, AsOf, step));
                 var leads = replay.Leads().ToDictionary(l => l.Id, StringComparer.Ordinal);
+                StageChanges = replay.StageChanges;
                 int left = history.Leads.Count - OutcomeIds!.Count;
+                var notes = new List<string>();
+                if (left > 0)
+                {
+                    notes.Add($"{left} leads of {history.Source} have no outcome and are left out.");
+                }
+
+                if (AtOutcome)
+                {
+                    int undecided = OutcomeIds.Count(id => !Moments.ContainsKey(id));
+                    notes.Add($"Each lead is scored just before its outcome was known (its first qualify, disqualify or hand-back, or its outcome date); {undecided} leads without one are scored after the last event. --as-of end scores every lead after the last event.");
+                }
+
                 return new ScoredLeads(
                     history.Source,
                     OutcomeIds,
-                    OutcomeIds.Select(id => leads[id].ToLeadScore()).ToList(),
+                    OutcomeIds.Select(id => AtOutcome && Moments.TryGetValue(id, out var moment)
+                        ? OutcomeMoments.Before(leads[id], replay.StageChanges, moment, model)
+                        : leads[id].ToLeadScore()).ToList(),
                     Converted,
                     0,
-                    left > 0 ? $"{left} leads of {history.Source} have no outcome and are left out." : null);
+                    notes.Count > 0 ? string.Join(" ", notes) : null);
             }
         }
     }

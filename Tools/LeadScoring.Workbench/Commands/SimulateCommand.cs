@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.CommandLine;
 using System.Globalization;
 using System.IO;
@@ -30,7 +31,7 @@ namespace LeadScoring.Workbench.Commands
                 var end = ParseAsOf(parse.GetValue(asOf));
                 var watch = System.Diagnostics.Stopwatch.StartNew();
                 var replay = ConsoleProgress.Run(console, $"Replaying {history.Source}", history.Events.Count, step => Replay.Run(scoringModel, history, end, step));
-                var leads = replay.Leads();
+                var leads = replay.Leads().OrderByDescending(l => l.Score).ToList(); // best first; equal scores keep the file's order (a stable sort)
                 string json = SimulationJson.Write(leads);
                 if (parse.GetValue(results) is not string path)
                 {

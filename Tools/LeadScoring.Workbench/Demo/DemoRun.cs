@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -18,17 +19,18 @@ namespace LeadScoring.Workbench.Demo
     /// <summary>A demo lead: what the plug-ins left on it, who it is, and whether it bought.</summary>
     internal sealed record DemoLead(SimulatedLead Result, string Name, string Company, string JobTitle, bool Open, DateTime? SalesReadyOn, bool Converted);
 
-    /// <summary>What the demo shows: the model, the history's span, every lead, the lead whose story it tells and the model's quality.</summary>
+    /// <summary>What the demo shows: the model, the history's span, every lead, the lead whose story it tells and the model's quality (with each lead's score just before its outcome, in the order of Leads).</summary>
     internal sealed record DemoResult(
         ScoringModel Model,
         History History,
         IReadOnlyList<DemoLead> Leads,
         DemoLead Story,
         BacktestReport Quality,
+        IReadOnlyList<LeadScore> QualityScores,
         TimeSpan Elapsed)
     {
         /// <summary>Open leads the plug-ins put in Marketing Qualified, best first: the sales team's queue.</summary>
-        public IReadOnlyList<DemoLead> SalesReady => Leads.Where(l => l.Open && l.Result.SalesReady).OrderByDescending(l => l.Result.Score).ThenBy(l => l.Result.Id, StringComparer.Ordinal).ToList();
+        public IReadOnlyList<DemoLead> SalesReady => Leads.Where(l => l.Result.SalesReady).OrderByDescending(l => l.Result.Score).ThenBy(l => l.Result.Id, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -38,6 +40,9 @@ namespace LeadScoring.Workbench.Demo
     /// </summary>
     internal static class DemoRun
     {
+        /// <summary>How the demo measures model quality, said under its figures.</summary>
+        public const string QualityNote = "Each lead is scored just before its outcome was known (its first qualify, disqualify or hand-back, or the day it bought), as backtest does by default; it reached the sales-ready line when it was in Marketing Qualified, and open, at that moment.";
+
         public static DemoResult Run(IAnsiConsole console)
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -50,8 +55,16 @@ namespace LeadScoring.Workbench.Demo
 
             var replay = ConsoleProgress.Run(console, "Replaying six months of leads through the plug-ins", history.Events.Count, step => Replay.Run(model, history, null, step));
             var leads = replay.Leads().Select(result => Describe(replay, result, buyers[result.Id])).ToList();
-            var quality = Backtest.Measure(model, leads.Select(l => l.Result.ToLeadScore()).ToList(), leads.Select(l => l.Converted).ToArray(), history.Source);
-            return new DemoResult(model, history, leads, PickStory(leads), quality, watch.Elapsed);
+            // Model quality as backtest measures a history by default: each lead just before its outcome was known.
+            int on = outcomes.Column("converted_on");
+            var dates = outcomes.Rows.Where(r => r[on].Length > 0)
+                .ToDictionary(r => r[outcomes.Column("id")], r => DateTime.Parse(r[on], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), StringComparer.Ordinal);
+            var moments = OutcomeMoments.Find(history, dates);
+            var scores = leads.Select(l => moments.TryGetValue(l.Result.Id, out var moment)
+                ? OutcomeMoments.Before(l.Result, replay.StageChanges, moment, model)
+                : l.Result.ToLeadScore()).ToList();
+            var quality = Backtest.Measure(model, scores, leads.Select(l => l.Converted).ToArray(), history.Source);
+            return new DemoResult(model, history, leads, PickStory(leads), quality, scores, watch.Elapsed);
         }
 
         /// <summary>A lead whose ledger has points going up, a decay and a hand-back; among those, the shortest story of at least six events.</summary>

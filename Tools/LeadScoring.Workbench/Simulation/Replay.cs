@@ -19,15 +19,24 @@ namespace LeadScoring.Workbench.Simulation
     {
         private const int DecayPageSize = 1000;
         private readonly History _history;
+        private readonly Dictionary<Guid, string> _leadIds = new();
+        private readonly Dictionary<Guid, Guid> _activityLeads = new();
+        private readonly Dictionary<Guid, string> _stages = new();
+        private readonly List<StageChange> _stageChanges = new();
         private int _jobsSeen;
+        private int _version;
 
         private Replay(ScoringModel model, History history)
         {
             _history = history;
+            _version = model.Version;
             Organization = new ScoringOrganization(model, history.Events[0].At);
         }
 
         public ScoringOrganization Organization { get; }
+
+        /// <summary>Every lifecycle stage a lead entered, in time order (its first stage included, from "").</summary>
+        public IReadOnlyList<StageChange> StageChanges => _stageChanges;
 
         /// <param name="asOf">When given, decay runs once more as of this moment after the last event.</param>
         /// <param name="progress">Told how many events have run, after each one.</param>
@@ -79,9 +88,10 @@ namespace LeadScoring.Workbench.Simulation
                     lead.GetAttributeValue<int?>(LeadColumns.HandBackCount) ?? 0,
                     events.Select(row => Ledger.FromRow(guid, row))
                         .OrderBy(e => e.OccurredOn)
-                        .Select(e => new SimulatedEvent(e.OccurredOn, SimulatedLead.KindName(e.Kind), e.RuleId, e.Points, e.Reason))
+                        .Select(e => new SimulatedEvent(e.OccurredOn, SimulatedLead.KindName(e.Kind), e.RuleId, e.Points, e.Reason) { Category = e.Category })
                         .ToList())
                 {
+                    Open = (lead.GetAttributeValue<OptionSetValue>(LeadColumns.StateCode)?.Value ?? 0) == 0,
                     SalesReadyOn = lead.GetAttributeValue<DateTime?>(LeadColumns.SalesReadyOn),
                 };
             }).ToList();
@@ -109,6 +119,7 @@ namespace LeadScoring.Workbench.Simulation
                         break;
                     case HistoryOp.Activate:
                         Organization.CreateAndActivate(item.Model!); // imported as a draft, approved by marketing and sales, activated; the activation step recalculates
+                        _version = item.Model!.Version;
                         break;
                     default:
                         Decay(item.At);
@@ -120,12 +131,56 @@ namespace LeadScoring.Workbench.Simulation
                 throw new WorkbenchException($"{_history.Source}, line {item.Line}: the {Word(item.Op)} was refused: {OneLine(e.Message)}", e);
             }
 
+            RecordStages(item);
             var jobs = Organization.Org.SystemJobs;
             for (; _jobsSeen < jobs.Count; _jobsSeen++)
             {
                 if (jobs[_jobsSeen].Status == Emulator.SystemJobStatus.Failed)
                 {
                     throw new WorkbenchException($"{_history.Source}, line {item.Line}: the step '{jobs[_jobsSeen].StepName}' failed: {OneLine(jobs[_jobsSeen].Message ?? "")}");
+                }
+            }
+        }
+
+        /// <summary>Notes the stage of the leads the event can have moved (every lead, after decay or an activation).</summary>
+        private void RecordStages(HistoryEvent item)
+        {
+            var touched = new List<Guid>();
+            switch (item.Op)
+            {
+                case HistoryOp.Decay or HistoryOp.Activate:
+                    touched.AddRange(_leadIds.Keys);
+                    break;
+                case HistoryOp.HandBack or HistoryOp.Adjust:
+                    touched.Add(LeadId(item));
+                    break;
+                case HistoryOp.Create when item.Table == LeadColumns.Table:
+                    _leadIds[LeadId(item)] = item.Id;
+                    touched.Add(LeadId(item));
+                    break;
+                case HistoryOp.Create:
+                    if (item.Columns.Select(c => c.Value).OfType<EntityReference>().FirstOrDefault(r => r.LogicalName == LeadColumns.Table) is EntityReference lead)
+                    {
+                        _activityLeads[StableIds.For(item.Table, item.Id)] = lead.Id;
+                        touched.Add(lead.Id);
+                    }
+
+                    break;
+                default:
+                    var id = StableIds.For(item.Table, item.Id);
+                    touched.Add(item.Table == LeadColumns.Table ? id : _activityLeads.TryGetValue(id, out var owner) ? owner : Guid.Empty);
+                    break;
+            }
+
+            foreach (var guid in touched.Where(_leadIds.ContainsKey))
+            {
+                var stage = LeadRecord.Stage(Organization.Lead(guid).GetAttributeValue<OptionSetValue>(LeadColumns.LifecycleStage)) ?? LifecycleStage.New;
+                string name = SimulatedLead.StageName(stage);
+                string before = _stages.TryGetValue(guid, out var known) ? known : "";
+                if (before != name)
+                {
+                    _stages[guid] = name;
+                    _stageChanges.Add(new StageChange(_leadIds[guid], item.At, before, name, _version));
                 }
             }
         }

@@ -7,7 +7,13 @@ using LeadScoring.Workbench.Analysis;
 namespace LeadScoring.Workbench.Simulation
 {
     /// <summary>One score event as simulate reports it; Kind is rule, decay, handBack, adjustment or expiry.</summary>
-    internal sealed record SimulatedEvent(DateTime At, string Kind, string? Rule, int Points, string Reason);
+    internal sealed record SimulatedEvent(DateTime At, string Kind, string? Rule, int Points, string Reason)
+    {
+        /// <summary>Whether the points count as fit or engagement (not written to simulate's JSON).</summary>
+        [JsonIgnore]
+        public Category Category { get; init; }
+    }
+
 
     /// <summary>A lead after the replay, as the plug-ins left it, with its ledger in time order.</summary>
     internal sealed record SimulatedLead(
@@ -24,9 +30,12 @@ namespace LeadScoring.Workbench.Simulation
         [JsonIgnore]
         public DateTime? SalesReadyOn { get; init; }
 
-        /// <summary>An open lead in Marketing Qualified: the sales team's queue.</summary>
+        /// <summary>Whether the lead is still open (statecode Open): only open leads count as sales-ready.</summary>
         [JsonIgnore]
-        public bool SalesReady => Stage == StageName(LifecycleStage.MarketingQualified);
+        public bool Open { get; init; } = true;
+
+        [JsonIgnore]
+        public bool SalesReady => Open && Stage == StageName(LifecycleStage.MarketingQualified);
 
         /// <summary>For model quality, the lead reached the line: it is sales-ready now, or it was when it was qualified or disqualified.</summary>
         public LeadScore ToLeadScore() => new(Fit, Engagement, Score, Grade, SalesReady || SalesReadyOn.HasValue, Stage);

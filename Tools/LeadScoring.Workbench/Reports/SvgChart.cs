@@ -5,7 +5,7 @@ using System.Linq;
 using System.Net;
 using System.Text;
 
-namespace LeadScoring.Workbench.Demo
+namespace LeadScoring.Workbench.Reports
 {
     /// <summary>A data series of a chart: its name (for the legend), its colour and its values.</summary>
     internal sealed record ChartSeries(string Name, string Color, IReadOnlyList<double> Values);
@@ -14,8 +14,8 @@ namespace LeadScoring.Workbench.Demo
     internal sealed record ChartLine(string Name, string Color, IReadOnlyList<(double X, double Y)> Points, bool Step = false);
 
     /// <summary>
-    /// Inline SVG charts for the self-contained HTML report: grouped bars and lines with axes, a
-    /// legend and a title, no script and no external resource. Every text is escaped.
+    /// Inline SVG charts for the self-contained HTML reports: grouped bars, lines, a heatmap and a
+    /// funnel, with axes, a legend and a title, no script and no external resource. Every text is escaped.
     /// </summary>
     internal static class SvgChart
     {
@@ -86,6 +86,54 @@ namespace LeadScoring.Workbench.Demo
             return Close(svg);
         }
 
+        /// <summary>A grid of cells shaded by a share (0 white to 1 the accent colour), each with its text; a null share is grey.</summary>
+        public static string Heatmap(string title, IReadOnlyList<string> rows, IReadOnlyList<string> columns, Func<int, int, (double? Share, string Text)> cell, string rowTitle, string columnTitle)
+        {
+            var svg = Open(title);
+            double left = Math.Max(Left, 30 + (rows.Select(r => r.Length).DefaultIfEmpty(0).Max() * 7)), plotWidth = Width - left - Right;
+            double cellWidth = plotWidth / Math.Max(1, columns.Count), cellHeight = (PlotHeight - 10) / Math.Max(1, rows.Count);
+            svg.Append(F($"<text x=\"{left + (plotWidth / 2):0.#}\" y=\"{Top - 6}\" text-anchor=\"middle\" fill=\"#6b7280\">{E(columnTitle)}</text>"));
+            svg.Append(F($"<text x=\"14\" y=\"{Top + (PlotHeight / 2):0.#}\" text-anchor=\"middle\" fill=\"#6b7280\" transform=\"rotate(-90 14 {Top + (PlotHeight / 2):0.#})\">{E(rowTitle)}</text>"));
+            for (int c = 0; c < columns.Count; c++)
+            {
+                svg.Append(F($"<text x=\"{left + (c * cellWidth) + (cellWidth / 2):0.#}\" y=\"{Top + PlotHeight + 6:0.#}\" text-anchor=\"middle\">{E(columns[c])}</text>"));
+            }
+
+            for (int r = 0; r < rows.Count; r++)
+            {
+                double y = Top + (r * cellHeight);
+                svg.Append(F($"<text x=\"{left - 6:0.#}\" y=\"{y + (cellHeight / 2) + 4:0.#}\" text-anchor=\"end\">{E(rows[r])}</text>"));
+                for (int c = 0; c < columns.Count; c++)
+                {
+                    var (share, text) = cell(r, c);
+                    string fill = share is double v ? Shade(v) : "#f3f4f6";
+                    string ink = share is double dark && dark > 0.55 ? "#ffffff" : "#111827";
+                    double x = left + (c * cellWidth);
+                    svg.Append(F($"<rect x=\"{x:0.#}\" y=\"{y:0.#}\" width=\"{cellWidth - 2:0.#}\" height=\"{cellHeight - 2:0.#}\" fill=\"{fill}\"><title>{E($"{rows[r]} × {columns[c]}: {text}")}</title></rect>"));
+                    svg.Append(F($"<text x=\"{x + (cellWidth / 2):0.#}\" y=\"{y + (cellHeight / 2) + 4:0.#}\" text-anchor=\"middle\" fill=\"{ink}\">{E(text)}</text>"));
+                }
+            }
+
+            return Close(svg);
+        }
+
+        /// <summary>One horizontal bar per stage, widest at the top: a funnel.</summary>
+        public static string Funnel(string title, IReadOnlyList<(string Label, double Value)> steps, Func<double, string> format, string color)
+        {
+            var svg = Open(title);
+            double top = Math.Max(1, steps.Select(s => s.Value).DefaultIfEmpty(1).Max());
+            double band = PlotHeight / Math.Max(1, steps.Count), labelWidth = 150;
+            for (int i = 0; i < steps.Count; i++)
+            {
+                double width = Math.Max(1, steps[i].Value / top * (Width - labelWidth - Right - 60)), y = Top + (i * band);
+                svg.Append(F($"<text x=\"{labelWidth - 6}\" y=\"{y + (band / 2) + 4:0.#}\" text-anchor=\"end\">{E(steps[i].Label)}</text>"));
+                svg.Append(F($"<rect x=\"{labelWidth}\" y=\"{y + 3:0.#}\" width=\"{width:0.#}\" height=\"{band - 6:0.#}\" fill=\"{color}\"><title>{E($"{steps[i].Label}: {format(steps[i].Value)}")}</title></rect>"));
+                svg.Append(F($"<text x=\"{labelWidth + width + 6:0.#}\" y=\"{y + (band / 2) + 4:0.#}\">{E(format(steps[i].Value))}</text>"));
+            }
+
+            return Close(svg);
+        }
+
         /// <summary>A round number at or above the value, for the top of an axis.</summary>
         public static double NiceMax(double value)
         {
@@ -136,6 +184,14 @@ namespace LeadScoring.Workbench.Demo
                 svg.Append(F($"<text x=\"{x + 16:0.#}\" y=\"{Height - 8}\">{E(name)}</text>"));
                 x += 28 + (name.Length * 6.5);
             }
+        }
+
+        /// <summary>White to the accent blue (#1d4ed8) as the share goes from 0 to 1.</summary>
+        private static string Shade(double share)
+        {
+            double t = Math.Clamp(share, 0, 1);
+            int Mix(int to) => (int)Math.Round(255 + ((to - 255) * t));
+            return F($"#{Mix(0x1d):x2}{Mix(0x4e):x2}{Mix(0xd8):x2}");
         }
 
         private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
