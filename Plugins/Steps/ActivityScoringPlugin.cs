@@ -29,7 +29,8 @@ namespace LeadScoring.Steps
                 return;
             }
 
-            var previous = local.PreImage;
+            // An interaction attached to its lead later (it was recorded unmatched) is new to that lead: scored as at its creation.
+            var previous = table == InteractionColumns.Table && local.PreImage?.GetAttributeValue<EntityReference>(InteractionColumns.LeadId) == null ? null : local.PreImage;
             var occurredOn = table == InteractionColumns.Table ? record.GetAttributeValue<System.DateTime?>(InteractionColumns.OccurredOn) ?? local.Now : local.Now;
             var occurrence = previous == null ? "create" : LeadRecord.RowVersion(record) ?? local.Context.OperationId.ToString("N");
             var activity = new Activity(table, target.Id.ToString("D"), occurredOn, PlainValues.Of(record), previous == null ? null : PlainValues.Of(previous), occurrence);

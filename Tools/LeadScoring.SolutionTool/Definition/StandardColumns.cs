@@ -14,7 +14,7 @@ namespace LeadScoring.SolutionTool.Definition
         {
             ["lead"] = new HashSet<string>
             {
-                "leadid", "fullname", "firstname", "lastname", "subject", "companyname", "jobtitle", "emailaddress1", "telephone1",
+                "leadid", "fullname", "firstname", "lastname", "subject", "companyname", "jobtitle", "emailaddress1", "emailaddress2", "emailaddress3", "telephone1",
                 "numberofemployees", "industrycode", "leadsourcecode", "revenue", "budgetamount", "purchasetimeframe",
                 "decisionmaker", "statecode", "statuscode", "ownerid", "createdon", "modifiedon", "versionnumber",
             },

@@ -4,6 +4,7 @@ using System.Reflection;
 using LeadScoring.Dataverse;
 using LeadScoring.Emulator;
 using LeadScoring.Engine;
+using LeadScoring.Workbench.Simulation;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadScoring.Workbench.Emulation
@@ -26,6 +27,7 @@ namespace LeadScoring.Workbench.Emulation
         {
             Org.LoadPacConfigJson(PacConfigJson(), typeof(LeadScorer).Assembly);
             Org.DefineAlternateKey(ScoreEventColumns.Table, ScoreEventColumns.AlternateKey, ScoreEventColumns.IdempotencyKey);
+            Org.DefineAlternateKey(InteractionColumns.Table, InteractionColumns.AlternateKey, InteractionColumns.Source, InteractionColumns.ExternalId);
             Org.Clock.Set(start ?? Start);
             Admin = Org.AddUser("Avery Admin", SecurityRoles.Admin);
             MarketingApprover = Org.AddUser("Morgan Marketing", SecurityRoles.MarketingApprover);
@@ -134,6 +136,28 @@ namespace LeadScoring.Workbench.Emulation
             var response = As(user ?? SalesRep).Execute(request);
             Org.DrainAsyncQueue();
             return response;
+        }
+
+        /// <summary>Sets an environment variable's value for this org, as an admin does in the solution (a definition and its value row).</summary>
+        public void SetEnvironmentVariable(string schemaName, string value)
+        {
+            var definition = StableIds.For(EnvironmentVariables.DefinitionTable, schemaName);
+            if (Org.GetRow(EnvironmentVariables.DefinitionTable, definition) == null)
+            {
+                Org.Seed(new Entity(EnvironmentVariables.DefinitionTable, definition) { [EnvironmentVariables.SchemaName] = schemaName });
+            }
+
+            var row = new Entity(EnvironmentVariables.ValueTable, StableIds.For(EnvironmentVariables.ValueTable, schemaName));
+            row[EnvironmentVariables.DefinitionId] = new EntityReference(EnvironmentVariables.DefinitionTable, definition);
+            row[EnvironmentVariables.Value] = value;
+            if (Org.GetRow(EnvironmentVariables.ValueTable, row.Id) == null)
+            {
+                Org.Seed(row);
+            }
+            else
+            {
+                Org.Service.Update(row);
+            }
         }
 
         public Entity Lead(Guid id) => Org.GetRow(LeadColumns.Table, id) ?? throw new InvalidOperationException("no lead " + id);
