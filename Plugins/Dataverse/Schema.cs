@@ -219,6 +219,7 @@ namespace LeadScoring.Dataverse
         public const int EventAttended = 100000005;
         public const int FormSubmitted = 100000006;
         public const int SocialLike = 100000007;
+        public const int EventRegistered = 100000008;
 
         /// <summary>The choice's labels (the solution's ls_interactiontype); ls_RecordInteraction takes a label or a value.</summary>
         public static readonly System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<int, string>> Labels = new[]
@@ -231,6 +232,7 @@ namespace LeadScoring.Dataverse
             Label(EventAttended, "Event attendance"),
             Label(FormSubmitted, "Form submission"),
             Label(SocialLike, "Social like"),
+            Label(EventRegistered, "Event registration"),
         };
 
         private static System.Collections.Generic.KeyValuePair<int, string> Label(int value, string label) => new(value, label);
