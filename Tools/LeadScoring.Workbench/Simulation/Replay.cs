@@ -104,6 +104,9 @@ namespace LeadScoring.Workbench.Simulation
                     case HistoryOp.Adjust:
                         Organization.Call(CustomApi.AdjustLeadScore, LeadId(item), parameters: new (string, object?)[] { (CustomApi.Points, item.Points), (CustomApi.Reason, item.Reason) });
                         break;
+                    case HistoryOp.Record:
+                        Organization.Call(CustomApi.RecordInteraction, null, Organization.SalesRep, item.Columns.Select(c => (c.Key, c.Value)).ToArray());
+                        break;
                     default:
                         Decay(item.At);
                         break;
@@ -143,6 +146,7 @@ namespace LeadScoring.Workbench.Simulation
         {
             HistoryOp.HandBack => "hand-back",
             HistoryOp.Adjust => "adjustment",
+            HistoryOp.Record => "recorded interaction",
             _ => op.ToString().ToLowerInvariant(),
         };
 
