@@ -162,7 +162,8 @@ namespace LeadScoring.Dataverse
             {
                 email = Normalize(email);
                 int at = email.IndexOf('@');
-                if (at <= 0 || at != email.LastIndexOf('@') || at == email.Length - 1 || email.Any(char.IsWhiteSpace))
+                int dot = email.LastIndexOf('.');
+                if (at <= 0 || at != email.LastIndexOf('@') || dot < at + 2 || dot == email.Length - 1 || email.Any(char.IsWhiteSpace))
                 {
                     throw Bad("EmailAddress " + Quote(input.EmailAddress) + " is not an email address.");
                 }

@@ -135,6 +135,7 @@ public class RecordInteractionTests
     [Theory]
     [InlineData(CustomApi.Type, "webinar", "Type 'webinar' is not an interaction type; allowed: Page visit, Asset download, Video view, Webinar registration, Webinar attendance, Event attendance, Form submission, Social like, Event registration (or their values 100000000 to 100000008).")]
     [InlineData(CustomApi.EmailAddress, "jane at contoso", "EmailAddress 'jane at contoso' is not an email address.")]
+    [InlineData(CustomApi.EmailAddress, "jane@contoso", "EmailAddress 'jane@contoso' is not an email address.")]
     [InlineData(CustomApi.Url, "contoso.com/pricing", "Url 'contoso.com/pricing' is not an absolute http or https address.")]
     [InlineData(CustomApi.Source, " ", "Source is required: the system that recorded the interaction, such as \"webinar-platform\".")]
     [InlineData(CustomApi.LeadSource, "Billboard", "LeadSource 'Billboard' is not a lead source; allowed: Advertisement, Employee Referral, External Referral, Partner, Public Relations, Seminar, Trade Show, Web, Word of Mouth, Other (or their values 1 to 10).")]
