@@ -189,7 +189,27 @@ public sealed class InteractionImportTests : IDisposable
         Assert.Matches(@"unmatched \(waiting for a lead with the address\)\s+│\s+1 ", output);
         Assert.Matches(@"duplicates \(recorded before: nothing written\)\s+│\s+1 ", output);
         Assert.Contains("refused: line 5,w3,DurationSeconds 'soon' is not a whole number.", output, StringComparison.Ordinal);
-        Assert.Contains("Imported 4 rows (0 requests sent again after throttling).", output, StringComparison.Ordinal);
+        Assert.Matches(@"Imported 4 rows in \d+\.\d s \(\d+ rows/s; 0 requests sent again after throttling\)\.", output);
+    }
+
+    [Fact]
+    public void The_sample_of_docs_integrations_imports_as_the_doc_shows()
+    {
+        string samples = Path.Combine(RepositoryRoot.Path, "samples");
+        string csv = Path.Combine(_folder, "trade-show.csv");
+        File.Copy(Path.Combine(samples, "interactions", "trade-show.csv"), csv);
+
+        var (exit, output, error) = WorkbenchCommandTests.Run("interactions", "import", "--csv", csv, "--mapping", Path.Combine(samples, "interactions", "trade-show.mapping.json"),
+            "--emulator", "--model", Path.Combine(samples, "demo", "model.json"), "--events", Path.Combine(samples, "demo", "events.jsonl"));
+
+        Assert.Equal((0, ""), (exit, error));
+        string doc = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "integrations.md"));
+        foreach (var line in output.Split('\n').Where(l => l.StartsWith('│') || l.StartsWith("  refused:", StringComparison.Ordinal)))
+        {
+            Assert.Contains(line.TrimEnd(), doc, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("refused: line 10,TS26-0008,EmailAddress 'dana.tanaka@iron' is not an email address.", output, StringComparison.Ordinal);
     }
 
     [Fact]

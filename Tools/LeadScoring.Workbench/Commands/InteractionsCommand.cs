@@ -62,10 +62,12 @@ namespace LeadScoring.Workbench.Commands
 
                 ImportSummary summary;
                 int retries;
+                var watch = new System.Diagnostics.Stopwatch(); // the import alone, not the emulator's replay of a history
                 if (emulated)
                 {
                     var org = EmulatedOrg(parse.GetValue(model), parse.GetValue(events));
                     var service = new RetryingOrganizationService(org.As(org.SalesRep));
+                    watch.Start();
                     summary = Run(console, rows, progress => new InteractionImport(service, map, name) { Progress = progress, AfterBatch = () => org.Org.DrainAsyncQueue() },
                         text, parse.GetValue(batchSize), null, refusedPath);
                     retries = service.Retries;
@@ -74,12 +76,13 @@ namespace LeadScoring.Workbench.Commands
                 {
                     using var service = DataverseConnection.Open(parse.GetValue(connection)!, "interactions import", (wait, attempt) =>
                         console.WriteLine(F($"Throttled by Dataverse's service protection limits; waiting {wait.TotalSeconds:0.#} s (retry {attempt}).")));
+                    watch.Start();
                     summary = Run(console, rows, progress => new InteractionImport(service, map, name) { Progress = progress },
                         text, parse.GetValue(batchSize), InteractionImport.StatePath(path), refusedPath);
                     retries = service.Retries;
                 }
 
-                Report(console, summary, retries, refusedPath);
+                Report(console, summary, retries, refusedPath, watch.Elapsed);
                 return 0;
             });
             return command;
@@ -120,7 +123,7 @@ namespace LeadScoring.Workbench.Commands
             }
         }
 
-        private static void Report(IAnsiConsole console, ImportSummary summary, int retries, string refusedPath)
+        private static void Report(IAnsiConsole console, ImportSummary summary, int retries, string refusedPath, TimeSpan elapsed)
         {
             if (summary.ResumedAfter > 0)
             {
@@ -145,7 +148,8 @@ namespace LeadScoring.Workbench.Commands
                 console.WriteLine(F($"Every refused row, with its reason: {Path.GetFileName(refusedPath)}."));
             }
 
-            console.WriteLine(F($"Imported {summary.Rows} rows ({retries} requests sent again after throttling)."));
+            int rows = summary.Rows - summary.ResumedAfter;
+            console.WriteLine(F($"Imported {rows} rows in {elapsed.TotalSeconds:0.0} s ({rows / Math.Max(elapsed.TotalSeconds, 0.001):0} rows/s; {retries} requests sent again after throttling)."));
         }
 
         private static string N(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
