@@ -1,16 +1,20 @@
 using System;
+using System.Collections.Generic;
 using LeadScoring.Dataverse;
-using LeadScoring.Steps;
+using LeadScoring.Operations;
+using LeadScoring.Platform;
 
 namespace LeadScoring.CustomApis
 {
     /// <summary>
     /// ls_RecordInteraction (unbound): a marketing interaction from a webhook, a webinar platform, a
     /// website or a flow, recorded once per Source and ExternalId and matched to a lead (see
-    /// <see cref="InteractionRecorder"/>). The ls_interaction steps then score it.
+    /// <see cref="RecordInteraction"/>). The ls_interaction steps then score it.
     /// </summary>
     public sealed class RecordInteractionApi : PluginBase
     {
+        public override IReadOnlyList<PluginEvent> Events { get; } = new[] { new PluginEvent(CustomApi.RecordInteraction, "none", PluginEvent.MainOperation, false) };
+
         protected override void ExecuteStep(LocalPluginContext local)
         {
             var input = new InteractionInput
@@ -28,7 +32,7 @@ namespace LeadScoring.CustomApis
                 Columns = local.Input<string>(CustomApi.Columns),
             };
 
-            var recorded = new InteractionRecorder(local.UserService, local.SystemService).Record(input, local.Now);
+            var recorded = RecordInteraction.Run(local.Services, input);
             local.Trace("Interaction {0}: {1}, lead {2}.", recorded.InteractionId, recorded.Created ? "recorded" : "already recorded", recorded.LeadId?.ToString() ?? "none yet");
             local.Output(CustomApi.InteractionId, recorded.InteractionId);
             local.Output(CustomApi.Created, recorded.Created);

@@ -21,6 +21,13 @@ namespace LeadScoring.Dataverse
             [ScoreEventKind.Expiry] = ScoreEventKindValues.Expiry,
         };
 
+        /// <summary>The columns an event is read with (an explicit list, as Microsoft recommends over all columns).</summary>
+        private static readonly string[] Columns =
+        {
+            ScoreEventColumns.IdempotencyKey, ScoreEventColumns.Kind, ScoreEventColumns.Category, ScoreEventColumns.Points, ScoreEventColumns.RuleKey, ScoreEventColumns.Reason,
+            ScoreEventColumns.SourceTable, ScoreEventColumns.SourceId, ScoreEventColumns.OccurredOn, ScoreEventColumns.ExpiresOn, ScoreEventColumns.ModelVersion,
+        };
+
         private readonly IOrganizationService service;
 
         public Ledger(IOrganizationService service) => this.service = service;
@@ -30,7 +37,7 @@ namespace LeadScoring.Dataverse
 
         public IReadOnlyList<ScoreEvent> Read(Guid leadId)
         {
-            var query = new QueryExpression(ScoreEventColumns.Table) { ColumnSet = new ColumnSet(true) };
+            var query = new QueryExpression(ScoreEventColumns.Table) { ColumnSet = new ColumnSet(Columns) };
             query.Criteria.AddCondition(ScoreEventColumns.LeadId, ConditionOperator.Equal, leadId);
             query.AddOrder(ScoreEventColumns.OccurredOn, OrderType.Ascending);
             return Paging.RetrieveAll(service, query).Select(row => FromRow(leadId, row)).ToList();
@@ -44,7 +51,7 @@ namespace LeadScoring.Dataverse
                 service.Create(ToRow(leadId, scoreEvent));
                 return true;
             }
-            catch (FaultException<OrganizationServiceFault> fault) when (PlatformErrors.Is(fault, PlatformErrors.DuplicateRecord))
+            catch (FaultException<OrganizationServiceFault> fault) when (PlatformErrors.IsDuplicate(fault))
             {
                 return false;
             }

@@ -1,5 +1,8 @@
+using System.Collections.Generic;
 using System.Linq;
 using LeadScoring.Dataverse;
+using LeadScoring.Operations;
+using LeadScoring.Platform;
 
 namespace LeadScoring.Steps
 {
@@ -10,6 +13,12 @@ namespace LeadScoring.Steps
     /// </summary>
     public sealed class AttachInteractionsPlugin : PluginBase
     {
+        public override IReadOnlyList<PluginEvent> Events { get; } = new[]
+        {
+            new PluginEvent("Create", LeadColumns.Table, PluginEvent.PostOperation, true),
+            new PluginEvent("Update", LeadColumns.Table, PluginEvent.PostOperation, true),
+        };
+
         protected override void ExecuteStep(LocalPluginContext local)
         {
             var target = local.Target;
@@ -25,7 +34,7 @@ namespace LeadScoring.Steps
             }
 
             var addresses = LeadColumns.EmailAddresses.Select(c => lead.GetAttributeValue<string>(c)).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!);
-            int attached = new InteractionRecorder(local.SystemService, local.SystemService).AttachUnmatched(target.Id, addresses);
+            int attached = RecordInteraction.Attach(local.Services, target.Id, addresses);
             local.Trace("{0} unmatched interactions attached to lead {1}.", attached, target.Id);
         }
     }

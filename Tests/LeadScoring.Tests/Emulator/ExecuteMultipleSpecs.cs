@@ -39,7 +39,7 @@ namespace LeadScoring.Tests.Emulator
             Assert.Equal(new[] { 0, 1, 2 }, response.Responses.Select(r => r.RequestIndex));
             Assert.Null(response.Responses[0].Fault);
             Assert.IsType<CreateResponse>(response.Responses[0].Response);
-            Assert.Equal(ErrorCodes.DuplicateRecord, response.Responses[1].Fault.ErrorCode);
+            Assert.Equal(ErrorCodes.DuplicateRecordEntityKey, response.Responses[1].Fault.ErrorCode);
             Assert.Equal(2, org.RowCount("ls_interaction"));
             Assert.Equal(4, org.CallCounts.Values.Sum()); // the batch and each of its requests
         }

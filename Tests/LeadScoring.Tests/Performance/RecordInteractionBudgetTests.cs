@@ -19,7 +19,7 @@ public class RecordInteractionBudgetTests
     public RecordInteractionBudgetTests(ITestOutputHelper output) => this.output = output;
 
     private void Record(string externalId, string email) =>
-        org.Call(CustomApi.RecordInteraction, null, org.SalesRep, (CustomApi.Type, "Asset download"), (CustomApi.Source, "webinar-platform"),
+        org.Call(CustomApi.RecordInteraction, null, org.Integration, (CustomApi.Type, "Asset download"), (CustomApi.Source, "webinar-platform"),
             (CustomApi.ExternalId, externalId), (CustomApi.Name, "Whitepaper"), (CustomApi.EmailAddress, email));
 
     [Fact]

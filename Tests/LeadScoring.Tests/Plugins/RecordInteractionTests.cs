@@ -24,7 +24,7 @@ public class RecordInteractionTests
             (CustomApi.ExternalId, "evt-1"),
             (CustomApi.Name, "Pricing whitepaper"),
         }.Concat(parameters).GroupBy(p => p.Name).Select(g => g.Last()).Where(p => p.Value != null).ToArray();
-        return org.Call(CustomApi.RecordInteraction, null, org.SalesRep, all);
+        return org.Call(CustomApi.RecordInteraction, null, org.Integration, all);
     }
 
     private Entity[] Interactions() => org.Org.GetRows(InteractionColumns.Table).ToArray();

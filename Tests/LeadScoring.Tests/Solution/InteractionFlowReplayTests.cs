@@ -51,7 +51,7 @@ public class InteractionFlowReplayTests
     {
         var fired = FlowReplayTests.Subscribe(s, Flows.RecordFormSubmissions);
         var lead = s.CreateLead(("lastname", "Doe"), ("emailaddress1", "jane.doe@contoso.com"));
-        Entity Submit(string id) => s.Org.GetRow(JourneysColumns.FormSubmissionTable, s.Create(JourneysColumns.FormSubmissionTable,
+        Entity Submit(string id) => s.Org.GetRow(JourneysColumns.FormSubmissionTable, Journeys(JourneysColumns.FormSubmissionTable,
             (JourneysColumns.FormSubmissionName, "Contact us " + id), (JourneysColumns.FormSubmissionPageUrl, "https://contoso.com/contact"),
             (JourneysColumns.FormSubmissionEmail, "Jane.Doe@contoso.com")))!;
 
@@ -84,14 +84,14 @@ public class InteractionFlowReplayTests
         var fired = FlowReplayTests.Subscribe(s, Flows.RecordEventCheckIns);
         s.SetEnvironmentVariable(Automation.RecordEventInteractions.SchemaName, "Yes");
         var lead = s.CreateLead(("lastname", "Lee"), ("emailaddress2", "sam@fabrikam.com"));
-        var contact = s.Create(JourneysColumns.ContactTable, ("lastname", "Lee"), (JourneysColumns.ContactEmail, "sam@fabrikam.com"));
-        var anonymous = s.Create(JourneysColumns.ContactTable, ("lastname", "Nobody"));
-        var summit = s.Create(JourneysColumns.EventTable, (JourneysColumns.EventName, "Scoring Summit 2026"));
+        var contact = Journeys(JourneysColumns.ContactTable, ("lastname", "Lee"), (JourneysColumns.ContactEmail, "sam@fabrikam.com"));
+        var anonymous = Journeys(JourneysColumns.ContactTable, ("lastname", "Nobody"));
+        var summit = Journeys(JourneysColumns.EventTable, (JourneysColumns.EventName, "Scoring Summit 2026"));
         var checkedInAt = ScoringOrganization.Start.AddHours(-2);
 
         foreach (var who in new[] { contact, anonymous })
         {
-            s.Create(JourneysColumns.CheckInTable, (JourneysColumns.CheckInContact, new EntityReference(JourneysColumns.ContactTable, who)),
+            Journeys(JourneysColumns.CheckInTable, (JourneysColumns.CheckInContact, new EntityReference(JourneysColumns.ContactTable, who)),
                 (JourneysColumns.CheckInEvent, new EntityReference(JourneysColumns.EventTable, summit)), (JourneysColumns.CheckInTime, checkedInAt));
             Run(Flows.RecordEventCheckIns, fired.Last());
         }
@@ -109,10 +109,10 @@ public class InteractionFlowReplayTests
     {
         var fired = FlowReplayTests.Subscribe(s, Flows.RecordEventRegistrations);
         s.SetEnvironmentVariable(Automation.RecordEventInteractions.SchemaName, "Yes");
-        var contact = s.Create(JourneysColumns.ContactTable, ("lastname", "Roe"), (JourneysColumns.ContactEmail, "roe@litware.com"));
-        var summit = s.Create(JourneysColumns.EventTable, (JourneysColumns.EventName, "Scoring Summit 2026"));
+        var contact = Journeys(JourneysColumns.ContactTable, ("lastname", "Roe"), (JourneysColumns.ContactEmail, "roe@litware.com"));
+        var summit = Journeys(JourneysColumns.EventTable, (JourneysColumns.EventName, "Scoring Summit 2026"));
 
-        s.Create(JourneysColumns.RegistrationTable, (JourneysColumns.RegistrationContactId, new EntityReference(JourneysColumns.ContactTable, contact)),
+        Journeys(JourneysColumns.RegistrationTable, (JourneysColumns.RegistrationContactId, new EntityReference(JourneysColumns.ContactTable, contact)),
             (JourneysColumns.RegistrationEventId, new EntityReference(JourneysColumns.EventTable, summit)));
         Run(Flows.RecordEventRegistrations, fired.Last());
 
@@ -121,6 +121,20 @@ public class InteractionFlowReplayTests
         Assert.Equal(InteractionTypeValues.EventRegistered, interaction.GetAttributeValue<OptionSetValue>(InteractionColumns.Type).Value);
         Assert.Null(interaction.GetAttributeValue<EntityReference>(InteractionColumns.LeadId));
         Assert.Equal("roe@litware.com", interaction.GetAttributeValue<string>(InteractionColumns.EmailAddress));
+    }
+
+    /// <summary>A row Customer Insights - Journeys writes (as SYSTEM), with the steps it queued run.</summary>
+    private Guid Journeys(string table, params (string Column, object? Value)[] columns)
+    {
+        var row = new Entity(table);
+        foreach (var (column, value) in columns)
+        {
+            row[column] = value;
+        }
+
+        var id = s.Org.Service.Create(row);
+        s.Org.DrainAsyncQueue();
+        return id;
     }
 
     /// <summary>One run of the flow for the row its trigger saw, as Power Automate would run its actions.</summary>
@@ -164,7 +178,7 @@ public class InteractionFlowReplayTests
                                 request[key["item/".Length..]] = Eval((string)value!) switch { Guid id => id.ToString("D"), var v => v };
                             }
 
-                            s.As(s.SalesRep).Execute(request);
+                            s.As(s.Integration).Execute(request); // the user of the flow's connection
                             break;
                         default:
                             throw new InvalidOperationException(name + ": an operation this replay does not know");

@@ -83,7 +83,7 @@ public sealed class InteractionImportTests : IDisposable
     }
 
     private InteractionImport Import(ImportMapping? mapping = null) =>
-        new(new RetryingOrganizationService(_org.As(_org.SalesRep), wait: _waits.Add), mapping ?? Mapping(), "interactions.csv")
+        new(new RetryingOrganizationService(_org.As(_org.Integration), wait: _waits.Add), mapping ?? Mapping(), "interactions.csv")
         {
             AfterBatch = () => _org.Org.DrainAsyncQueue(),
         };

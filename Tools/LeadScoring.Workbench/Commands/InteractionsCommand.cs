@@ -66,7 +66,7 @@ namespace LeadScoring.Workbench.Commands
                 if (emulated)
                 {
                     var org = EmulatedOrg(parse.GetValue(model), parse.GetValue(events));
-                    var service = new RetryingOrganizationService(org.As(org.SalesRep));
+                    var service = new RetryingOrganizationService(org.As(org.Integration));
                     watch.Start();
                     summary = Run(console, rows, progress => new InteractionImport(service, map, name) { Progress = progress, AfterBatch = () => org.Org.DrainAsyncQueue() },
                         text, parse.GetValue(batchSize), null, refusedPath);

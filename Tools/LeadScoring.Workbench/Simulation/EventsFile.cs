@@ -187,7 +187,7 @@ namespace LeadScoring.Workbench.Simulation
                 }
 
                 string value = Text(tree, property, field);
-                if (field == "type" && InteractionRecorder.TypeValue(value) == null)
+                if (field == "type" && LeadScoring.Operations.RecordInteraction.TypeValue(value) == null)
                 {
                     throw tree.Error(property.Value.Offset, $"'type' {value} is not an interaction type; allowed: {string.Join(", ", InteractionTypeValues.Labels.Select(l => l.Value))}");
                 }

@@ -105,7 +105,7 @@ namespace LeadScoring.Workbench.Simulation
                         Organization.Call(CustomApi.AdjustLeadScore, LeadId(item), parameters: new (string, object?)[] { (CustomApi.Points, item.Points), (CustomApi.Reason, item.Reason) });
                         break;
                     case HistoryOp.Record:
-                        Organization.Call(CustomApi.RecordInteraction, null, Organization.SalesRep, item.Columns.Select(c => (c.Key, c.Value)).ToArray());
+                        Organization.Call(CustomApi.RecordInteraction, null, Organization.Integration, item.Columns.Select(c => (c.Key, c.Value)).ToArray());
                         break;
                     default:
                         Decay(item.At);

@@ -2,10 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using LeadScoring.Dataverse;
+using ScoringException = LeadScoring.Engine.ScoringException;
+using LeadScoring.Platform;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
-namespace LeadScoring.Dataverse
+namespace LeadScoring.Operations
 {
     /// <summary>
     /// Records a marketing interaction from another system, once per source and external id, for the
@@ -17,7 +20,7 @@ namespace LeadScoring.Dataverse
     /// The interaction and any new lead are written as the caller, so the platform checks their
     /// privileges; matching reads as SYSTEM, so a caller who cannot see a lead does not create a second one.
     /// </summary>
-    public sealed class InteractionRecorder
+    public sealed class RecordInteraction
     {
         public const int MaxSource = 100;
         public const int MaxExternalId = 200;
@@ -39,13 +42,21 @@ namespace LeadScoring.Dataverse
         private readonly IOrganizationService _asCaller;
         private readonly IOrganizationService _asSystem;
 
-        public InteractionRecorder(IOrganizationService asCaller, IOrganizationService asSystem)
+        private RecordInteraction(IOrganizationService asCaller, IOrganizationService asSystem)
         {
             _asCaller = asCaller;
             _asSystem = asSystem;
         }
 
-        public RecordedInteraction Record(InteractionInput input, DateTime now)
+        /// <summary>ls_RecordInteraction: the interaction recorded (or found), as the caller.</summary>
+        public static RecordedInteraction Run(ScoringServices services, InteractionInput input) =>
+            new RecordInteraction(services.UserService, services.SystemService).Record(input, services.Now);
+
+        /// <summary>A lead appeared or changed its address: the interactions waiting for it are attached (as SYSTEM); returns how many.</summary>
+        public static int Attach(ScoringServices services, Guid leadId, IEnumerable<string> addresses) =>
+            new RecordInteraction(services.SystemService, services.SystemService).AttachUnmatched(leadId, addresses);
+
+        private RecordedInteraction Record(InteractionInput input, DateTime now)
         {
             var row = Validate(input, now, out var email);
             string source = (string)row[InteractionColumns.Source];
@@ -71,7 +82,7 @@ namespace LeadScoring.Dataverse
             }
             else if (!LeadExists(lead.Value))
             {
-                throw new InvalidPluginExecutionException("LeadId " + lead.Value.ToString("D") + " is not a lead in this organization.");
+                throw Bad(OperationMessages.NoSuchLead(lead.Value));
             }
 
             if (lead != null)
@@ -83,8 +94,7 @@ namespace LeadScoring.Dataverse
             return new RecordedInteraction(id, true, lead, leadCreated);
         }
 
-        /// <summary>Attaches the unmatched interactions recorded for any of these addresses to the lead; returns how many.</summary>
-        public int AttachUnmatched(Guid leadId, IEnumerable<string> addresses)
+        private int AttachUnmatched(Guid leadId, IEnumerable<string> addresses)
         {
             var normalized = addresses.Select(Normalize).Where(a => a.Length > 0).Distinct().ToArray();
             if (normalized.Length == 0)
@@ -126,16 +136,14 @@ namespace LeadScoring.Dataverse
         private static Entity Validate(InteractionInput input, DateTime now, out string? email)
         {
             var row = new Entity(InteractionColumns.Table);
-            row[InteractionColumns.Type] = new OptionSetValue(TypeValue(input.Type) ?? throw Bad(
-                "Type " + Quote(input.Type) + " is not an interaction type; allowed: " + string.Join(", ", InteractionTypeValues.Labels.Select(l => l.Value)) +
-                " (or their values " + InteractionTypeValues.Labels.First().Key + " to " + InteractionTypeValues.Labels.Last().Key + ")."));
+            row[InteractionColumns.Type] = new OptionSetValue(TypeValue(input.Type) ?? throw Bad(OperationMessages.InteractionType(input.Type)));
             row[InteractionColumns.Source] = Required(input.Source, "Source", MaxSource, "the system that recorded the interaction, such as \"webinar-platform\"");
             row[InteractionColumns.ExternalId] = Required(input.ExternalId, "ExternalId", MaxExternalId, "the source's own id of the interaction, so a retry records nothing twice");
 
             var occurredOn = input.OccurredOn.HasValue ? DateTime.SpecifyKind(input.OccurredOn.Value, DateTimeKind.Utc) : now;
             if (occurredOn > now + FutureTolerance)
             {
-                throw Bad("OccurredOn " + occurredOn.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) + " is in the future; give the moment the interaction happened (UTC).");
+                throw Bad(OperationMessages.InTheFuture(occurredOn));
             }
 
             row[InteractionColumns.OccurredOn] = occurredOn;
@@ -143,12 +151,12 @@ namespace LeadScoring.Dataverse
             var url = Optional(input.Url, "Url", MaxUrl);
             if (name == null && url == null)
             {
-                throw Bad("Name or Url is required: what the person did, such as the page title, the asset or the event.");
+                throw Bad(OperationMessages.NameOrUrl);
             }
 
             if (url != null && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https")))
             {
-                throw Bad("Url " + Quote(url) + " is not an absolute http or https address.");
+                throw Bad(OperationMessages.NotAUrl(url));
             }
 
             row[InteractionColumns.Name] = name ?? Shorten(url!, MaxName);
@@ -165,7 +173,7 @@ namespace LeadScoring.Dataverse
                 int dot = email.LastIndexOf('.');
                 if (at <= 0 || at != email.LastIndexOf('@') || dot < at + 2 || dot == email.Length - 1 || email.Any(char.IsWhiteSpace))
                 {
-                    throw Bad("EmailAddress " + Quote(input.EmailAddress) + " is not an email address.");
+                    throw Bad(OperationMessages.NotAnEmailAddress(input.EmailAddress));
                 }
 
                 row[InteractionColumns.EmailAddress] = email;
@@ -173,22 +181,22 @@ namespace LeadScoring.Dataverse
 
             if (input.LeadId == null && email == null)
             {
-                throw Bad("LeadId or EmailAddress is required: who interacted.");
+                throw Bad(OperationMessages.LeadOrEmail);
             }
 
             if (input.LeadId == Guid.Empty)
             {
-                throw Bad("LeadId is the empty id; give a lead's id or leave LeadId out and give EmailAddress.");
+                throw Bad(OperationMessages.EmptyLeadId);
             }
 
             if (input.DurationSeconds is int seconds)
             {
-                row[InteractionColumns.DurationSeconds] = seconds >= 0 ? seconds : throw Bad("DurationSeconds must be 0 or more; got " + seconds + ".");
+                row[InteractionColumns.DurationSeconds] = seconds >= 0 ? seconds : throw Bad(OperationMessages.NegativeDuration(seconds));
             }
 
             if (input.LeadSource != null && LeadSource(input.LeadSource) == null)
             {
-                throw Bad("LeadSource " + Quote(input.LeadSource) + " is not a lead source; allowed: " + string.Join(", ", LeadSourceValues.Labels) + " (or their values 1 to 10).");
+                throw Bad(OperationMessages.NotALeadSource(input.LeadSource));
             }
 
             if (!string.IsNullOrWhiteSpace(input.Columns))
@@ -207,12 +215,12 @@ namespace LeadScoring.Dataverse
                 {
                     if (Managed.Contains(column.Key))
                     {
-                        throw Bad("Columns may not set " + column.Key + ": it has a parameter of its own or is the platform's.");
+                        throw Bad(OperationMessages.ManagedColumn(column.Key));
                     }
 
                     if (column.Key.Length == 0 || !column.Key.All(c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
                     {
-                        throw Bad("Columns: " + Quote(column.Key) + " is not a column's logical name (lower-case letters, digits and _).");
+                        throw Bad(OperationMessages.NotAColumnName(column.Key));
                     }
 
                     row[column.Key] = column.Value;
@@ -284,7 +292,7 @@ namespace LeadScoring.Dataverse
 
         private static string Required(string? value, string parameter, int max, string what)
         {
-            return Optional(value, parameter, max) ?? throw Bad(parameter + " is required: " + what + ".");
+            return Optional(value, parameter, max) ?? throw Bad(OperationMessages.Required(parameter, what));
         }
 
         private static string? Optional(string? value, string parameter, int max)
@@ -292,7 +300,7 @@ namespace LeadScoring.Dataverse
             var trimmed = (value ?? "").Trim();
             if (trimmed.Length > max)
             {
-                throw Bad(parameter + " may be at most " + max + " characters; got " + trimmed.Length + ".");
+                throw Bad(OperationMessages.TooLong(parameter, max, trimmed.Length));
             }
 
             return trimmed.Length == 0 ? null : trimmed;
@@ -300,8 +308,6 @@ namespace LeadScoring.Dataverse
 
         private static string Shorten(string text, int max) => text.Length <= max ? text : text.Substring(0, max);
 
-        private static string Quote(string? value) => value == null ? "(none)" : "'" + value + "'";
-
-        private static InvalidPluginExecutionException Bad(string message) => new(message);
+        private static ScoringException Bad(string message) => new(message);
     }
 }

@@ -1,6 +1,6 @@
 using System;
 
-namespace LeadScoring.Dataverse
+namespace LeadScoring.Operations
 {
     /// <summary>What a source says happened: ls_RecordInteraction's request, and one row of a CSV import.</summary>
     public sealed class InteractionInput

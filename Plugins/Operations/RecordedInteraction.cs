@@ -1,6 +1,6 @@
 using System;
 
-namespace LeadScoring.Dataverse
+namespace LeadScoring.Operations
 {
     /// <summary>The interaction, whether this call created it (false: the source and external id were recorded before), and its lead (none while unmatched).</summary>
     public sealed class RecordedInteraction
