@@ -82,7 +82,12 @@ namespace LeadScoring.Workbench.Demo
                 // created: the visit waits unmatched and attaches to the lead when it appears.
                 Add(arrival.AddHours(-1), new JsonObject
                 {
-                    ["op"] = "record", ["type"] = "Page visit", ["source"] = "website", ["externalId"] = Record("v"), ["email"] = who.Email, ["url"] = "https://www.contoso.example/newsletter",
+                    ["op"] = "record",
+                    ["type"] = "Page visit",
+                    ["source"] = "website",
+                    ["externalId"] = Record("v"),
+                    ["email"] = who.Email,
+                    ["url"] = "https://www.contoso.example/newsletter",
                 });
             }
 
@@ -232,7 +237,12 @@ namespace LeadScoring.Workbench.Demo
         private void FromWebinarPlatform(DateTime at, DemoLeadProfile who, string type) =>
             Add(at, new JsonObject
             {
-                ["op"] = "record", ["type"] = type, ["source"] = "webinar-platform", ["externalId"] = Record("w"), ["email"] = who.Email, ["name"] = "Webinar: Scoring that sales trusts",
+                ["op"] = "record",
+                ["type"] = type,
+                ["source"] = "webinar-platform",
+                ["externalId"] = Record("w"),
+                ["email"] = who.Email,
+                ["name"] = "Webinar: Scoring that sales trusts",
             });
 
         private void Update(DateTime at, string table, string id, JsonObject attributes) =>
