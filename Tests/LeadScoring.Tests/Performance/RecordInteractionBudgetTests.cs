@@ -1,5 +1,3 @@
-using System;
-using System.Globalization;
 using System.Linq;
 using LeadScoring.Dataverse;
 using LeadScoring.Tests.Plugins;
@@ -66,14 +64,5 @@ public class RecordInteractionBudgetTests
         Assert.Equal(60, org.Score(lead)); // two downloads of 30
     }
 
-    private string Budget(string stepName)
-    {
-        var execution = org.Org.Executions.Last(e => e.StepName == stepName);
-        Assert.True(execution.Succeeded, execution.Exception?.ToString());
-        var order = new[] { "Retrieve", "RetrieveMultiple", "Create", "Update" };
-        var text = string.Join(" + ", execution.Calls.OrderBy(c => Array.IndexOf(order, c.Key) is var i and >= 0 ? i : order.Length).ThenBy(c => c.Key, StringComparer.Ordinal)
-            .Select(c => c.Value.ToString(CultureInfo.InvariantCulture) + " " + c.Key));
-        output.WriteLine("{0}: {1} ({2} calls)", stepName, text, execution.CallCount);
-        return text;
-    }
+    private string Budget(string stepName) => ServiceCallBudgetTests.Describe(org.Org.Executions.Last(e => e.StepName == stepName), output);
 }
