@@ -24,12 +24,14 @@ namespace LeadScoring.Dataverse
             Field(json, "score", state.Score);
             Field(json, "fit", state.Fit);
             Field(json, "engagement", state.Engagement);
+            Field(json, "floorAdjustment", state.FloorAdjustment);
             Field(json, "grade", state.Grade);
+            Raw(json, "gradeConversion", GradeConversionOf(model.GradeConversion, state.Grade));
             Field(json, "stage", state.Stage.ToString());
             Field(json, "salesReadyThreshold", model.SalesReadyThreshold);
             Field(json, "minimumFit", model.MinimumFit);
             Field(json, "minimumEngagement", model.MinimumEngagement);
-            Field(json, "salesReady", ScoringEngine.IsSalesReady(model, state.Fit, state.Engagement));
+            Field(json, "salesReady", state.Stage == LifecycleStage.MarketingQualified);
             Field(json, "modelName", model.Name);
             Field(json, "modelVersion", model.Version);
             Field(json, "handBackCount", state.HandBackCount);
@@ -42,11 +44,26 @@ namespace LeadScoring.Dataverse
             return json.ToString();
         }
 
+        /// <summary>How leads of this grade converted in the model's last backtest; null when there is none for the grade.</summary>
+        private static string GradeConversionOf(GradeConversion? conversion, string? grade)
+        {
+            var outcome = conversion?.For(grade);
+            return conversion == null || outcome == null ? "null" : Object(b =>
+            {
+                Field(b, "grade", outcome.Grade);
+                Field(b, "leads", outcome.Leads);
+                Field(b, "converted", outcome.Converted);
+                Field(b, "source", conversion.Source);
+                Field(b, "measuredOn", conversion.MeasuredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                Field(b, "sampleLeads", conversion.Leads, last: true);
+            });
+        }
+
         private static string Reason(ScoreReason r) => Object(b =>
         {
             Field(b, "ruleId", r.RuleId);
             Field(b, "name", r.Name);
-            Field(b, "category", r.Category == Category.Fit ? "fit" : "engagement");
+            Field(b, "category", r.Category == Category.Fit ? "fit" : r.Category == Category.Engagement ? "engagement" : "total");
             Field(b, "points", r.Points, last: true);
         });
 

@@ -20,7 +20,7 @@ namespace LeadScoring.Dataverse
         /// <summary>The lead's three email address columns, the ones an interaction's address is matched on.</summary>
         public static readonly string[] EmailAddresses = { "emailaddress1", "emailaddress2", "emailaddress3" };
 
-        public const string Score = "ls_score";                       // Whole number: fit + engagement
+        public const string Score = "ls_score";                       // Whole number: max(floor, fit + engagement)
         public const string FitScore = "ls_fitscore";                 // Whole number
         public const string EngagementScore = "ls_engagementscore";   // Whole number
         public const string Grade = "ls_grade";                       // Text(2), e.g. "A1"
@@ -33,6 +33,7 @@ namespace LeadScoring.Dataverse
         public const string UnansweredEmailIds = "ls_unansweredemailids"; // Text(4000): ids of the sent emails in the current unanswered streak
         public const string ScoringModelId = "ls_scoringmodelid";     // Lookup ls_scoringmodel
         public const string ScoredOn = "ls_scoredon";                 // Date and time (UTC)
+        public const string NextScoreChangeOn = "ls_nextscorechangeon"; // Date and time (UTC): the next decay debit or expiry; the nightly job reads leads due by now
     }
 
     /// <summary>Registered step names (pac-config.json) the code refers to.</summary>
@@ -81,6 +82,7 @@ namespace LeadScoring.Dataverse
         public const string SalesApproverId = "ls_salesapproverid";             // Lookup systemuser
         public const string SalesApprovedOn = "ls_salesapprovedon";
         public const string ActivatedOn = "ls_activatedon";
+        public const string GradeConversion = "ls_gradeconversion";             // Text: GradeConversionText
     }
 
     /// <summary>Choice ls_modelstatus.</summary>
@@ -190,6 +192,7 @@ namespace LeadScoring.Dataverse
         public const int HandBack = 100000002;
         public const int Adjustment = 100000003;
         public const int Expiry = 100000004;
+        public const int FloorAdjustment = 100000005;                 // ls_category empty: neither fit nor engagement
     }
 
     /// <summary>ls_interaction: a marketing interaction from another system.</summary>

@@ -10,6 +10,9 @@ namespace LeadScoring.Engine
     {
         Fit,
         Engagement,
+
+        /// <summary>The total score only: the floor adjustment, which is neither fit nor engagement (never a rule's category).</summary>
+        Total,
     }
 
     public enum RuleKind
@@ -105,5 +108,8 @@ namespace LeadScoring.Engine
         public DecayPolicy? Decay { get; init; }
         public HandBackPolicy? HandBack { get; init; }
         public IReadOnlyList<ScoringRule> Rules { get; init; } = Array.Empty<ScoringRule>();
+
+        /// <summary>What each grade meant in this version's last backtest; null when none was stored.</summary>
+        public GradeConversion? GradeConversion { get; init; }
     }
 }

@@ -156,6 +156,7 @@ namespace LeadScoring.Benchmarks
                 lead[LeadColumns.Grade] = "C3";
                 lead[LeadColumns.LifecycleStage] = new OptionSetValue(LifecycleStageValues.Engaged);
                 lead[LeadColumns.LastEngagementOn] = lastEngagement;
+                lead[LeadColumns.NextScoreChangeOn] = lastEngagement.AddDays(30); // the first debit of the model's decay (30 inactive days), as scoring would have kept it
                 if (!recalculate)
                 {
                     lead[LeadColumns.ScoringModelId] = model;
@@ -164,7 +165,7 @@ namespace LeadScoring.Benchmarks
                 var id = org.Seed(lead);
                 org.Seed(Ledger.ToRow(id, new ScoreEvent
                 {
-                    Key = "rule|seed|" + Number(i),
+                    Key = EventKeys.OncePerRecord("seed", LeadColumns.Table, Number(i)),
                     Kind = ScoreEventKind.Rule,
                     Category = Category.Engagement,
                     Points = 30,

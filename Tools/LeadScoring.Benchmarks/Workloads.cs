@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using LeadScoring.Dataverse;
 using LeadScoring.Engine;
 
 namespace LeadScoring.Benchmarks
@@ -151,15 +152,14 @@ namespace LeadScoring.Benchmarks
                 if (i < fitRules.Count / 4)
                 {
                     var rule = fitRules[i];
-                    ledger.Add(new ScoreEvent { Key = "fit|" + rule.Id + "|1", Kind = ScoreEventKind.Rule, Category = Category.Fit, Points = rule.Points, RuleId = rule.Id, Reason = rule.Name, SourceTable = "lead", SourceId = "lead-1", OccurredOn = on, ModelVersion = 1 });
+                    ledger.Add(new ScoreEvent { Key = EventKeys.Fit(rule.Id, 1), Kind = ScoreEventKind.Rule, Category = Category.Fit, Points = rule.Points, RuleId = rule.Id, Reason = rule.Name, SourceTable = "lead", SourceId = "lead-1", OccurredOn = on, ModelVersion = 1 });
                     continue;
                 }
 
                 var award = engagementRules[random.Next(engagementRules.Count)];
-                var record = award.Table + "|" + Number(i);
                 ledger.Add(new ScoreEvent
                 {
-                    Key = "rule|" + award.Id + "|" + record,
+                    Key = EventKeys.OncePerRecord(award.Id, award.Table, Number(i)),
                     Kind = ScoreEventKind.Rule,
                     Category = Category.Engagement,
                     Points = award.Points,
@@ -203,7 +203,7 @@ namespace LeadScoring.Benchmarks
                 ["subject"] = "Campaign 3: spring launch",
             };
             var after = new Dictionary<string, object?>(before, StringComparer.Ordinal) { ["opencount"] = 1m };
-            return new Trigger.ActivityOccurred(new Activity("email", emailId, at, after, before, "v2"));
+            return new Trigger.ActivityOccurred(ActivityChange.Of("email", emailId, at, after, before, "v2"));
         }
 
         private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LeadScoring.Dataverse;
 using LeadScoring.Engine;
 
 namespace LeadScoring.Tests.Engine;
@@ -14,6 +15,7 @@ internal sealed class LeadTimeline
     public static readonly DateTime Start = new(2026, 5, 1, 9, 0, 0, DateTimeKind.Utc);
 
     private readonly Dictionary<string, Dictionary<string, object?>> records = new();
+    private readonly List<(string Table, string Id, DateTime At)> created = new();
     private int version;
 
     public LeadTimeline(ScoringModel? model = null) => Model = model ?? SampleModels.Default;
@@ -28,11 +30,25 @@ internal sealed class LeadTimeline
 
     public LeadState State { get; private set; } = new();
 
+    /// <summary>The lead's own status (statecode): Disqualify, Qualify and Reactivate change it.</summary>
+    public LeadStatus Status { get; private set; } = LeadStatus.Open;
+
     public int Score => State.Score;
+
+    /// <summary>A director (fit 20) with three downloads (engagement 90): 110, Marketing Qualified.</summary>
+    public static LeadTimeline SalesReady()
+    {
+        var lead = new LeadTimeline();
+        lead.SetColumns(Start, ("jobtitle", "Director"));
+        lead.Download("wp-1", Start);
+        lead.Download("wp-2", Start);
+        lead.Download("wp-3", Start);
+        return lead;
+    }
 
     public ScoringResult Apply(Trigger trigger, DateTime at)
     {
-        var result = ScoringEngine.Apply(Model, new LeadSnapshot(LeadId, new Dictionary<string, object?>(Columns), State), Ledger, trigger, at);
+        var result = ScoringEngine.Apply(Model, new LeadSnapshot(LeadId, new Dictionary<string, object?>(Columns), State) { Status = Status }, Ledger, trigger, at);
         Ledger.AddRange(result.NewEvents);
         State = result.State;
         return result;
@@ -49,6 +65,15 @@ internal sealed class LeadTimeline
         return Apply(new Trigger.LeadChanged(new Activity("lead", LeadId, at, new Dictionary<string, object?>(Columns), previous, Next())), at);
     }
 
+    /// <summary>Closes or reopens the lead as Dynamics 365 does (a lead update of statecode), scored like any lead change.</summary>
+    public ScoringResult SetStatus(LeadStatus status, DateTime at)
+    {
+        var reopened = Status != LeadStatus.Open && status == LeadStatus.Open;
+        Status = status;
+        var columns = new Dictionary<string, object?>(Columns);
+        return Apply(new Trigger.LeadChanged(new Activity("lead", LeadId, at, columns, columns, Next())) { Reactivated = reopened }, at);
+    }
+
     /// <summary>Creates (or updates) a record regarding the lead and scores the change.</summary>
     public ScoringResult Record(string table, string id, DateTime at, params (string Column, object? Value)[] columns)
     {
@@ -60,7 +85,12 @@ internal sealed class LeadTimeline
         }
 
         records[id] = after;
-        return Apply(new Trigger.ActivityOccurred(new Activity(table, id, at, after, before, before == null ? "create" : Next())), at);
+        if (before == null)
+        {
+            created.Add((table, id, at));
+        }
+
+        return Apply(new Trigger.ActivityOccurred(ActivityChange.Of(table, id, at, after, before, before == null ? "create" : Next())), at);
     }
 
     public ScoringResult Download(string id, DateTime at) => Record("ls_interaction", id, at, ("ls_type", 100000001));
@@ -72,6 +102,18 @@ internal sealed class LeadTimeline
     public ScoringResult HandBack(string reason, DateTime at) => Apply(new Trigger.HandBack(reason), at);
 
     public ScoringResult Decay(DateTime at) => Apply(new Trigger.DecayDue(), at);
+
+    /// <summary>Activates another model, as the activation job does: an exact recalculation from the records as they are now.</summary>
+    public ScoringResult Activate(ScoringModel model, DateTime at)
+    {
+        Model = model;
+        var sources = created.Select(r => ActivityChange.Of(r.Table, r.Id, r.At, new Dictionary<string, object?>(records[r.Id]), null, "create")).ToList();
+        return Apply(new Trigger.Recalculation(sources), at);
+    }
+
+    /// <summary>Net points per rule, corrections included.</summary>
+    public Dictionary<string, int> PointsPerRule() =>
+        Ledger.Where(e => e.RuleId != null).GroupBy(e => e.RuleId!).ToDictionary(g => g.Key, g => g.Sum(e => e.Points));
 
     public int SumOf(Category category) => Ledger.Where(e => e.Category == category).Sum(e => e.Points);
 

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using LeadScoring.Dataverse;
 using LeadScoring.Engine;
 using static LeadScoring.Tests.Engine.LeadTimeline;
 
@@ -54,8 +55,8 @@ public class ScoringStoriesTests
         var ledger = lead.Ledger.Count;
         var streakEmail = lead.SendEmail("mail-1", Start.AddDays(1));
 
-        var replay = lead.Apply(new Trigger.ActivityOccurred(new Activity("ls_interaction", "wp-1", Start, new System.Collections.Generic.Dictionary<string, object?> { ["ls_type"] = 100000001 }, null, "create")), Start.AddDays(2));
-        var replayEmail = lead.Apply(new Trigger.ActivityOccurred(new Activity("email", "mail-1", Start.AddDays(1), new System.Collections.Generic.Dictionary<string, object?> { ["directioncode"] = true, ["statuscode"] = 3 }, null, "create")), Start.AddDays(2));
+        var replay = lead.Apply(new Trigger.ActivityOccurred(ActivityChange.Of("ls_interaction", "wp-1", Start, new System.Collections.Generic.Dictionary<string, object?> { ["ls_type"] = 100000001 }, null, "create")), Start.AddDays(2));
+        var replayEmail = lead.Apply(new Trigger.ActivityOccurred(ActivityChange.Of("email", "mail-1", Start.AddDays(1), new System.Collections.Generic.Dictionary<string, object?> { ["directioncode"] = true, ["statuscode"] = 3 }, null, "create")), Start.AddDays(2));
 
         Assert.Empty(replay.NewEvents);
         Assert.Empty(replayEmail.NewEvents);
@@ -98,7 +99,7 @@ public class ScoringStoriesTests
     [Fact]
     public void A_handed_back_lead_lands_below_the_line_and_needs_new_engagement_to_requalify()
     {
-        var lead = SalesReadyLead(); // fit 20 + engagement 90 = 110
+        var lead = SalesReady(); // fit 20 + engagement 90 = 110
 
         lead.HandBack("Not ready to buy this year", Start.AddDays(1));
 
@@ -122,7 +123,7 @@ public class ScoringStoriesTests
     [Fact]
     public void Handing_back_twice_without_new_engagement_debits_once()
     {
-        var lead = SalesReadyLead();
+        var lead = SalesReady();
         lead.HandBack("Budget frozen", Start.AddDays(1));
         var second = lead.HandBack("Budget frozen", Start.AddDays(1));
 
@@ -157,7 +158,7 @@ public class ScoringStoriesTests
     [Fact]
     public void A_lead_that_decays_below_the_line_leaves_sales_ready()
     {
-        var lead = SalesReadyLead(); // 110
+        var lead = SalesReady(); // 110
 
         lead.Decay(Start.AddDays(37)); // two debits: 100, still on the line
         Assert.Equal(LifecycleStage.MarketingQualified, lead.State.Stage);
@@ -183,7 +184,7 @@ public class ScoringStoriesTests
     {
         foreach (var stage in new[] { LifecycleStage.SalesAccepted, LifecycleStage.Disqualified })
         {
-            var lead = SalesReadyLead();
+            var lead = SalesReady();
             var state = lead.State with { Stage = stage };
 
             var result = ScoringEngine.Apply(lead.Model, new LeadSnapshot(lead.LeadId, lead.Columns, state), lead.Ledger, new Trigger.DecayDue(), Start.AddDays(90));
@@ -281,7 +282,9 @@ public class ScoringStoriesTests
         lead.Record("ls_interaction", "u", Start.AddDays(1), ("ls_type", 100000007));
 
         Assert.Equal(0, lead.Score);
-        Assert.Equal(-30, lead.Ledger.Last().Points);
+        Assert.Equal(-470, lead.State.Engagement); // the debit lands in full: a later download does not undo it
+        Assert.Equal(470, lead.State.FloorAdjustment);
+        Assert.Equal(ScoreEventKind.FloorAdjustment, lead.Ledger.Last().Kind);
     }
 
     [Fact]
@@ -313,16 +316,5 @@ public class ScoringStoriesTests
 
         Assert.Equal(new[] { ("Whitepaper download", 60), ("Four emails, no click", -30), ("Director-level title", 20) }, reasons.Select(r => (r.Name, r.Points)));
         Assert.Equal(50, Explainer.History(lead.Ledger).Last().Score);
-    }
-
-    private static LeadTimeline SalesReadyLead()
-    {
-        var lead = new LeadTimeline();
-        lead.SetColumns(Start, ("jobtitle", "Director"));
-        lead.Download("wp-1", Start);
-        lead.Download("wp-2", Start);
-        lead.Download("wp-3", Start);
-        Assert.Equal(LifecycleStage.MarketingQualified, lead.State.Stage);
-        return lead;
     }
 }

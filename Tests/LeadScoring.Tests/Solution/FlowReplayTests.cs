@@ -140,8 +140,8 @@ public class FlowReplayTests
         var recycled = Subscribe(s, Flows.ReengageRecycled);
         string salesReadyFilter = (string)Trigger(Flows.NotifySalesReady)["subscriptionRequest/filterexpression"]!;
         string recycledFilter = (string)Trigger(Flows.ReengageRecycled)["subscriptionRequest/filterexpression"]!;
-        Assert.Equal($"{LeadColumns.LifecycleStage} eq {LifecycleStageValues.MarketingQualified}", salesReadyFilter);
-        Assert.Equal($"{LeadColumns.LifecycleStage} eq {LifecycleStageValues.Recycled}", recycledFilter);
+        Assert.Equal($"{LeadColumns.LifecycleStage} eq {LifecycleStageValues.MarketingQualified} and {LeadColumns.StateCode} eq 0", salesReadyFilter);
+        Assert.Equal($"{LeadColumns.LifecycleStage} eq {LifecycleStageValues.Recycled} and {LeadColumns.StateCode} eq 0", recycledFilter);
 
         var lead = s.CreateLead(("lastname", "Doe"), ("jobtitle", "Director of Sales"));
         s.Download(lead);
@@ -170,6 +170,12 @@ public class FlowReplayTests
         Assert.Equal(LeadScoring.Engine.LifecycleStage.MarketingQualified, s.Stage(lead));
         Assert.Equal(2, Fires(salesReady, salesReadyFilter));
         Assert.Equal(1, Fires(recycled, recycledFilter));
+
+        // A closed lead is never sales-ready: disqualifying and scoring it again notifies nobody.
+        s.Update(LeadColumns.Table, lead, (LeadColumns.StateCode, new OptionSetValue(2)), (LeadColumns.StatusCode, new OptionSetValue(4)));
+        s.Download(lead);
+        Assert.Equal(LeadScoring.Engine.LifecycleStage.Disqualified, s.Stage(lead));
+        Assert.Equal(2, Fires(salesReady, salesReadyFilter));
     }
 
     [Fact]

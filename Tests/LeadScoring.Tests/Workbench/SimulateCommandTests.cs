@@ -97,7 +97,7 @@ public sealed class SimulateCommandTests : IDisposable
 
     [Theory]
     [InlineData("{\"at\":\"2026-05-02T09:00:00Z\",\"op\":\"create\",\"table\":\"lead\" \"id\":\"x\"}", "events.jsonl, line 2, column 59: malformed JSON")]
-    [InlineData("{\"at\":\"2026-05-02T09:00:00Z\",\"op\":\"delete\",\"table\":\"lead\",\"id\":\"x\"}", "events.jsonl, line 2, column 35: unknown op 'delete'; allowed: create, update, handback, adjust, decay")]
+    [InlineData("{\"at\":\"2026-05-02T09:00:00Z\",\"op\":\"delete\",\"table\":\"lead\",\"id\":\"x\"}", "events.jsonl, line 2, column 35: unknown op 'delete'; allowed: create, update, handback, adjust, decay, activate")]
     [InlineData("{\"at\":\"2026-05-02T09:00:00Z\",\"op\":\"create\",\"table\":\"lead\"}", "events.jsonl, line 2, column 1: 'id' is missing")]
     [InlineData("{\"at\":\"2026-04-30T09:00:00Z\",\"op\":\"decay\"}", "events.jsonl, line 2, column 7: 'at' 2026-04-30T09:00:00Z is before 2026-05-01T09:00:00Z on an earlier line; the events must be in time order")]
     [InlineData("{\"at\":\"2026-05-02T09:00:00Z\",\"op\":\"create\",\"table\":\"email\",\"id\":\"e1\",\"attributes\":{\"regardingobjectid\":\"jon\"}}", "events.jsonl, line 2, column 104: 'regardingobjectid' names the lead 'jon', which no earlier line creates")]
@@ -134,6 +134,61 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.StartsWith("leadscoring: refused.json: the product would refuse this model: Model: minimumFit must be between 0 and 10000; got -20.", invalid.Error, StringComparison.Ordinal);
         Assert.EndsWith("none.jsonl: file not found", missing.Error.TrimEnd(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void After_an_activate_line_every_lead_is_what_the_new_model_predicts_lead_by_lead()
+    {
+        // Version 2 drops the unanswered-emails debit, counts webinars and makes a whitepaper worth 20.
+        string revised = Write("model-v2.json", Model.Replace("\"version\":1", "\"version\":2", StringComparison.Ordinal)
+            .Replace("\"points\":30,\"limit\"", "\"points\":20,\"limit\"", StringComparison.Ordinal)
+            .Replace("""{"id":"cold","name":"Four emails, no click","category":"engagement","kind":"unansweredEmails","count":4,"points":-30}""",
+                """{"id":"webinar","name":"Webinar attended","category":"engagement","table":"ls_interaction","conditions":[{"attribute":"ls_type","operator":"equals","value":100000004}],"points":25,"limit":{"per":"record"}}""", StringComparison.Ordinal));
+        string[] history = SalesReadyMary().Concat(new[]
+        {
+            Line("2026-05-07T09:00:00Z", """{"op":"create","table":"lead","id":"john","attributes":{"lastname":"Doe"}}"""),
+            Line("2026-05-07T10:00:00Z", """{"op":"create","table":"ls_interaction","id":"j1","attributes":{"ls_type":"Asset Download","ls_leadid":"john"}}"""),
+            Line("2026-05-07T11:00:00Z", """{"op":"create","table":"ls_interaction","id":"j2","attributes":{"ls_type":"Webinar Attended","ls_leadid":"john"}}"""),
+            Email("2026-05-08T10:00:00Z", "e1", "john"),
+            Email("2026-05-09T10:00:00Z", "e2", "john"),
+            Email("2026-05-10T10:00:00Z", "e3", "john"),
+            Email("2026-05-11T10:00:00Z", "e4", "john"),
+            Line("2026-05-12T09:00:00Z", """{"op":"handback","lead":"mary","reason":"No budget this year"}"""),
+            Line("2026-05-12T10:00:00Z", """{"op":"adjust","lead":"john","points":15,"reason":"Met at the trade show"}"""),
+        }).ToArray();
+        string[] activated = history.Append(Line("2026-05-13T09:00:00Z", """{"op":"activate","model":"model-v2.json"}""")).ToArray();
+
+        var predicted = Run("--model", revised, "--events", Write("history.jsonl", history), "--as-of", "2026-05-13T09:00:00Z");
+        var org = Run("--model", Write("model.json", Model), "--events", Write("activated.jsonl", activated));
+
+        foreach (var id in new[] { "mary", "john" })
+        {
+            var expected = Lead(predicted, id);
+            var actual = Lead(org, id);
+            foreach (var column in new[] { "score", "fit", "engagement", "handBackCount" })
+            {
+                Assert.True(Int(expected, column) == Int(actual, column), $"{id} {column}: predicted {Int(expected, column)}, after activation {Int(actual, column)}");
+            }
+
+            Assert.Equal((Text(expected, "grade"), Text(expected, "stage")), (Text(actual, "grade"), Text(actual, "stage")));
+            foreach (var rule in new[] { "whitepaper", "webinar", "cold" })
+            {
+                Assert.True(RulePoints(expected, rule) == RulePoints(actual, rule), $"{id} {rule}: predicted {RulePoints(expected, rule)}, after activation {RulePoints(actual, rule)}");
+            }
+        }
+
+        Assert.Equal(20 + 25 + 15, Int(Lead(org, "john"), "score")); // a download at 20, the webinar, the adjustment; the email debit is gone
+        Assert.Equal("Recycled", Text(Lead(org, "mary"), "stage"));
+    }
+
+    private JsonDocument Run(params string[] arguments)
+    {
+        var run = WorkbenchCommandTests.Run(new[] { "simulate" }.Concat(arguments).ToArray());
+        Assert.Equal((0, ""), (run.Exit, run.Error));
+        return JsonDocument.Parse(run.Output);
+    }
+
+    private static int RulePoints(JsonElement lead, string rule) =>
+        lead.GetProperty("events").EnumerateArray().Where(e => e.GetProperty("rule").GetString() == rule).Sum(e => e.GetProperty("points").GetInt32());
 
     /// <summary>One line of an events file: "at" first, then the fields of <paramref name="json"/> (an object).</summary>
     internal static string Line(string at, string json) => $"{{\"at\":\"{at}\",{json[1..]}";

@@ -77,6 +77,7 @@ namespace LeadScoring.SolutionTool.Definition
                 new ChoiceOption(ScoreEventKindValues.HandBack, "Hand-back"),
                 new ChoiceOption(ScoreEventKindValues.Adjustment, "Manual adjustment"),
                 new ChoiceOption(ScoreEventKindValues.Expiry, "Expiry"),
+                new ChoiceOption(ScoreEventKindValues.FloorAdjustment, "Floor adjustment"),
             }),
             new Choice(InteractionType, "Interaction type", "A marketing interaction recorded by another system.",
                 InteractionTypeValues.Labels.Select(o => new ChoiceOption(o.Key, o.Value)).ToList()),

@@ -74,7 +74,7 @@ namespace LeadScoring.Workbench.Commands
 
             var s = report.SalesReady;
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Sales-ready (score >= {s.Threshold}, fit >= {s.MinimumFit}, engagement >= {s.MinimumEngagement}): {s.Leads} leads, precision {s.Precision:0.0%}, recall {s.Recall:0.0%}, F1 {s.F1:0.000}"));
+                $"Reached the sales-ready line (score >= {s.Threshold}, fit >= {s.MinimumFit}, engagement >= {s.MinimumEngagement}): {s.Leads} leads, precision {s.Precision:0.0%}, recall {s.Recall:0.0%}, F1 {s.F1:0.000}"));
 
             var grades = new Table().Title("Conversion by grade").Border(TableBorder.Simple).AddColumn("Grade").AddColumn("Leads").AddColumn("Converted").AddColumn("Rate").AddColumn("Lift");
             foreach (var g in report.Grades)

@@ -32,7 +32,7 @@ namespace LeadScoring.Workbench.Demo
                 .Append("</p>\n");
 
             html.Append("<h2>Model quality</h2>\n<p>").Append(E(string.Create(CultureInfo.InvariantCulture,
-                $"AUC {q.Auc:0.000} (the chance that a lead who bought scores above one who did not). Sales-ready (score ≥ {q.SalesReady.Threshold}, fit ≥ {q.SalesReady.MinimumFit}, engagement ≥ {q.SalesReady.MinimumEngagement}): {q.SalesReady.Leads} leads, precision {q.SalesReady.Precision:0%}, recall {q.SalesReady.Recall:0%}. {q.Converted} of {q.Leads} leads bought ({q.ConversionRate:0%}).")))
+                $"AUC {q.Auc:0.000} (the chance that a lead who bought scores above one who did not). Reached the sales-ready line (score ≥ {q.SalesReady.Threshold}, fit ≥ {q.SalesReady.MinimumFit}, engagement ≥ {q.SalesReady.MinimumEngagement}): {q.SalesReady.Leads} leads, precision {q.SalesReady.Precision:0%}, recall {q.SalesReady.Recall:0%}. {q.Converted} of {q.Leads} leads bought ({q.ConversionRate:0%}).")))
                 .Append("</p>\n<div class=\"charts\">");
             html.Append(ScoreDistribution(demo)).Append(ConversionByGrade(demo)).Append(RocCurve(demo)).Append("</div>\n");
 

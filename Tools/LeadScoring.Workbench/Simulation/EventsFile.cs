@@ -28,16 +28,22 @@ namespace LeadScoring.Workbench.Simulation
             ["handback"] = (HistoryOp.HandBack, new[] { "at", "op", "lead", "reason" }),
             ["adjust"] = (HistoryOp.Adjust, new[] { "at", "op", "lead", "points", "reason" }),
             ["decay"] = (HistoryOp.Decay, new[] { "at", "op" }),
+            ["activate"] = (HistoryOp.Activate, new[] { "at", "op", "model" }),
             ["record"] = (HistoryOp.Record, new[] { "at", "op", "type", "source", "externalId", "email", "lead", "name", "url" }),
         };
 
         private readonly string _source;
+        private readonly string _folder;
         private readonly Dictionary<string, HashSet<string>> _created = TableColumns.Names.ToDictionary(t => t, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
         private readonly List<string> _leads = new();
         private readonly List<HistoryEvent> _events = new();
         private DateTime? _previousAt;
 
-        private EventsFile(string source) => _source = source;
+        private EventsFile(string source, string folder)
+        {
+            _source = source;
+            _folder = folder;
+        }
 
         public static History Read(string path)
         {
@@ -49,7 +55,7 @@ namespace LeadScoring.Workbench.Simulation
             try
             {
                 using var reader = new StreamReader(path, Encoding.UTF8);
-                return Parse(reader, Path.GetFileName(path));
+                return Parse(reader, Path.GetFileName(path), Path.GetDirectoryName(Path.GetFullPath(path)) ?? "");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -57,9 +63,10 @@ namespace LeadScoring.Workbench.Simulation
             }
         }
 
-        public static History Parse(TextReader reader, string source)
+        /// <param name="folder">Where the model files of activate lines are looked up when their path is relative.</param>
+        public static History Parse(TextReader reader, string source, string folder = "")
         {
-            var file = new EventsFile(source);
+            var file = new EventsFile(source, folder);
             int number = 0;
             for (string? line = reader.ReadLine(); line != null; line = reader.ReadLine())
             {
@@ -112,6 +119,7 @@ namespace LeadScoring.Workbench.Simulation
                 HistoryOp.Create or HistoryOp.Update => Record(tree, row, item),
                 HistoryOp.HandBack => item with { Table = LeadColumns.Table, Id = Lead(tree, row), Reason = Reason(tree, row) },
                 HistoryOp.Adjust => item with { Table = LeadColumns.Table, Id = Lead(tree, row), Points = Points(tree, row), Reason = Reason(tree, row) },
+                HistoryOp.Activate => item with { Model = Model(tree, row) },
                 HistoryOp.Record => Recorded(tree, row, item),
                 _ => item,
             });
@@ -217,6 +225,26 @@ namespace LeadScoring.Workbench.Simulation
             return _created[LeadColumns.Table].Contains(lead)
                 ? lead
                 : throw tree.Error(field.Value.Offset, $"'lead' names '{lead}', which no earlier line creates as a lead");
+        }
+
+        /// <summary>The model file an activate line names (relative to the events file), read and validated now, so a bad file stops the run before it starts.</summary>
+        private Engine.ScoringModel Model(JsonTree tree, JsonObjectAt row)
+        {
+            var field = Required(tree, row, "model");
+            var path = Text(tree, field, "model").Trim();
+            if (path.Length == 0)
+            {
+                throw tree.Error(field.Value.Offset, "'model' must name a model file, such as \"model-v2.json\"");
+            }
+
+            try
+            {
+                return ValidModel.Read(Path.Combine(_folder, path));
+            }
+            catch (WorkbenchException e)
+            {
+                throw tree.Error(field.Value.Offset, "the model file cannot be activated: " + e.Message);
+            }
         }
 
         private static string Reason(JsonTree tree, JsonObjectAt row)

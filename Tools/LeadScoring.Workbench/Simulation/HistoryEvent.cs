@@ -10,6 +10,7 @@ namespace LeadScoring.Workbench.Simulation
         HandBack,
         Adjust,
         Decay,
+        Activate,
         Record,
     }
 
@@ -31,6 +32,9 @@ namespace LeadScoring.Workbench.Simulation
         public string Reason { get; init; } = "";
 
         public int Points { get; init; }
+
+        /// <summary>activate: the model file's model, checked when the file is read.</summary>
+        public Engine.ScoringModel? Model { get; init; }
     }
 
     /// <summary>An events file read and checked: its events in time order and its leads in order of first appearance.</summary>

@@ -13,7 +13,7 @@ namespace LeadScoring.Workbench.Simulation
     /// Replays a history through the real plug-ins: an emulated org with the model active, the clock
     /// set to each event's time, rows created and updated as the sales rep (the registered steps
     /// score them), hand-backs and adjustments through their Custom APIs, decay through
-    /// ls_ApplyScoreDecay page by page. The leads are then read back as the plug-ins left them.
+    /// ls_ApplyScoreDecay page by page, a new model version as an admin activates it. The leads are then read back as the plug-ins left them.
     /// </summary>
     internal sealed class Replay
     {
@@ -80,7 +80,10 @@ namespace LeadScoring.Workbench.Simulation
                     events.Select(row => Ledger.FromRow(guid, row))
                         .OrderBy(e => e.OccurredOn)
                         .Select(e => new SimulatedEvent(e.OccurredOn, SimulatedLead.KindName(e.Kind), e.RuleId, e.Points, e.Reason))
-                        .ToList());
+                        .ToList())
+                {
+                    SalesReadyOn = lead.GetAttributeValue<DateTime?>(LeadColumns.SalesReadyOn),
+                };
             }).ToList();
         }
 
@@ -103,6 +106,9 @@ namespace LeadScoring.Workbench.Simulation
                         break;
                     case HistoryOp.Adjust:
                         Organization.Call(CustomApi.AdjustLeadScore, LeadId(item), parameters: new (string, object?)[] { (CustomApi.Points, item.Points), (CustomApi.Reason, item.Reason) });
+                        break;
+                    case HistoryOp.Activate:
+                        Organization.CreateAndActivate(item.Model!); // imported as a draft, approved by marketing and sales, activated; the activation step recalculates
                         break;
                     case HistoryOp.Record:
                         Organization.Call(CustomApi.RecordInteraction, null, Organization.Integration, item.Columns.Select(c => (c.Key, c.Value)).ToArray());
@@ -146,6 +152,7 @@ namespace LeadScoring.Workbench.Simulation
         {
             HistoryOp.HandBack => "hand-back",
             HistoryOp.Adjust => "adjustment",
+            HistoryOp.Activate => "activation",
             HistoryOp.Record => "recorded interaction",
             _ => op.ToString().ToLowerInvariant(),
         };

@@ -20,10 +20,16 @@ namespace LeadScoring.Workbench.Simulation
         int HandBackCount,
         IReadOnlyList<SimulatedEvent> Events)
     {
+        /// <summary>When the lead last became sales-ready; kept when it is qualified or disqualified.</summary>
+        [JsonIgnore]
+        public DateTime? SalesReadyOn { get; init; }
+
+        /// <summary>An open lead in Marketing Qualified: the sales team's queue.</summary>
         [JsonIgnore]
         public bool SalesReady => Stage == StageName(LifecycleStage.MarketingQualified);
 
-        public LeadScore ToLeadScore() => new(Fit, Engagement, Score, Grade, SalesReady, Stage);
+        /// <summary>For model quality, the lead reached the line: it is sales-ready now, or it was when it was qualified or disqualified.</summary>
+        public LeadScore ToLeadScore() => new(Fit, Engagement, Score, Grade, SalesReady || SalesReadyOn.HasValue, Stage);
 
         /// <summary>The vocabulary's names: New, Engaged, Marketing Qualified, Sales Accepted, Recycled, Disqualified.</summary>
         public static string StageName(LifecycleStage stage) => stage switch
@@ -33,10 +39,7 @@ namespace LeadScoring.Workbench.Simulation
             _ => stage.ToString(),
         };
 
-        public static string KindName(ScoreEventKind kind) => kind switch
-        {
-            ScoreEventKind.HandBack => "handBack",
-            _ => kind.ToString().ToLowerInvariant(),
-        };
+        /// <summary>The kind in camelCase: rule, decay, handBack, adjustment, expiry, floorAdjustment.</summary>
+        public static string KindName(ScoreEventKind kind) => char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString().Substring(1);
     }
 }
