@@ -13,6 +13,12 @@ namespace LeadScoring.Dataverse
         public const string StatusCode = "statuscode";
         public const string OwnerId = "ownerid";
         public const string FullName = "fullname";
+        public const string LastName = "lastname";
+        public const string Subject = "subject";
+        public const string LeadSource = "leadsourcecode";            // Choice: Advertisement 1 ... Web 8, Word of Mouth 9, Other 10
+
+        /// <summary>The lead's three email address columns, the ones an interaction's address is matched on.</summary>
+        public static readonly string[] EmailAddresses = { "emailaddress1", "emailaddress2", "emailaddress3" };
 
         public const string Score = "ls_score";                       // Whole number: max(floor, fit + engagement)
         public const string FitScore = "ls_fitscore";                 // Whole number
@@ -200,6 +206,10 @@ namespace LeadScoring.Dataverse
         public const string Url = "ls_url";
         public const string DurationSeconds = "ls_durationseconds";
         public const string OccurredOn = "ls_occurredon";
+        public const string Source = "ls_source";                   // Text(100): the system that recorded it (webinar platform, website, CSV import ...)
+        public const string ExternalId = "ls_externalid";           // Text(200): the source's own id of the interaction
+        public const string EmailAddress = "ls_emailaddress";       // Text(100): the person's address as the source gave it; an unmatched interaction waits for a lead with it
+        public const string AlternateKey = "ls_source_externalid_key"; // source + external id: a retried webhook records nothing twice
     }
 
     public static class InteractionTypeValues
@@ -212,6 +222,35 @@ namespace LeadScoring.Dataverse
         public const int EventAttended = 100000005;
         public const int FormSubmitted = 100000006;
         public const int SocialLike = 100000007;
+        public const int EventRegistered = 100000008;
+
+        /// <summary>The choice's labels (the solution's ls_interactiontype); ls_RecordInteraction takes a label or a value.</summary>
+        public static readonly System.Collections.Generic.IReadOnlyList<System.Collections.Generic.KeyValuePair<int, string>> Labels = new[]
+        {
+            Label(PageVisit, "Page visit"),
+            Label(AssetDownload, "Asset download"),
+            Label(VideoView, "Video view"),
+            Label(WebinarRegistered, "Webinar registration"),
+            Label(WebinarAttended, "Webinar attendance"),
+            Label(EventAttended, "Event attendance"),
+            Label(FormSubmitted, "Form submission"),
+            Label(SocialLike, "Social like"),
+            Label(EventRegistered, "Event registration"),
+        };
+
+        private static System.Collections.Generic.KeyValuePair<int, string> Label(int value, string label) => new(value, label);
+    }
+
+    /// <summary>The standard lead's lead source choice (leadsourcecode), for a lead ls_RecordInteraction creates.</summary>
+    public static class LeadSourceValues
+    {
+        public const int Other = 10;
+
+        /// <summary>Values 1 to 10 in order: Learn, lead table reference, leadsourcecode choices.</summary>
+        public static readonly System.Collections.Generic.IReadOnlyList<string> Labels = new[]
+        {
+            "Advertisement", "Employee Referral", "External Referral", "Partner", "Public Relations", "Seminar", "Trade Show", "Web", "Word of Mouth", "Other",
+        };
     }
 
     /// <summary>Standard email columns the product reads (reference §9.2).</summary>
@@ -258,8 +297,25 @@ namespace LeadScoring.Dataverse
         public const string ApplyScoreDecay = "ls_ApplyScoreDecay";         // in AsOf (DateTime, optional), PageSize (Integer, optional), Continuation (String, optional)
                                                                             // → out Continuation (String, empty when done), LeadsProcessed (Integer), PointsDebited (Integer)
 
+        public const string RecordInteraction = "ls_RecordInteraction";     // in Type, Source, ExternalId (String); OccurredOn (DateTime), Name, Url, EmailAddress, LeadSource, Columns (String), LeadId (Guid), DurationSeconds (Integer), all optional
+                                                                            // → out InteractionId (Guid), Created (Boolean), LeadId (Guid, empty when unmatched), LeadCreated (Boolean)
+
         public const string Target = "Target";
         public const string Reason = "Reason";
+        public const string Type = "Type";
+        public const string Source = "Source";
+        public const string ExternalId = "ExternalId";
+        public const string OccurredOn = "OccurredOn";
+        public const string Name = "Name";
+        public const string Url = "Url";
+        public const string EmailAddress = "EmailAddress";
+        public const string LeadId = "LeadId";
+        public const string LeadSource = "LeadSource";
+        public const string DurationSeconds = "DurationSeconds";
+        public const string Columns = "Columns";
+        public const string InteractionId = "InteractionId";
+        public const string Created = "Created";
+        public const string LeadCreated = "LeadCreated";
         public const string Points = "Points";
         public const string Top = "Top";
         public const string ModelId = "ModelId";
@@ -271,6 +327,15 @@ namespace LeadScoring.Dataverse
         public const string Explanation = "Explanation";
         public const string LeadsProcessed = "LeadsProcessed";
         public const string PointsDebited = "PointsDebited";
+    }
+
+    /// <summary>Environment variables the plug-ins read (schema names).</summary>
+    public static class EnvironmentVariableNames
+    {
+        /// <summary>What ls_RecordInteraction does when no open lead has the address: "Hold" (default) or "CreateLead".</summary>
+        public const string UnmatchedInteractions = "ls_UnmatchedInteractions";
+        public const string Hold = "Hold";
+        public const string CreateLead = "CreateLead";
     }
 
     /// <summary>Security role names the approval and hand-back rules check.</summary>

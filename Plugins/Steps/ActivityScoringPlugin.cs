@@ -21,6 +21,7 @@ namespace LeadScoring.Steps
             new PluginEvent("Create", "appointment", PluginEvent.PostOperation, true),
             new PluginEvent("Update", "appointment", PluginEvent.PostOperation, true),
             new PluginEvent("Create", InteractionColumns.Table, PluginEvent.PostOperation, true),
+            new PluginEvent("Update", InteractionColumns.Table, PluginEvent.PostOperation, true),
         };
 
         protected override void ExecuteStep(LocalPluginContext local)
@@ -40,7 +41,8 @@ namespace LeadScoring.Steps
                 return;
             }
 
-            var previous = local.PreImage;
+            // An interaction attached to its lead later (it was recorded unmatched) is new to that lead: scored as at its creation.
+            var previous = table == InteractionColumns.Table && local.PreImage?.GetAttributeValue<EntityReference>(InteractionColumns.LeadId) == null ? null : local.PreImage;
             var occurredOn = table == InteractionColumns.Table ? record.GetAttributeValue<System.DateTime?>(InteractionColumns.OccurredOn) ?? local.Now : local.Now;
             var occurrence = previous == null ? "create" : LeadRecord.RowVersion(record) ?? local.Context.OperationId.ToString("N");
             var activity = ActivityChange.Of(table, target.Id.ToString("D"), occurredOn, PlainValues.Of(record), previous == null ? null : PlainValues.Of(previous), occurrence);

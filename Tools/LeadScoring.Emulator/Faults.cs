@@ -53,6 +53,9 @@ namespace LeadScoring.Emulator
         /// <summary>0x8009000C (-2146893812): a plug-in swallowed a failed service call and carried on.</summary>
         public const int IsvAbortedTransaction = unchecked((int)0x8009000C);
 
+        /// <summary>0x80040265 IsvAborted: a plug-in threw InvalidPluginExecutionException (how a remote caller sees it).</summary>
+        public const int IsvAborted = unchecked((int)0x80040265);
+
         /// <summary>0x80040251 (-2147220911): a service call inside a transaction that an earlier failure ended.</summary>
         public const int NoActiveTransaction = unchecked((int)0x80040251);
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.ServiceModel;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
@@ -24,6 +25,9 @@ namespace LeadScoring.Emulator
     {
         /// <summary>The platform's default maximum depth; a call that would run deeper fails as an infinite loop.</summary>
         public const int MaxDepth = 8;
+
+        /// <summary>The most requests one ExecuteMultiple may hold (Learn: execute-multiple-requests, run-time limitations).</summary>
+        public const int MaxBatchSize = 1000;
 
         /// <summary>How many times the asynchronous service runs a plug-in that asks for a retry.</summary>
         public const int MaxAsyncAttempts = 4;
@@ -139,6 +143,7 @@ namespace LeadScoring.Emulator
                 case "Delete": return Delete(request, caller);
                 case "Retrieve": return Retrieve(request, caller);
                 case "RetrieveMultiple": return RetrieveMultiple(request, caller);
+                case "ExecuteMultiple": return ExecuteMultiple(request, caller);
             }
             if (request.RequestName != null && customApis.TryGetValue(request.RequestName, out var api))
             {
@@ -270,6 +275,60 @@ namespace LeadScoring.Emulator
             var response = new RetrieveMultipleResponse();
             response.Results["EntityCollection"] = Visible(new QueryEvaluator(store, caller.UserId, Clock.UtcNow).Evaluate(query), query.EntityName, caller.UserId);
             return response;
+        }
+
+        // ExecuteMultiple: each request in order, each in its own transaction, as if sent one by one;
+        // ContinueOnError says whether to go on after a fault, ReturnResponses whether successes are
+        // returned too (faults always are). More than 1,000 requests, or one nested, fails the whole call
+        // before anything runs. A plug-in's InvalidPluginExecutionException is the item's fault.
+        // https://learn.microsoft.com/power-apps/developer/data-platform/org-service/execute-multiple-requests
+        private OrganizationResponse ExecuteMultiple(OrganizationRequest request, Caller caller)
+        {
+            var requests = Parameter<OrganizationRequestCollection>(request, "Requests");
+            var settings = Parameter<ExecuteMultipleSettings>(request, "Settings");
+            if (requests.Count > MaxBatchSize)
+            {
+                throw Faults.InvalidArgument($"The request batch size of {requests.Count} exceeds the maximum allowed ({MaxBatchSize}).");
+            }
+            if (requests.Any(r => r.RequestName == "ExecuteMultiple"))
+            {
+                throw Faults.InvalidArgument("ExecuteMultiple cannot contain an ExecuteMultiple request.");
+            }
+            var responses = new ExecuteMultipleResponseItemCollection();
+            bool faulted = false;
+            for (int i = 0; i < requests.Count; i++)
+            {
+                OrganizationServiceFault? fault = null;
+                OrganizationResponse? response = null;
+                try
+                {
+                    response = Execute(requests[i], caller);
+                }
+                catch (FaultException<OrganizationServiceFault> e)
+                {
+                    fault = e.Detail;
+                }
+                catch (InvalidPluginExecutionException e)
+                {
+                    fault = new OrganizationServiceFault { ErrorCode = ErrorCodes.IsvAborted, Message = e.Message, Timestamp = Clock.UtcNow };
+                }
+                if (fault != null || settings.ReturnResponses)
+                {
+                    responses.Add(new ExecuteMultipleResponseItem { RequestIndex = i, Response = response!, Fault = fault! });
+                }
+                if (fault != null)
+                {
+                    faulted = true;
+                    if (!settings.ContinueOnError)
+                    {
+                        break;
+                    }
+                }
+            }
+            var result = new ExecuteMultipleResponse { ResponseName = "ExecuteMultiple" };
+            result.Results["Responses"] = responses;
+            result.Results["IsFaulted"] = faulted;
+            return result;
         }
 
         // Custom API: the registered plug-in is the main operation; its typed inputs and outputs are checked.

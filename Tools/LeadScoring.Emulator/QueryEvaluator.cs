@@ -179,6 +179,11 @@ namespace LeadScoring.Emulator
             var criteria = query.Criteria;
             if (criteria != null && criteria.FilterOperator == LogicalOperator.And)
             {
+                if (ByAlternateKey(criteria, table) is { } keyed)
+                {
+                    return keyed;
+                }
+
                 foreach (var condition in criteria.Conditions)
                 {
                     if (condition.Operator == ConditionOperator.Equal && condition.EntityName == null && !condition.CompareColumns &&
@@ -190,6 +195,41 @@ namespace LeadScoring.Emulator
                 }
             }
             return store.Scan(table);
+        }
+
+        /// <summary>
+        /// When AND-ed equality conditions give a value for every column of one of the table's alternate
+        /// keys, the one row with those values (or none), through the key's index, as the database's
+        /// unique index serves such a query. Null when the criteria do not name a whole key.
+        /// </summary>
+        private IEnumerable<Entity>? ByAlternateKey(FilterExpression criteria, string table)
+        {
+            var equal = new Dictionary<string, object>(StringComparer.Ordinal);
+            foreach (var condition in criteria.Conditions)
+            {
+                if (condition.Operator == ConditionOperator.Equal && condition.EntityName == null && !condition.CompareColumns &&
+                    Values.Flatten(condition.Values) is { Count: 1 } values && values[0] is { } value)
+                {
+                    equal[condition.AttributeName] = value;
+                }
+            }
+
+            foreach (var key in store.KeysOf(table))
+            {
+                if (key.Columns.All(equal.ContainsKey))
+                {
+                    var keyValues = new KeyAttributeCollection();
+                    foreach (var column in key.Columns)
+                    {
+                        keyValues[column] = equal[column];
+                    }
+
+                    var id = store.FindByKey(table, keyValues);
+                    return id is Guid found && store.Find(table, found) is { } row ? new[] { row } : Array.Empty<Entity>();
+                }
+            }
+
+            return null;
         }
 
         /// <summary>

@@ -29,6 +29,7 @@ namespace LeadScoring.Workbench
             root.Subcommands.Add(ModelCommand.Create(console, error));
             root.Subcommands.Add(OrgJobCommands.Recalculate(console));
             root.Subcommands.Add(OrgJobCommands.Decay(console));
+            root.Subcommands.Add(InteractionsCommand.Create(console));
             root.Subcommands.Add(GenerateDemoCommand.Create(console));
             return root;
         }

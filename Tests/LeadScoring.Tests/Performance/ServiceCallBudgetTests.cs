@@ -171,9 +171,12 @@ public class ServiceCallBudgetTests
     }
 
     /// <summary>The calls of the one execution of the step since the last reset, as "1 Retrieve + 1 Update" (fixed order), printed too.</summary>
-    private string Budget(string stepName)
+    private string Budget(string stepName) => Describe(Assert.Single(org.Org.Executions, e => e.StepName == stepName), output);
+
+    /// <summary>The calls of one successful execution, as "1 Retrieve + 1 RetrieveMultiple + …" (printed to the test output too).</summary>
+    internal static string Describe(LeadScoring.Emulator.PluginExecution execution, ITestOutputHelper output)
     {
-        var execution = Assert.Single(org.Org.Executions, e => e.StepName == stepName);
+        var stepName = execution.StepName;
         Assert.True(execution.Succeeded, execution.Exception?.ToString());
         var order = new[] { "Retrieve", "RetrieveMultiple", "Create", "Update" };
         var text = string.Join(" + ", execution.Calls.OrderBy(c => Array.IndexOf(order, c.Key) is var i and >= 0 ? i : order.Length).ThenBy(c => c.Key, StringComparer.Ordinal)

@@ -25,7 +25,7 @@ public class AutomationTests
     private static readonly Dictionary<string, string> EntitySets = Source.Tables.Values
         .Where(t => t.IsNew)
         .ToDictionary(t => t.Entity.Descendants("EntitySetName").Single().Value, t => t.Name)
-        .Concat(new Dictionary<string, string> { ["leads"] = "lead", ["systemusers"] = "systemuser", ["lists"] = "list" })
+        .Concat(new Dictionary<string, string> { ["leads"] = "lead", ["systemusers"] = "systemuser", ["lists"] = "list", ["contacts"] = "contact", ["msevtmgt_events"] = "msevtmgt_event" })
         .ToDictionary(p => p.Key, p => p.Value);
 
     /// <summary>Platform messages a flow may call besides the solution's Custom APIs.</summary>
@@ -106,14 +106,18 @@ public class AutomationTests
     }
 
     [Fact]
-    public void There_are_the_four_flows_the_classic_workflow_and_the_three_environment_variables()
+    public void There_are_the_seven_flows_the_classic_workflow_and_the_six_environment_variables()
     {
         Assert.Equal(
-            new[] { Flows.DecayNightly.Name, Flows.NotifySalesReady.Name, Flows.ReengageDecaying.Name, Flows.ReengageRecycled.Name }.OrderBy(n => n, StringComparer.Ordinal),
+            new[]
+            {
+                Flows.DecayNightly.Name, Flows.NotifySalesReady.Name, Flows.ReengageDecaying.Name, Flows.ReengageRecycled.Name,
+                Flows.RecordFormSubmissions.Name, Flows.RecordEventRegistrations.Name, Flows.RecordEventCheckIns.Name,
+            }.OrderBy(n => n, StringComparer.Ordinal),
             FlowFiles().Select(f => f.Name).OrderBy(n => n, StringComparer.Ordinal));
         Assert.Single(Source.Files("Workflows", "*.xaml.data.xml"));
         var variables = Source.Files("environmentvariabledefinitions", "*.xml").Select(f => XDocument.Load(f).Root!.Attribute("schemaname")!.Value).OrderBy(v => v, StringComparer.Ordinal);
-        Assert.Equal(new[] { "ls_DecayPageSize", "ls_NotificationChannel", "ls_ReengagementListName" }, variables);
+        Assert.Equal(new[] { "ls_DecayPageSize", "ls_NotificationChannel", "ls_RecordEventInteractions", "ls_RecordFormSubmissions", "ls_ReengagementListName", "ls_UnmatchedInteractions" }, variables);
     }
 
     [Fact]
@@ -175,7 +179,7 @@ public class AutomationTests
                 if (operation == "SubscribeWebhookTrigger")
                 {
                     string table = (string)parameters["subscriptionRequest/entityname"]!;
-                    Assert.True(Source.Tables.ContainsKey(table), where + ": trigger table " + table);
+                    Assert.True(Source.Tables.ContainsKey(table) || StandardColumns.ByTable.ContainsKey(table), where + ": trigger table " + table);
                     foreach (string column in ((string?)parameters["subscriptionRequest/filteringattributes"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
                     {
                         Assert.True(SchemaConsistencyTests.Exists(table, column), where + ": " + column);

@@ -24,7 +24,7 @@ namespace LeadScoring.Tests.Solution;
 /// </summary>
 public class FlowReplayTests
 {
-    private static JsonObject Definition(CloudFlow flow) => AutomationTests.Flow(flow.Name)["properties"]!["definition"]!.AsObject();
+    internal static JsonObject Definition(CloudFlow flow) => AutomationTests.Flow(flow.Name)["properties"]!["definition"]!.AsObject();
 
     private static IEnumerable<(string Name, JsonObject Action)> AllActions(JsonObject actions)
     {
@@ -42,7 +42,7 @@ public class FlowReplayTests
         }
     }
 
-    private static JsonObject Trigger(CloudFlow flow) => Definition(flow)["triggers"]!.AsObject().Single().Value!["inputs"]!["parameters"]!.AsObject();
+    internal static JsonObject Trigger(CloudFlow flow) => Definition(flow)["triggers"]!.AsObject().Single().Value!["inputs"]!["parameters"]!.AsObject();
 
     /// <summary>The trigger's filter expression, "column eq value and ...", evaluated on a row.</summary>
     private static bool Matches(string expression, Entity row) =>
@@ -50,7 +50,7 @@ public class FlowReplayTests
             row.GetAttributeValue<OptionSetValue>(m.Groups[1].Value)?.Value == int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
 
     /// <summary>Subscribes a recorder to what the flow's trigger subscribes to, as a pac-config step.</summary>
-    private static ConcurrentQueue<Entity> Subscribe(ScoringOrganization s, CloudFlow flow)
+    internal static ConcurrentQueue<Entity> Subscribe(ScoringOrganization s, CloudFlow flow)
     {
         var trigger = Trigger(flow);
         string message = (int)trigger["subscriptionRequest/message"]! switch { 1 => "Create", 3 => "Update", var m => throw new InvalidOperationException("message " + m) };

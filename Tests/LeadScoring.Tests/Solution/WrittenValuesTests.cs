@@ -65,6 +65,13 @@ public class WrittenValuesTests
         s.Advance(120);
         s.Call(CustomApi.ApplyScoreDecay, null, s.Admin);
 
+        // Interactions from other systems: one waits for its lead, one creates a lead.
+        s.Call(CustomApi.RecordInteraction, null, s.Integration, (CustomApi.Type, "Webinar attendance"), (CustomApi.Source, "webinar-platform"),
+            (CustomApi.ExternalId, "reg-7781"), (CustomApi.Name, "Scoring 101"), (CustomApi.EmailAddress, "kim@contoso.example"));
+        s.SetEnvironmentVariable(EnvironmentVariableNames.UnmatchedInteractions, EnvironmentVariableNames.CreateLead);
+        s.Call(CustomApi.RecordInteraction, null, s.Integration, (CustomApi.Type, "Form submission"), (CustomApi.Source, "Web"),
+            (CustomApi.ExternalId, "form-1"), (CustomApi.Url, "https://contoso.example/contact"), (CustomApi.EmailAddress, "lee@contoso.example"));
+
         CheckStoredValues(source, s, checkedColumns);
 
         // The scenario reaches every product column Schema.cs names.

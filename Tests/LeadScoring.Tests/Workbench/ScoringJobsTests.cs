@@ -114,7 +114,7 @@ public sealed class ScoringJobsTests
     private RetryingOrganizationService Retrying() => new(_org.As(_org.Admin), wait: _waits.Add);
 
     /// <summary>A service protection fault as the platform sends it: its code and, for two of the three limits, Retry-After in ErrorDetails.</summary>
-    private static Exception Throttled(int code, TimeSpan? retryAfter)
+    internal static Exception Throttled(int code, TimeSpan? retryAfter)
     {
         var fault = Faults.Create(code, "Number of requests exceeded the limit of 6000 over time window of 300 seconds.");
         if (retryAfter is TimeSpan wait)

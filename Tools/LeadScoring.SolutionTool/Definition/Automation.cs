@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
+using LeadScoring.Dataverse;
 
 namespace LeadScoring.SolutionTool.Definition
 {
@@ -90,7 +91,22 @@ namespace LeadScoring.SolutionTool.Definition
             "Leads per ls_ApplyScoreDecay call in the nightly decay flow, 1 to 1000.",
             EnvironmentVariable.Number, "250");
 
-        public static IReadOnlyList<EnvironmentVariable> EnvironmentVariables { get; } = new[] { ReengagementList, NotificationChannel, DecayPageSize };
+        public static EnvironmentVariable UnmatchedInteractions { get; } = new(EnvironmentVariableNames.UnmatchedInteractions, "Unmatched interactions",
+            "What ls_RecordInteraction does when no open lead has the interaction's email address: Hold (keep it unmatched and attach it when a lead with the address appears) or CreateLead (create a lead with the source as lead source).",
+            EnvironmentVariable.String, EnvironmentVariableNames.Hold);
+
+        public static EnvironmentVariable RecordFormSubmissions { get; } = new("ls_RecordFormSubmissions", "Record form submissions",
+            "Yes: every Customer Insights - Journeys form submission becomes a Form submission interaction. No (default): the flow does nothing.",
+            EnvironmentVariable.String, "No");
+
+        public static EnvironmentVariable RecordEventInteractions { get; } = new("ls_RecordEventInteractions", "Record event registrations and check-ins",
+            "Yes: every Customer Insights - Journeys event registration and check-in becomes an Event registration or Event attendance interaction. No (default): the flows do nothing.",
+            EnvironmentVariable.String, "No");
+
+        public static IReadOnlyList<EnvironmentVariable> EnvironmentVariables { get; } = new[]
+        {
+            ReengagementList, NotificationChannel, DecayPageSize, UnmatchedInteractions, RecordFormSubmissions, RecordEventInteractions,
+        };
 
         public static ConnectionReference Dataverse { get; } = new("ls_LeadScoringDataverse", "Lead Scoring: Dataverse",
             "The Dataverse connection the lead scoring flows read and write with.", "shared_commondataserviceforapps");

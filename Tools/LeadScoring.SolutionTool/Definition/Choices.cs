@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using LeadScoring.Dataverse;
 
 namespace LeadScoring.SolutionTool.Definition
@@ -78,17 +79,8 @@ namespace LeadScoring.SolutionTool.Definition
                 new ChoiceOption(ScoreEventKindValues.Expiry, "Expiry"),
                 new ChoiceOption(ScoreEventKindValues.FloorAdjustment, "Floor adjustment"),
             }),
-            new Choice(InteractionType, "Interaction type", "A marketing interaction recorded by another system.", new[]
-            {
-                new ChoiceOption(InteractionTypeValues.PageVisit, "Page visit"),
-                new ChoiceOption(InteractionTypeValues.AssetDownload, "Asset download"),
-                new ChoiceOption(InteractionTypeValues.VideoView, "Video view"),
-                new ChoiceOption(InteractionTypeValues.WebinarRegistered, "Webinar registration"),
-                new ChoiceOption(InteractionTypeValues.WebinarAttended, "Webinar attendance"),
-                new ChoiceOption(InteractionTypeValues.EventAttended, "Event attendance"),
-                new ChoiceOption(InteractionTypeValues.FormSubmitted, "Form submission"),
-                new ChoiceOption(InteractionTypeValues.SocialLike, "Social like"),
-            }),
+            new Choice(InteractionType, "Interaction type", "A marketing interaction recorded by another system.",
+                InteractionTypeValues.Labels.Select(o => new ChoiceOption(o.Key, o.Value)).ToList()),
             new Choice(DecayRunStatus, "Decay run status", "Whether the nightly decay flow is running, finished, or stopped.", new[]
             {
                 new ChoiceOption(DecayRunStatusValues.Running, "Running"),

@@ -21,7 +21,7 @@ namespace LeadScoring.SolutionTool.Definition
         private static readonly Type[] Sources =
         {
             typeof(LeadColumns), typeof(ScoreEventColumns), typeof(CustomApi), typeof(LifecycleStageValues), typeof(ScoreEventKindValues),
-            typeof(DecayRunColumns), typeof(DecayRunStatusValues),
+            typeof(DecayRunColumns), typeof(DecayRunStatusValues), typeof(InteractionTypeValues), typeof(JourneysColumns),
         };
 
         private static readonly Regex Token = new(@"\{\{([A-Za-z]+)\.([A-Za-z_]+)\}\}", RegexOptions.CultureInvariant);

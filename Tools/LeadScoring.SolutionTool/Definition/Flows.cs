@@ -33,7 +33,25 @@ namespace LeadScoring.SolutionTool.Definition
             "When the first decay debit since a lead's last engagement is written: adds the lead to the marketing list ls_ReengagementListName names.",
             Build("reengagedecaying", Automation.ReengagementList), new[] { Automation.Dataverse.LogicalName });
 
-        public static IReadOnlyList<CloudFlow> All { get; } = new[] { DecayNightly, NotifySalesReady, ReengageRecycled, ReengageDecaying };
+        // The Customer Insights - Journeys flows record through ls_RecordInteraction with the row's id as
+        // ExternalId, so a retried run records nothing twice; each does nothing until its environment
+        // variable is Yes, because the tables exist only where Customer Insights - Journeys is installed.
+        public static CloudFlow RecordFormSubmissions { get; } = new("recordformsubmissions", "Lead Scoring - Record Customer Insights - Journeys form submissions",
+            "When a Customer Insights - Journeys form is submitted (msdynmkt_marketingformsubmission) with an email address: records a Form submission interaction for it (ls_RecordInteraction). Off until ls_RecordFormSubmissions is Yes.",
+            Build("recordformsubmissions", Automation.RecordFormSubmissions), new[] { Automation.Dataverse.LogicalName });
+
+        public static CloudFlow RecordEventRegistrations { get; } = new("recordeventregistrations", "Lead Scoring - Record Customer Insights - Journeys event registrations",
+            "When someone registers for a Customer Insights - Journeys event (msevtmgt_eventregistration): records an Event registration interaction for the registrant's email address (ls_RecordInteraction). Off until ls_RecordEventInteractions is Yes.",
+            Build("recordeventregistrations", Automation.RecordEventInteractions), new[] { Automation.Dataverse.LogicalName });
+
+        public static CloudFlow RecordEventCheckIns { get; } = new("recordeventcheckins", "Lead Scoring - Record Customer Insights - Journeys event check-ins",
+            "When an attendee checks in at a Customer Insights - Journeys event (msevtmgt_checkin): records an Event attendance interaction for the attendee's email address (ls_RecordInteraction). Off until ls_RecordEventInteractions is Yes.",
+            Build("recordeventcheckins", Automation.RecordEventInteractions), new[] { Automation.Dataverse.LogicalName });
+
+        public static IReadOnlyList<CloudFlow> All { get; } = new[]
+        {
+            DecayNightly, NotifySalesReady, ReengageRecycled, ReengageDecaying, RecordFormSubmissions, RecordEventRegistrations, RecordEventCheckIns,
+        };
 
         /// <summary>A solution flow's definition: the environment variables as parameters, the template's triggers and actions.</summary>
         private static JsonObject Build(string template, params EnvironmentVariable[] variables)

@@ -54,7 +54,18 @@ namespace LeadScoring.SolutionTool.Definition
                 .Concat(Table(DecayRunColumns.Table, "Read"))
                 .ToList());
 
-        public static IReadOnlyList<Role> Roles { get; } = new[] { Admin, MarketingApprover, SalesApprover, User };
+        /// <summary>
+        /// For the application user of a webhook, a webinar platform or the interactions import: create on
+        /// ls_interaction is ls_RecordInteraction's execute privilege; creating a lead is for
+        /// ls_UnmatchedInteractions = CreateLead.
+        /// </summary>
+        public static Role Integration { get; } = new("Lead Scoring Integration",
+            "Records marketing interactions through ls_RecordInteraction (webhooks, flows, the interactions import) and, when set to, creates a lead for an address no open lead has.",
+            Table(InteractionColumns.Table, "Create", "Read", "Write", "Append")
+                .Concat(Table("Lead", "Create", "Read", "AppendTo"))
+                .ToList());
+
+        public static IReadOnlyList<Role> Roles { get; } = new[] { Admin, MarketingApprover, SalesApprover, User, Integration };
 
         private static List<Privilege> Approver() =>
             Table(ScoringModelColumns.Table, "Read", "Write", "Append")

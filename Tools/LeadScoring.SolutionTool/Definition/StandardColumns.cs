@@ -14,7 +14,7 @@ namespace LeadScoring.SolutionTool.Definition
         {
             ["lead"] = new HashSet<string>
             {
-                "leadid", "fullname", "firstname", "lastname", "subject", "companyname", "jobtitle", "emailaddress1", "telephone1",
+                "leadid", "fullname", "firstname", "lastname", "subject", "companyname", "jobtitle", "emailaddress1", "emailaddress2", "emailaddress3", "telephone1",
                 "numberofemployees", "industrycode", "leadsourcecode", "revenue", "budgetamount", "purchasetimeframe",
                 "decisionmaker", "statecode", "statuscode", "ownerid", "createdon", "modifiedon", "versionnumber",
             },
@@ -28,6 +28,12 @@ namespace LeadScoring.SolutionTool.Definition
                 "activityid", "subject", "regardingobjectid", "statecode", "statuscode", "scheduledstart", "actualend", "versionnumber",
             },
             ["systemuser"] = new HashSet<string> { "systemuserid", "fullname", "internalemailaddress" },
+            // Customer Insights - Journeys tables the interaction flows read (see JourneysColumns), and the contact they name.
+            ["contact"] = new HashSet<string> { "contactid", "emailaddress1" },
+            ["msdynmkt_marketingformsubmission"] = new HashSet<string> { "msdynmkt_marketingformsubmissionid", "msdynmkt_name", "msdynmkt_pageurl", "msdynmkt_contactableemail", "createdon" },
+            ["msevtmgt_eventregistration"] = new HashSet<string> { "msevtmgt_eventregistrationid", "msevtmgt_contactid", "msevtmgt_eventid", "createdon" },
+            ["msevtmgt_checkin"] = new HashSet<string> { "msevtmgt_checkinid", "msevtmgt_contact", "msevtmgt_event", "msevtmgt_checkintime", "createdon" },
+            ["msevtmgt_event"] = new HashSet<string> { "msevtmgt_eventid", "msevtmgt_name" },
             // Marketing lists (the re-engagement flows add leads to one).
             ["list"] = new HashSet<string> { "listid", "listname", "createdfromcode", "statecode" },
         };

@@ -151,7 +151,14 @@ namespace LeadScoring.SolutionTool.Definition
                 Text(InteractionColumns.Url, "URL", "The page or asset.", 2000) with { Format = "url" },
                 Whole(InteractionColumns.DurationSeconds, "Duration (seconds)", "How long the visit or view lasted.", 0),
                 Moment(InteractionColumns.OccurredOn, "Occurred on", "When the interaction happened."),
-            });
+                Text(InteractionColumns.Source, "Source", "The system that recorded the interaction (webinar platform, website, CSV import ...).", LeadScoring.Operations.RecordInteraction.MaxSource),
+                Text(InteractionColumns.ExternalId, "External id", "The source's own id of the interaction: with the source, recorded only once.", LeadScoring.Operations.RecordInteraction.MaxExternalId),
+                Text(InteractionColumns.EmailAddress, "Email address", "The person's address as the source gave it. An interaction without a lead waits for a lead with this address.", LeadScoring.Operations.RecordInteraction.MaxEmailAddress) with { Format = "email" },
+            }) with
+        {
+            // https://learn.microsoft.com/power-apps/developer/data-platform/define-alternate-keys-entity
+            Keys = new[] { new AlternateKey(InteractionColumns.AlternateKey, "Source and external id", new[] { InteractionColumns.Source, InteractionColumns.ExternalId }) },
+        };
 
         /// <summary>Written by the nightly decay flow (Flows.DecayNightly), not by the plug-ins.</summary>
         public static Table DecayRun { get; } = New(DecayRunColumns.Table, "Decay run", "Decay runs",

@@ -11,7 +11,7 @@ namespace LeadScoring.Workbench.Demo
     /// Generates the bundled demo history once (the hidden command generate-demo writes
     /// samples/demo/events.jsonl and outcomes.csv; they are committed). Seeded, so it gives the same
     /// files every time. Six months of a B2B funnel: leads arrive, browse the website, download
-    /// content, attend webinars and events, receive a nurture email every three weeks (and open,
+    /// content, attend webinars (recorded by the webinar platform through ls_RecordInteraction) and events, receive a nurture email every three weeks (and open,
     /// click or ignore it), meet sales; sales hands some back or disqualifies them, qualifies the
     /// buyers; the decay job runs every Monday night. Behaviour follows each lead's hidden fit and
     /// intent, and so does whether they buy — the model sees only the traces.
@@ -76,6 +76,21 @@ namespace LeadScoring.Workbench.Demo
                 attributes["budgetamount"] = budget;
             }
 
+            if (who.Source == "Web")
+            {
+                // The website knew the visitor's address (a newsletter sign-up) an hour before the lead was
+                // created: the visit waits unmatched and attaches to the lead when it appears.
+                Add(arrival.AddHours(-1), new JsonObject
+                {
+                    ["op"] = "record",
+                    ["type"] = "Page visit",
+                    ["source"] = "website",
+                    ["externalId"] = Record("v"),
+                    ["email"] = who.Email,
+                    ["url"] = "https://www.contoso.example/newsletter",
+                });
+            }
+
             Add(arrival, new JsonObject { ["op"] = "create", ["table"] = "lead", ["id"] = id, ["attributes"] = attributes });
             Browsing(id, who, arrival, interestEnds);
             Nurture(id, who, arrival, interestEnds, leaves);
@@ -126,10 +141,10 @@ namespace LeadScoring.Workbench.Demo
                         Interaction(at, id, "Asset Download", _random.Pick(Assets), null);
                         break;
                     case "webinar":
-                        Interaction(at, id, "Webinar Registered", "Webinar: Scoring that sales trusts", null);
+                        FromWebinarPlatform(at, who, "Webinar registration");
                         if (_random.Chance(0.3 + (0.5 * who.Intent)))
                         {
-                            Interaction(at.AddDays(_random.Between(2, 9)), id, "Webinar Attended", "Webinar: Scoring that sales trusts", null);
+                            FromWebinarPlatform(at.AddDays(_random.Between(2, 9)), who, "Webinar attendance");
                         }
 
                         break;
@@ -217,6 +232,18 @@ namespace LeadScoring.Workbench.Demo
 
             Add(at, new JsonObject { ["op"] = "create", ["table"] = "ls_interaction", ["id"] = Record("i"), ["attributes"] = attributes });
         }
+
+        /// <summary>The webinar platform's webhook: ls_RecordInteraction with the attendee's email address and its own id.</summary>
+        private void FromWebinarPlatform(DateTime at, DemoLeadProfile who, string type) =>
+            Add(at, new JsonObject
+            {
+                ["op"] = "record",
+                ["type"] = type,
+                ["source"] = "webinar-platform",
+                ["externalId"] = Record("w"),
+                ["email"] = who.Email,
+                ["name"] = "Webinar: Scoring that sales trusts",
+            });
 
         private void Update(DateTime at, string table, string id, JsonObject attributes) =>
             Add(at, new JsonObject { ["op"] = "update", ["table"] = table, ["id"] = id, ["attributes"] = attributes });

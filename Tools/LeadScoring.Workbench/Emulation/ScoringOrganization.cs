@@ -6,6 +6,7 @@ using System.Reflection;
 using LeadScoring.Dataverse;
 using LeadScoring.Emulator;
 using LeadScoring.Engine;
+using LeadScoring.Workbench.Simulation;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadScoring.Workbench.Emulation
@@ -32,6 +33,9 @@ namespace LeadScoring.Workbench.Emulation
         /// <summary>The solution's role for everyone who sees the score section of the lead form.</summary>
         public const string UserRole = "Lead Scoring User";
 
+        /// <summary>The solution's role for the application user of webhooks, flows and the interactions import.</summary>
+        public const string IntegrationRole = "Lead Scoring Integration";
+
         private const string PacConfigResource = "LeadScoring.Workbench.pac-config.json";
 
         // The privileges of Microsoft's Salesperson role this product relies on (leads and activities
@@ -49,6 +53,7 @@ namespace LeadScoring.Workbench.Emulation
         {
             Org.LoadPacConfigJson(PacConfigJson(), typeof(LeadScorer).Assembly);
             Org.DefineAlternateKey(ScoreEventColumns.Table, ScoreEventColumns.AlternateKey, ScoreEventColumns.IdempotencyKey);
+            Org.DefineAlternateKey(InteractionColumns.Table, InteractionColumns.AlternateKey, InteractionColumns.Source, InteractionColumns.ExternalId);
             foreach (var name in Assembly.GetExecutingAssembly().GetManifestResourceNames().Where(n => n.StartsWith("LeadScoring.Workbench.Relationships.", StringComparison.Ordinal)))
             {
                 Org.LoadRelationshipsXml(Resource(name)); // cascades as the solution declares them
@@ -60,6 +65,7 @@ namespace LeadScoring.Workbench.Emulation
             MarketingApprover = Org.AddUser("Morgan Marketing", SecurityRoles.MarketingApprover, UserRole);
             SalesApprover = Org.AddUser("Sam Sales", SecurityRoles.SalesApprover, UserRole);
             SalesRep = Org.AddUser("Riley Rep", SalespersonRole, UserRole);
+            Integration = Org.AddUser("Webhook Integration", IntegrationRole);
             foreach (var reader in new[] { Admin, MarketingApprover, SalesApprover, SalesRep })
             {
                 Org.AddToFieldSecurityProfile(reader, ScoreReadersProfile);
@@ -79,6 +85,9 @@ namespace LeadScoring.Workbench.Emulation
         public Guid SalesApprover { get; }
 
         public Guid SalesRep { get; }
+
+        /// <summary>The application user webhooks, the Customer Insights - Journeys flows and the interactions import call ls_RecordInteraction as.</summary>
+        public Guid Integration { get; }
 
         /// <summary>The model activated last.</summary>
         public Guid ModelId { get; private set; }
@@ -189,6 +198,28 @@ namespace LeadScoring.Workbench.Emulation
             var response = As(user ?? SalesRep).Execute(request);
             Org.DrainAsyncQueue();
             return response;
+        }
+
+        /// <summary>Sets an environment variable's value for this org, as an admin does in the solution (a definition and its value row).</summary>
+        public void SetEnvironmentVariable(string schemaName, string value)
+        {
+            var definition = StableIds.For(EnvironmentVariables.DefinitionTable, schemaName);
+            if (Org.GetRow(EnvironmentVariables.DefinitionTable, definition) == null)
+            {
+                Org.Seed(new Entity(EnvironmentVariables.DefinitionTable, definition) { [EnvironmentVariables.SchemaName] = schemaName });
+            }
+
+            var row = new Entity(EnvironmentVariables.ValueTable, StableIds.For(EnvironmentVariables.ValueTable, schemaName));
+            row[EnvironmentVariables.DefinitionId] = new EntityReference(EnvironmentVariables.DefinitionTable, definition);
+            row[EnvironmentVariables.Value] = value;
+            if (Org.GetRow(EnvironmentVariables.ValueTable, row.Id) == null)
+            {
+                Org.Seed(row);
+            }
+            else
+            {
+                Org.Service.Update(row);
+            }
         }
 
         public Entity Lead(Guid id) => Org.GetRow(LeadColumns.Table, id) ?? throw new InvalidOperationException("no lead " + id);

@@ -29,6 +29,7 @@ namespace LeadScoring.Workbench.Simulation
             ["adjust"] = (HistoryOp.Adjust, new[] { "at", "op", "lead", "points", "reason" }),
             ["decay"] = (HistoryOp.Decay, new[] { "at", "op" }),
             ["activate"] = (HistoryOp.Activate, new[] { "at", "op", "model" }),
+            ["record"] = (HistoryOp.Record, new[] { "at", "op", "type", "source", "externalId", "email", "lead", "name", "url" }),
         };
 
         private readonly string _source;
@@ -119,6 +120,7 @@ namespace LeadScoring.Workbench.Simulation
                 HistoryOp.HandBack => item with { Table = LeadColumns.Table, Id = Lead(tree, row), Reason = Reason(tree, row) },
                 HistoryOp.Adjust => item with { Table = LeadColumns.Table, Id = Lead(tree, row), Points = Points(tree, row), Reason = Reason(tree, row) },
                 HistoryOp.Activate => item with { Model = Model(tree, row) },
+                HistoryOp.Record => Recorded(tree, row, item),
                 _ => item,
             });
         }
@@ -169,6 +171,51 @@ namespace LeadScoring.Workbench.Simulation
             }
 
             return item with { Table = table, Id = id, Columns = columns };
+        }
+
+        /// <summary>
+        /// An interaction a source sends through ls_RecordInteraction (as a webhook would), at "at":
+        /// type (a label or value of ls_interactiontype), source and externalId, the person by email
+        /// or by the file's lead id, and a name or url. The Custom API checks the values themselves.
+        /// </summary>
+        private HistoryEvent Recorded(JsonTree tree, JsonObjectAt row, HistoryEvent item)
+        {
+            var parameters = new List<KeyValuePair<string, object?>> { new(CustomApi.OccurredOn, item.At) };
+            void Add(string field, string parameter, bool required)
+            {
+                var property = row.Properties.FirstOrDefault(p => p.Name == field);
+                if (property == null)
+                {
+                    if (required)
+                    {
+                        throw tree.Error(row.Offset, $"'{field}' is missing");
+                    }
+
+                    return;
+                }
+
+                string value = Text(tree, property, field);
+                if (field == "type" && LeadScoring.Operations.RecordInteraction.TypeValue(value) == null)
+                {
+                    throw tree.Error(property.Value.Offset, $"'type' {value} is not an interaction type; allowed: {string.Join(", ", InteractionTypeValues.Labels.Select(l => l.Value))}");
+                }
+
+                parameters.Add(new(parameter, field == "lead" ? StableIds.For(LeadColumns.Table, Lead(tree, row)) : value));
+            }
+
+            Add("type", CustomApi.Type, true);
+            Add("source", CustomApi.Source, true);
+            Add("externalId", CustomApi.ExternalId, true);
+            Add("email", CustomApi.EmailAddress, false);
+            Add("lead", CustomApi.LeadId, false);
+            Add("name", CustomApi.Name, false);
+            Add("url", CustomApi.Url, false);
+            if (!parameters.Any(p => p.Key is CustomApi.EmailAddress or CustomApi.LeadId) || !parameters.Any(p => p.Key is CustomApi.Name or CustomApi.Url))
+            {
+                throw tree.Error(row.Offset, "a record needs 'email' or 'lead' (who) and 'name' or 'url' (what)");
+            }
+
+            return item with { Table = InteractionColumns.Table, Columns = parameters };
         }
 
         private string Lead(JsonTree tree, JsonObjectAt row)

@@ -11,6 +11,7 @@ namespace LeadScoring.Workbench.Simulation
         Adjust,
         Decay,
         Activate,
+        Record,
     }
 
     /// <summary>
@@ -19,12 +20,13 @@ namespace LeadScoring.Workbench.Simulation
     /// </summary>
     internal sealed record HistoryEvent(int Line, DateTime At, HistoryOp Op)
     {
-        /// <summary>create/update: the table; handback/adjust: lead.</summary>
+        /// <summary>create/update: the table; handback/adjust: lead; record: ls_interaction.</summary>
         public string Table { get; init; } = "";
 
         /// <summary>create/update: the record's id in the file; handback/adjust: the lead's id in the file.</summary>
         public string Id { get; init; } = "";
 
+        /// <summary>create/update: the columns; record: ls_RecordInteraction's parameters.</summary>
         public IReadOnlyList<KeyValuePair<string, object?>> Columns { get; init; } = Array.Empty<KeyValuePair<string, object?>>();
 
         public string Reason { get; init; } = "";

@@ -121,6 +121,9 @@ namespace LeadScoring.Workbench.Simulation
                         Organization.CreateAndActivate(item.Model!); // imported as a draft, approved by marketing and sales, activated; the activation step recalculates
                         _version = item.Model!.Version;
                         break;
+                    case HistoryOp.Record:
+                        Organization.Call(CustomApi.RecordInteraction, null, Organization.Integration, item.Columns.Select(c => (c.Key, c.Value)).ToArray());
+                        break;
                     default:
                         Decay(item.At);
                         break;
@@ -205,6 +208,7 @@ namespace LeadScoring.Workbench.Simulation
             HistoryOp.HandBack => "hand-back",
             HistoryOp.Adjust => "adjustment",
             HistoryOp.Activate => "activation",
+            HistoryOp.Record => "recorded interaction",
             _ => op.ToString().ToLowerInvariant(),
         };
 
