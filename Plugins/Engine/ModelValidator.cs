@@ -11,7 +11,7 @@ namespace LeadScoring.Engine
     /// </summary>
     public static class ModelValidator
     {
-        public static readonly IReadOnlyList<string> WatchedTables = new[] { "lead", "email", "appointment", "ls_interaction" };
+        public static readonly IReadOnlyList<string> WatchedTables = new[] { "lead", "email", "appointment", "phonecall", "ls_interaction" };
 
         public static IReadOnlyList<string> Validate(ScoringModel model)
         {
