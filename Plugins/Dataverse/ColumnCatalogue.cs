@@ -23,7 +23,7 @@ namespace LeadScoring.Dataverse
                 Of(ColumnType.Text, "subject", "firstname", "lastname", "fullname", "jobtitle", "companyname", "emailaddress1", "telephone1", "mobilephone",
                     "websiteurl", "description", "address1_city", "address1_country", "address1_stateorprovince", "address1_postalcode", LeadColumns.HandBackReason, LeadColumns.Grade),
                 Of(ColumnType.WholeNumber, "numberofemployees", LeadColumns.Score, LeadColumns.FitScore, LeadColumns.EngagementScore, LeadColumns.HandBackCount),
-                Of(ColumnType.Decimal, "revenue", "budgetamount"),
+                Of(ColumnType.Money, "revenue", "budgetamount"),
                 Of(ColumnType.DateTime, "createdon", "modifiedon", "estimatedclosedate", LeadColumns.SalesReadyOn, LeadColumns.LastEngagementOn, LeadColumns.HandBackOn),
                 Of(ColumnType.Boolean, "decisionmaker", "donotemail", "donotphone"),
                 Of(ColumnType.Lookup, LeadColumns.Id, LeadColumns.OwnerId, "parentaccountid", "parentcontactid", "campaignid"),

@@ -60,8 +60,9 @@ namespace LeadScoring.Dataverse
                     return new TableColumn(attribute.LogicalName, ColumnType.WholeNumber);
                 case AttributeTypeCode.Decimal:
                 case AttributeTypeCode.Double:
-                case AttributeTypeCode.Money:
                     return new TableColumn(attribute.LogicalName, ColumnType.Decimal);
+                case AttributeTypeCode.Money:
+                    return new TableColumn(attribute.LogicalName, ColumnType.Money);
                 case AttributeTypeCode.DateTime:
                     return new TableColumn(attribute.LogicalName, ColumnType.DateTime);
                 case AttributeTypeCode.Lookup:

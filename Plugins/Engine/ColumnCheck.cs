@@ -160,7 +160,7 @@ namespace LeadScoring.Engine
                 case ConditionOperator.LessThan:
                 case ConditionOperator.LessOrEqual:
                 case ConditionOperator.Between:
-                    return column.Type is ColumnType.WholeNumber or ColumnType.Decimal or ColumnType.DateTime ? null
+                    return column.Type is ColumnType.WholeNumber or ColumnType.Decimal or ColumnType.Money or ColumnType.DateTime ? null
                         : "operator " + ModelValidator.Name(op) + " compares numbers and dates, but " + name + " is " + Describe(column.Type) + "; use " + Suggest(column.Type) + ".";
                 default:
                     return column.Type != ColumnType.Other ? null
@@ -188,6 +188,7 @@ namespace LeadScoring.Engine
 
                     break;
                 case ColumnType.Decimal:
+                case ColumnType.Money:
                     if (IsNumber(value) && Conditions.TryNumber(value, out var number))
                     {
                         return number;
@@ -326,6 +327,7 @@ namespace LeadScoring.Engine
             ColumnType.Text => "a text column",
             ColumnType.WholeNumber => "a whole number column",
             ColumnType.Decimal => "a number column",
+            ColumnType.Money => "a currency column",
             ColumnType.DateTime => "a date and time column",
             ColumnType.Boolean => "a yes/no column",
             ColumnType.Choice => "a choice column",
@@ -337,7 +339,7 @@ namespace LeadScoring.Engine
         {
             ColumnType.Text => "text",
             ColumnType.WholeNumber => "a whole number",
-            ColumnType.Decimal => "a number",
+            ColumnType.Decimal or ColumnType.Money => "a number",
             ColumnType.DateTime => "an ISO-8601 date and time",
             _ => "a row id (a GUID)",
         };
@@ -345,7 +347,7 @@ namespace LeadScoring.Engine
         private static string Suggest(ColumnType type) => type switch
         {
             ColumnType.Text => "equals, in, contains, beginsWith or endsWith",
-            ColumnType.WholeNumber or ColumnType.Decimal or ColumnType.DateTime => "equals, greaterThan, lessThan or between",
+            ColumnType.WholeNumber or ColumnType.Decimal or ColumnType.Money or ColumnType.DateTime => "equals, greaterThan, lessThan or between",
             ColumnType.Other => "exists or notExists",
             _ => "equals, notEquals, in or notIn with values or labels",
         };

@@ -9,6 +9,9 @@ namespace LeadScoring.Engine
         Text,
         WholeNumber,
         Decimal,
+
+        /// <summary>A currency column: compared as a number.</summary>
+        Money,
         DateTime,
 
         /// <summary>A two-option (yes/no) column: true, false or one of its two labels.</summary>

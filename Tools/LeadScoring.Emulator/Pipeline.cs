@@ -136,6 +136,7 @@ namespace LeadScoring.Emulator
                 case "Delete": return Delete(request, caller);
                 case "Retrieve": return Retrieve(request);
                 case "RetrieveMultiple": return RetrieveMultiple(request, caller);
+                case "RetrieveEntity": return RetrieveEntity(request);
             }
             if (request.RequestName != null && customApis.TryGetValue(request.RequestName, out var api))
             {

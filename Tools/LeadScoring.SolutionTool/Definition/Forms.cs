@@ -187,6 +187,7 @@ namespace LeadScoring.SolutionTool.Definition
                         new FieldCell(ScoringConditionColumns.Attribute, "Column"),
                         new FieldCell(ScoringConditionColumns.Operator, "Operator"),
                         new FieldCell(ScoringConditionColumns.Value, "Value"),
+                        new FieldCell(ScoringConditionColumns.ValueLabel, "Value label", ReadOnly: true),
                     }),
                 }),
             });

@@ -98,7 +98,7 @@ namespace LeadScoring.SolutionTool.Definition
                 Text(ScoringRuleColumns.RuleKey, "Rule key", "The rule's id in the model file, unique within the model.", 100),
                 Pick(ScoringRuleColumns.Category, "Category", "Fit or engagement.", Choices.Category),
                 Pick(ScoringRuleColumns.Kind, "Kind", "Conditions, unanswered emails or activity volume.", Choices.RuleKind),
-                Text(ScoringRuleColumns.WatchedTable, "Watched table", "The table whose rows the rule watches: lead, email, appointment or ls_interaction.", 100),
+                Text(ScoringRuleColumns.WatchedTable, "Watched table", "The table whose rows the rule watches: lead, email, appointment, phonecall or ls_interaction.", 100),
                 Whole(ScoringRuleColumns.Points, "Points", "Points awarded (negative to debit)."),
                 Pick(ScoringRuleColumns.LimitType, "Frequency limit", "How often the rule may award its points.", Choices.LimitType),
                 Whole(ScoringRuleColumns.LimitValue, "Limit value", "N for at most N times or at most once per N days.", 0),
@@ -114,7 +114,8 @@ namespace LeadScoring.SolutionTool.Definition
             {
                 Lookup(ScoringConditionColumns.ScoringRuleId, "Scoring rule", "The rule the condition belongs to.", ScoringRuleColumns.Table, RuleConditions, "Cascade") with { RequiredLevel = "required" },
                 Pick(ScoringConditionColumns.Operator, "Operator", "How the column is compared with the value.", Choices.ConditionOperator),
-                new Column(ScoringConditionColumns.Value, "Value", ColumnKind.Memo) { Description = "The value to compare with, as JSON (a value, or an array for in and between).", MaxLength = 4000 },
+                new Column(ScoringConditionColumns.Value, "Value", ColumnKind.Memo) { Description = "The value to compare with, as JSON (a value, or an array for in and between). A choice label typed here is stored as its value.", MaxLength = 4000 },
+                Text(ScoringConditionColumns.ValueLabel, "Value label", "The labels of a choice or yes/no value, set by lead scoring when the condition is saved.", 1000),
             });
 
         public static Table ScoreEvent { get; } = New(ScoreEventColumns.Table, "Score event", "Score events",

@@ -25,6 +25,7 @@ namespace LeadScoring.Workbench.Emulation
         public ScoringOrganization(ScoringModel? model, DateTime? start = null)
         {
             Org.LoadPacConfigJson(PacConfigJson(), typeof(LeadScorer).Assembly);
+            Org.DefineProductTables();
             Org.DefineAlternateKey(ScoreEventColumns.Table, ScoreEventColumns.AlternateKey, ScoreEventColumns.IdempotencyKey);
             Org.Clock.Set(start ?? Start);
             Admin = Org.AddUser("Avery Admin", SecurityRoles.Admin);
