@@ -150,9 +150,13 @@ namespace LeadScoring.Dataverse
                 ExpiresAfterDays = expires,
                 Count = Int(rule, ScoringRuleColumns.Count),
                 WithinDays = Int(rule, ScoringRuleColumns.WithinDays),
-                Conditions = conditions.OrderBy(c => c.GetAttributeValue<DateTime?>("createdon")).ThenBy(c => c.Id).Select(MapCondition).ToList(),
+                Conditions = InOrder(conditions).Select(MapCondition).ToList(),
             };
         }
+
+        /// <summary>A rule's conditions in the order admins created them; one being created now (no createdon yet) comes last.</summary>
+        public static List<Entity> InOrder(IEnumerable<Entity> conditions) =>
+            conditions.OrderBy(c => c.GetAttributeValue<DateTime?>("createdon") ?? DateTime.MaxValue).ThenBy(c => c.Id).ToList();
 
         public static Condition MapCondition(Entity condition)
         {

@@ -55,6 +55,7 @@ namespace LeadScoring.Steps
                 conditions.Add(record);
             }
 
+            conditions = ModelStore.InOrder(conditions);
             var mapped = ModelStore.MapRule(rule, conditions);
             var columns = new OrganizationColumns(local.SystemService);
             var check = ColumnCheck.Check(new[] { mapped }, columns);

@@ -144,7 +144,7 @@ public class ModelGovernanceTests
 
     private int Status(Guid model) => org.Org.GetRow(ScoringModelColumns.Table, model)!.GetAttributeValue<OptionSetValue>(ScoringModelColumns.Status).Value;
 
-    private static string Refused(Action action)
+    internal static string Refused(Action action)
     {
         var error = Assert.ThrowsAny<Exception>(action);
         Assert.True(error is InvalidPluginExecutionException or FaultException<OrganizationServiceFault>, error.GetType().Name + ": " + error.Message);
