@@ -4,6 +4,7 @@ using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using LeadScoring.Dataverse;
 using LeadScoring.Engine;
 
 namespace LeadScoring.Tests.Engine;
@@ -87,11 +88,11 @@ public class EnginePropertyTests
             case 2:
             case 3:
                 var type = random.Next(1, 4);
-                return new Step(new Trigger.ActivityOccurred(new Activity("ls_interaction", id, at, Columns(("ls_type", type)), random.Next(2) == 0 ? null : Columns(("ls_type", type % 3 + 1)), "v" + index)), at);
+                return new Step(new Trigger.ActivityOccurred(ActivityChange.Of("ls_interaction", id, at, Columns(("ls_type", type)), random.Next(2) == 0 ? null : Columns(("ls_type", type % 3 + 1)), "v" + index)), at);
             case 4:
-                return new Step(new Trigger.ActivityOccurred(new Activity("email", "m" + index, at, Columns(("directioncode", true), ("statuscode", 3)), null, "create")), at);
+                return new Step(new Trigger.ActivityOccurred(ActivityChange.Of("email", "m" + index, at, Columns(("directioncode", true), ("statuscode", 3)), null, "create")), at);
             case 5:
-                return new Step(new Trigger.ActivityOccurred(new Activity("email", "m" + random.Next(0, index + 1), at, Columns(("linksclickedcount", 1)), Columns(("linksclickedcount", 0)), "v" + index)), at);
+                return new Step(new Trigger.ActivityOccurred(ActivityChange.Of("email", "m" + random.Next(0, index + 1), at, Columns(("linksclickedcount", 1)), Columns(("linksclickedcount", 0)), "v" + index)), at);
             case 6:
                 return new Step(new Trigger.DecayDue(), at.AddDays(random.Next(0, 60)));
             case 7:

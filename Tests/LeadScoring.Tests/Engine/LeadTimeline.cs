@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LeadScoring.Dataverse;
 using LeadScoring.Engine;
 
 namespace LeadScoring.Tests.Engine;
@@ -60,7 +61,7 @@ internal sealed class LeadTimeline
         }
 
         records[id] = after;
-        return Apply(new Trigger.ActivityOccurred(new Activity(table, id, at, after, before, before == null ? "create" : Next())), at);
+        return Apply(new Trigger.ActivityOccurred(ActivityChange.Of(table, id, at, after, before, before == null ? "create" : Next())), at);
     }
 
     public ScoringResult Download(string id, DateTime at) => Record("ls_interaction", id, at, ("ls_type", 100000001));
