@@ -139,7 +139,7 @@ namespace LeadScoring.SolutionTool
                 throw new SolutionToolException($"{assemblyPath} is not strong-named; sandboxed plug-in assemblies must be.");
             }
 
-            string dataXml = Path.Combine(solution, "PluginAssemblies", FolderOf(config), config.PluginAssembly.Name + ".dll.data.xml");
+            string dataXml = Path.Combine(solution, SolutionLayout.AssemblyData(config.PluginAssembly));
             var data = LoadXml(dataXml).Root!;
             string declared = (string?)data.Attribute("FullName") ?? "";
             if (declared != facts.FullName)
@@ -156,9 +156,6 @@ namespace LeadScoring.SolutionTool
 
             return facts.BuiltAgainstStandin;
         }
-
-        private static string FolderOf(PacConfigFile config) =>
-            config.PluginAssembly.Name + "-" + config.PluginAssembly.Id.ToString("D").ToUpperInvariant();
 
         /// <summary>Web-resource name → built file. Every web resource the solution declares must be built.</summary>
         private static SortedDictionary<string, string> CollectWebResources(string solution, string webFolder)
@@ -198,7 +195,7 @@ namespace LeadScoring.SolutionTool
         {
             var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
-                [$"PluginAssemblies/{FolderOf(config)}/{config.PluginAssembly.Name}.dll"] = assemblyPath,
+                [SolutionLayout.Assembly(config.PluginAssembly)] = assemblyPath,
             };
             foreach (var (name, path) in webFiles)
             {
@@ -234,9 +231,9 @@ namespace LeadScoring.SolutionTool
 
         private static IEnumerable<(string Path, byte[] Content)> Entries(string solution, SortedDictionary<string, string> files, bool managed, bool standin)
         {
-            yield return ("[Content_Types].xml", Encoding.UTF8.GetBytes(SolutionGenerator.Serialize(ContentTypes(files.Keys))));
-            yield return ("solution.xml", Encoding.UTF8.GetBytes(SolutionGenerator.Serialize(SolutionManifest(solution, managed, standin))));
-            yield return ("customizations.xml", Encoding.UTF8.GetBytes(SolutionGenerator.Serialize(Customizations(solution))));
+            yield return ("[Content_Types].xml", Encoding.UTF8.GetBytes(Rendering.Xml.Serialize(ContentTypes(files.Keys))));
+            yield return ("solution.xml", Encoding.UTF8.GetBytes(Rendering.Xml.Serialize(SolutionManifest(solution, managed, standin))));
+            yield return ("customizations.xml", Encoding.UTF8.GetBytes(Rendering.Xml.Serialize(Customizations(solution))));
             foreach (var (zipPath, file) in files)
             {
                 yield return (zipPath, File.ReadAllBytes(file));
@@ -404,7 +401,7 @@ namespace LeadScoring.SolutionTool
                 if (standin)
                 {
                     string manifest = Path.Combine(staging, "Other", "Solution.xml");
-                    File.WriteAllText(manifest, SolutionGenerator.Serialize(SolutionManifest(staging, managed: false, standin: true)));
+                    File.WriteAllText(manifest, Rendering.Xml.Serialize(SolutionManifest(staging, managed: false, standin: true)));
                 }
 
                 var start = new ProcessStartInfo(pac) { RedirectStandardOutput = true, RedirectStandardError = true };

@@ -6,6 +6,7 @@ using System.Xml;
 using System.Xml.Linq;
 using LeadScoring.Dataverse;
 using LeadScoring.SolutionTool;
+using LeadScoring.SolutionTool.Definition;
 
 namespace LeadScoring.Tests.Solution;
 
@@ -142,7 +143,7 @@ public class ComponentTests
                 Assert.Equal(table, relationship.Element("ReferencedEntityName")!.Value.ToLowerInvariant());
             }
 
-            foreach (var control in form.Descendants("control").Where(c => c.Attribute("classid")!.Value == SolutionGenerator.WebResourceControl))
+            foreach (var control in form.Descendants("control").Where(c => c.Attribute("classid")!.Value == Controls.WebResource))
             {
                 string url = control.Element("parameters")!.Element("Url")!.Value;
                 Assert.True(webResources.ContainsKey(url), url);
@@ -297,7 +298,7 @@ public class ComponentTests
     [Fact]
     public void Web_resources_match_webresources_json_and_the_built_files()
     {
-        var declared = SolutionGenerator.ReadWebResources(Path.Combine(RepositoryRoot.Path, "WebResources", "webresources.json"));
+        var declared = SolutionInputs.ReadWebResources(Path.Combine(RepositoryRoot.Path, "WebResources", "webresources.json"));
         var inSolution = Source.WebResources.Select(w => (Name: w.Element("Name")!.Value, Display: w.Element("DisplayName")!.Value, Type: int.Parse(w.Element("WebResourceType")!.Value, System.Globalization.CultureInfo.InvariantCulture), File: w.Element("FileName")!.Value));
         Assert.Equal(declared.Select(d => (d.Name, d.DisplayName, d.Type, "/WebResources/" + d.Name)).OrderBy(d => d.Name, StringComparer.Ordinal), inSolution.OrderBy(d => d.Name, StringComparer.Ordinal));
         Assert.All(Source.WebResources, w => Assert.True(File.Exists(Source.Path("WebResources", w.Element("Name")!.Value + ".data.xml"))));
@@ -315,7 +316,7 @@ public class ComponentTests
         form.Descendants("control").Select(c => c.Attribute("datafieldname")?.Value).OfType<string>();
 
     private static IEnumerable<(string Target, string Relationship, Guid View)> Subgrids(XElement form) =>
-        form.Descendants("control").Where(c => c.Attribute("classid")!.Value == SolutionGenerator.SubgridControl).Select(c =>
+        form.Descendants("control").Where(c => c.Attribute("classid")!.Value == Controls.Subgrid).Select(c =>
             (c.Element("parameters")!.Element("TargetEntityType")!.Value, c.Element("parameters")!.Element("RelationshipName")!.Value,
              Guid.Parse(c.Element("parameters")!.Element("ViewId")!.Value)));
 }

@@ -32,7 +32,7 @@ public sealed class PackTests : IDisposable
     private string WebResources()
     {
         string dist = Path.Combine(RepositoryRoot.Path, "WebResources", "dist");
-        var names = SolutionGenerator.ReadWebResources(Path.Combine(RepositoryRoot.Path, "WebResources", "webresources.json")).Select(w => w.Name).ToList();
+        var names = SolutionInputs.ReadWebResources(Path.Combine(RepositoryRoot.Path, "WebResources", "webresources.json")).Select(w => w.Name).ToList();
         if (names.All(n => File.Exists(Path.Combine(dist, n))))
         {
             return dist;
