@@ -164,7 +164,11 @@ namespace LeadScoring.Dataverse
             var op = (Engine.ConditionOperator)(Choice(condition, ScoringConditionColumns.Operator) - ConditionOperatorValues.EqualsTo);
             try
             {
-                return new Condition(attribute, op, ConditionValueText.Parse(condition.GetAttributeValue<string>(ScoringConditionColumns.Value)));
+                var table = condition.GetAttributeValue<string>(ScoringConditionColumns.ColumnTable);
+                return new Condition(attribute, op, ConditionValueText.Parse(condition.GetAttributeValue<string>(ScoringConditionColumns.Value)))
+                {
+                    Table = string.IsNullOrWhiteSpace(table) ? null : table!.Trim(),
+                };
             }
             catch (FormatException e)
             {

@@ -76,6 +76,7 @@ namespace LeadScoring.Dataverse
         public const string SalesApproverId = "ls_salesapproverid";             // Lookup systemuser
         public const string SalesApprovedOn = "ls_salesapprovedon";
         public const string ActivatedOn = "ls_activatedon";
+        public const string ActivationNotes = "ls_activationnotes";             // Multiline text: what activation found (columns the steps do not watch)
     }
 
     /// <summary>Choice ls_modelstatus.</summary>
@@ -134,6 +135,7 @@ namespace LeadScoring.Dataverse
         public const string Id = "ls_scoringconditionid";
         public const string ScoringRuleId = "ls_scoringruleid";     // Lookup ls_scoringrule
         public const string Attribute = "ls_attribute";             // Text: the watched table's column
+        public const string ColumnTable = "ls_table";               // Text: empty for the rule's table; "lead" for a persona condition
         public const string Operator = "ls_operator";               // Choice ConditionOperatorValues
         public const string Value = "ls_value";                     // Text: JSON value or array (choice labels stored as their values)
         public const string ValueLabel = "ls_valuelabel";           // Text: the labels of a choice value, set on save

@@ -62,9 +62,9 @@ namespace LeadScoring.Engine
         public static string LabelsOf(TableColumn column, IEnumerable<object?> values) =>
             string.Join(", ", values.Select(v => column.Options.FirstOrDefault(o => Conditions.AreEqual(o.Value, v))?.Label).Where(l => l != null));
 
-        /// <summary>The table a condition reads: the rule's table (emails for the unanswered-emails kind).</summary>
+        /// <summary>The table a condition reads: its own (a persona condition's lead), else the rule's (emails for the unanswered-emails kind).</summary>
         public static string TableOf(ScoringRule rule, Condition condition) =>
-            rule.Kind == RuleKind.UnansweredEmails ? "email" : rule.Table;
+            condition.Table ?? (rule.Kind == RuleKind.UnansweredEmails ? "email" : rule.Table);
 
         /// <summary>Letters and digits only, lower case: "Asset Download", "asset download" and "AssetDownload" are one label.</summary>
         public static string LabelKey(string label) => new string(label.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
@@ -96,7 +96,7 @@ namespace LeadScoring.Engine
                 }
                 else
                 {
-                    errors.Add(at + Missing(table, condition.Attribute, columns, source));
+                    errors.Add(at + Missing(rule, table, condition.Attribute, columns, source));
                 }
 
                 return condition;
@@ -124,7 +124,7 @@ namespace LeadScoring.Engine
             return condition with { Values = values };
         }
 
-        private static string Missing(string table, string attribute, IReadOnlyCollection<TableColumn> columns, IColumnSource source)
+        private static string Missing(ScoringRule rule, string table, string attribute, IReadOnlyCollection<TableColumn> columns, IColumnSource source)
         {
             var names = columns.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal).ToList();
             var message = table + " has no column '" + attribute + "'";
@@ -138,6 +138,10 @@ namespace LeadScoring.Engine
             if (elsewhere.Count > 0)
             {
                 message += "; '" + attribute + "' is a column of " + string.Join(" and ", elsewhere) + ", not of " + table;
+                if (elsewhere.Contains("lead") && ModelValidator.AllowsPersona(rule))
+                {
+                    message += " (a condition on the lead's own column names its table: {\"table\":\"lead\",\"attribute\":\"" + attribute + "\",…})";
+                }
             }
 
             return message + "; " + table + " columns: " + List(names) + ".";

@@ -19,6 +19,7 @@ namespace LeadScoring.Engine
         {
             Model = model;
             LeadId = lead.LeadId;
+            LeadAttributes = lead.Attributes;
             Status = lead.Status;
             Now = now;
             events = ledger.ToList();
@@ -35,6 +36,9 @@ namespace LeadScoring.Engine
         public ScoringModel Model { get; }
 
         public string LeadId { get; }
+
+        /// <summary>The lead's current columns: what persona conditions read when an activity is scored.</summary>
+        public IReadOnlyDictionary<string, object?> LeadAttributes { get; }
 
         public LeadStatus Status { get; }
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.ServiceModel;
 using LeadScoring.Dataverse;
 using LeadScoring.Engine;
@@ -6,9 +7,11 @@ using Microsoft.Xrm.Sdk;
 namespace LeadScoring.Steps
 {
     /// <summary>
-    /// Email, appointment and marketing interaction (ls_interaction) Create and Update
-    /// (PostOperation, asynchronous): a change regarding a lead is an engagement event.
-    /// Records regarding anything else are ignored; a lead deleted meanwhile is skipped with a trace.
+    /// Email, appointment, phone call and marketing interaction (ls_interaction) Create and Update
+    /// (PostOperation, asynchronous): a change regarding a lead is an engagement event. The update
+    /// steps watch every column, so a rule on any column (a custom one too) fires; an update that
+    /// changed no column the active model reads is skipped here, before any service call. Records
+    /// regarding anything else are ignored; a lead deleted meanwhile is skipped with a trace.
     /// </summary>
     public sealed class ActivityScoringPlugin : PluginBase
     {
@@ -30,6 +33,13 @@ namespace LeadScoring.Steps
             }
 
             var previous = local.PreImage;
+            var model = local.Models.Active(local.Now);
+            if (previous != null && model != null && !target.Attributes.Keys.Any(WatchedColumns.Of(model.Model, table).Contains))
+            {
+                local.Trace("{0} {1}: no column the rules read changed ({2}): skipped.", table, target.Id, string.Join(", ", target.Attributes.Keys));
+                return;
+            }
+
             var occurredOn = table == InteractionColumns.Table ? record.GetAttributeValue<System.DateTime?>(InteractionColumns.OccurredOn) ?? local.Now : local.Now;
             var occurrence = previous == null ? "create" : LeadRecord.RowVersion(record) ?? local.Context.OperationId.ToString("N");
             var activity = ActivityChange.Of(table, target.Id.ToString("D"), occurredOn, PlainValues.Of(record), previous == null ? null : PlainValues.Of(previous), occurrence);

@@ -88,6 +88,7 @@ namespace LeadScoring.SolutionTool.Definition
                 Lookup(ScoringModelColumns.SalesApproverId, "Sales approver", "The sales approver who approved this version.", "systemuser", SalesApprover, "NoCascade"),
                 Moment(ScoringModelColumns.SalesApprovedOn, "Sales approved on", "When sales approved this version.") with { ValidForCreate = false },
                 Moment(ScoringModelColumns.ActivatedOn, "Activated on", "When this version became the active model."),
+                new Column(ScoringModelColumns.ActivationNotes, "Activation notes", ColumnKind.Memo) { Description = "What activation found: rules that read a column the plug-in steps do not watch.", MaxLength = 4000 },
             });
 
         public static Table ScoringRule { get; } = New(ScoringRuleColumns.Table, "Scoring rule", "Scoring rules",
@@ -114,6 +115,7 @@ namespace LeadScoring.SolutionTool.Definition
             new[]
             {
                 Lookup(ScoringConditionColumns.ScoringRuleId, "Scoring rule", "The rule the condition belongs to.", ScoringRuleColumns.Table, RuleConditions, "Cascade") with { RequiredLevel = "required" },
+                Text(ScoringConditionColumns.ColumnTable, "Column of", "Empty: the rule's watched table. \"lead\": a persona condition on the lead's own column, checked when the activity is scored.", 100),
                 Pick(ScoringConditionColumns.Operator, "Operator", "How the column is compared with the value.", Choices.ConditionOperator),
                 new Column(ScoringConditionColumns.Value, "Value", ColumnKind.Memo) { Description = "The value to compare with, as JSON (a value, or an array for in and between). A choice label typed here is stored as its value.", MaxLength = 4000 },
                 Text(ScoringConditionColumns.ValueLabel, "Value label", "The labels of a choice or yes/no value, set by lead scoring when the condition is saved.", 1000),
