@@ -15,7 +15,7 @@ public class ModelValidatorTests
     [InlineData("duplicate rule ids", "Rule 'director': the id is used by 2 rules")]
     [InlineData("between with one value", "Rule 'size', condition on 'numberofemployees': operator between needs exactly two numbers or dates")]
     [InlineData("between reversed", "operator between needs low ≤ high; got [500, 50]")]
-    [InlineData("unknown table", "Rule 'visit': table 'webpage' is not watched; allowed: lead, email, appointment, ls_interaction.")]
+    [InlineData("unknown table", "Rule 'visit': table 'webpage' is not watched; allowed: lead, email, appointment, phonecall, ls_interaction.")]
     [InlineData("fit rule on email", "Rule 'opened': a fit rule scores the lead's own columns")]
     [InlineData("positive streak", "Rule 'cold': an unansweredEmails rule is a debit; points must be negative; got 30.")]
     [InlineData("zero points", "Rule 'director': points must be between -10000 and 10000 and not 0; got 0.")]

@@ -27,7 +27,7 @@ public sealed class ModelColumnsTests : IDisposable
     [InlineData("\"attribute\":\"jobtitle\"", "\"attribute\":\"jobtilte\"",
         "Rule 'director', condition 1: lead has no column 'jobtilte'; did you mean 'jobtitle'?")]
     [InlineData("\"attribute\":\"ls_type\",\"operator\":\"equals\",\"value\":100000001", "\"attribute\":\"jobtitle\",\"operator\":\"equals\",\"value\":\"Engineer\"",
-        "Rule 'whitepaper', condition 1: ls_interaction has no column 'jobtitle'; 'jobtitle' is a column of lead, not of ls_interaction; ls_interaction columns: createdon, ls_durationseconds, ls_interactionid, ls_leadid, ls_name, ls_occurredon, ls_type, ls_url, modifiedon, statecode.")]
+        "Rule 'whitepaper', condition 1: ls_interaction has no column 'jobtitle'; 'jobtitle' is a column of lead, not of ls_interaction (a condition on the lead's own column names its table: {\"table\":\"lead\",\"attribute\":\"jobtitle\",…}); ls_interaction columns: createdon, ls_durationseconds, ls_interactionid, ls_leadid, ls_name, ls_occurredon, ls_type, ls_url, modifiedon, statecode.")]
     [InlineData("\"value\":100000001", "\"value\":\"Asset Downlaod\"",
         "Rule 'whitepaper', condition 1: 'Asset Downlaod' is not a label of ls_interaction.ls_type; labels: Page Visit, Asset Download, Video View, Webinar Registered, Webinar Attended, Event Attended, Form Submitted, Social Like. Did you mean 'Asset Download'?")]
     [InlineData("\"value\":100000001", "\"value\":7",

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
 using LeadScoring.Dataverse;
@@ -22,10 +23,16 @@ namespace LeadScoring.Workbench.Emulation
 
         private const string PacConfigResource = "LeadScoring.Workbench.pac-config.json";
 
-        public ScoringOrganization(ScoringModel? model, DateTime? start = null)
+        /// <param name="customColumns">Columns this org has beyond the product's catalogue (new_noshow on appointment, a leads table's own columns), defined before the model is written.</param>
+        public ScoringOrganization(ScoringModel? model, DateTime? start = null, IEnumerable<(string Table, TableColumn Column)>? customColumns = null)
         {
             Org.LoadPacConfigJson(PacConfigJson(), typeof(LeadScorer).Assembly);
             Org.DefineProductTables();
+            foreach (var (table, column) in customColumns ?? [])
+            {
+                Org.DefineColumn(table, column);
+            }
+
             Org.DefineAlternateKey(ScoreEventColumns.Table, ScoreEventColumns.AlternateKey, ScoreEventColumns.IdempotencyKey);
             Org.Clock.Set(start ?? Start);
             Admin = Org.AddUser("Avery Admin", SecurityRoles.Admin);

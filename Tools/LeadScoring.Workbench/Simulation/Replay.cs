@@ -24,7 +24,7 @@ namespace LeadScoring.Workbench.Simulation
         private Replay(ScoringModel model, History history)
         {
             _history = history;
-            Organization = new ScoringOrganization(model, history.Events[0].At);
+            Organization = new ScoringOrganization(model, history.Events[0].At, history.CustomColumns());
         }
 
         public ScoringOrganization Organization { get; }
