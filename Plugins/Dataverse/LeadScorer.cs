@@ -87,6 +87,11 @@ namespace LeadScoring.Dataverse
             {
                 lead ??= service.Retrieve(LeadColumns.Table, leadId, new ColumnSet(LeadRecord.ColumnsToRetrieve(model.Model)));
                 var events = ledger.Read(leadId);
+                if (trigger is Trigger.Recalculation { Sources: null })
+                {
+                    trigger = new Trigger.Recalculation(SourceRecords.Read(service, leadId, model.Model)); // exact: engagement re-derived from the records
+                }
+
                 var result = ScoringEngine.Apply(model.Model, LeadRecord.Snapshot(lead), events, trigger, now);
                 var outcome = new ScoringOutcome(result, model, events.Concat(result.NewEvents).ToList());
                 var scoredByThisModel = lead.GetAttributeValue<EntityReference>(LeadColumns.ScoringModelId)?.Id == model.Id;

@@ -35,7 +35,7 @@ namespace LeadScoring.Engine
                 var isCap = pair.Key == ScoringEngine.FitCapRuleId;
                 var name = rule?.Name ?? (isCap ? "Fit capped at " + LedgerDraft.Number(model.FitCap) : pair.Key);
                 var reason = pair.Value == 0 && !isCap ? name + " no longer applies" : name;
-                draft.Append(draft.OnLead(EventKeys.Fit(pair.Key, was.Count + 1), ScoreEventKind.Rule, Category.Fit, pair.Value - was.Sum(e => e.Points), reason, pair.Key));
+                draft.Append(draft.OnLead(draft.NextKey(n => EventKeys.Fit(pair.Key, n)), ScoreEventKind.Rule, Category.Fit, pair.Value - was.Sum(e => e.Points), reason, pair.Key));
             }
         }
     }

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 
 namespace LeadScoring.Engine
 {
@@ -20,17 +19,15 @@ namespace LeadScoring.Engine
             var model = draft.Model;
             if (draft.Engagement > model.EngagementCap)
             {
-                var n = draft.Events.Count(e => e.RuleId == ScoringEngine.EngagementCapRuleId) + 1;
                 var reason = "Engagement capped at " + LedgerDraft.Number(model.EngagementCap);
-                draft.Append(draft.OnLead(EventKeys.EngagementCap(n), ScoreEventKind.Rule, Category.Engagement, model.EngagementCap - draft.Engagement, reason, ScoringEngine.EngagementCapRuleId));
+                draft.Append(draft.OnLead(draft.NextKey(EventKeys.EngagementCap), ScoreEventKind.Rule, Category.Engagement, model.EngagementCap - draft.Engagement, reason, ScoringEngine.EngagementCapRuleId));
             }
 
             var needed = Math.Max(0, model.Floor - draft.Unfloored);
             if (needed != draft.FloorAdjustment)
             {
-                var n = draft.Events.Count(e => e.Kind == ScoreEventKind.FloorAdjustment) + 1;
                 var reason = needed == 0 ? "Above the floor again: floor adjustment taken back" : "Score kept at the floor of " + LedgerDraft.Number(model.Floor);
-                draft.Append(draft.OnLead(EventKeys.Floor(n), ScoreEventKind.FloorAdjustment, Category.Total, needed - draft.FloorAdjustment, reason, ScoringEngine.FloorRuleId));
+                draft.Append(draft.OnLead(draft.NextKey(EventKeys.Floor), ScoreEventKind.FloorAdjustment, Category.Total, needed - draft.FloorAdjustment, reason, ScoringEngine.FloorRuleId));
             }
         }
     }

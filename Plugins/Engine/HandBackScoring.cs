@@ -12,6 +12,11 @@ namespace LeadScoring.Engine
                 throw new ScoringException("A hand-back needs a reason.");
             }
 
+            if (draft.Status != LeadStatus.Open)
+            {
+                throw new ScoringException("Only an open lead can be handed back to marketing; this lead is " + (draft.Status == LeadStatus.Qualified ? "qualified" : "disqualified") + ". Reactivate it first.");
+            }
+
             var state = draft.State;
             var alreadyHandedBack = state.Stage == LifecycleStage.Recycled && state.HandBackOn.HasValue &&
                 (!state.LastEngagementOn.HasValue || state.LastEngagementOn.Value <= state.HandBackOn.Value);

@@ -8,6 +8,9 @@ namespace LeadScoring.Engine
     /// <summary>
     /// The working state of one scoring: the lead's ledger so far, the events this scoring adds and
     /// the running totals. The policies read it and append to it; Append is the only way points change.
+    /// Events lists each change once with its net points: a recalculation's corrections are folded
+    /// into the event they correct (and a change corrected to nothing is left out), so the policies
+    /// see the ledger the active model would have written.
     /// </summary>
     internal sealed class LedgerDraft
     {
@@ -22,7 +25,7 @@ namespace LeadScoring.Engine
             LeadAttributes = lead.Attributes;
             Status = lead.Status;
             Now = now;
-            events = ledger.ToList();
+            events = Net(ledger);
 
             // A correction under a new model books for the key it corrects: that change is scored already.
             keys = new HashSet<string>(ledger.SelectMany(e => new[] { e.Key, EventKeys.Corrected(e.Key) }), StringComparer.Ordinal);
@@ -64,6 +67,18 @@ namespace LeadScoring.Engine
 
         public bool Has(string key) => keys.Contains(key);
 
+        /// <summary>The first key of a numbered series (1, 2, …) not yet in the ledger.</summary>
+        public string NextKey(Func<int, string> key)
+        {
+            var n = 1;
+            while (Has(key(n)))
+            {
+                n++;
+            }
+
+            return key(n);
+        }
+
         /// <summary>An event about the lead itself, as of now.</summary>
         public ScoreEvent OnLead(string key, ScoreEventKind kind, Category category, int points, string reason, string? ruleId = null) => new ScoreEvent
         {
@@ -87,8 +102,28 @@ namespace LeadScoring.Engine
             }
 
             scoreEvent = scoreEvent with { ModelVersion = Model.Version };
-            events.Add(scoreEvent);
             added.Add(scoreEvent);
+            var corrected = EventKeys.Corrected(scoreEvent.Key);
+            if (corrected == scoreEvent.Key)
+            {
+                events.Add(scoreEvent);
+            }
+            else
+            {
+                keys.Add(corrected);
+                var index = events.FindIndex(e => e.Key == corrected);
+                var net = (index < 0 ? 0 : events[index].Points) + scoreEvent.Points;
+                if (index >= 0)
+                {
+                    events.RemoveAt(index);
+                }
+
+                if (net != 0)
+                {
+                    events.Add(scoreEvent with { Key = corrected, Points = net });
+                }
+            }
+
             switch (scoreEvent.Category)
             {
                 case Category.Fit: Fit += scoreEvent.Points; break;
@@ -98,6 +133,20 @@ namespace LeadScoring.Engine
         }
 
         public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>One event per corrected key, with the net points and the latest event's facts; keys netting to nothing are left out.</summary>
+        private static List<ScoreEvent> Net(IReadOnlyList<ScoreEvent> ledger)
+        {
+            if (ledger.All(e => EventKeys.Corrected(e.Key) == e.Key))
+            {
+                return ledger.ToList();
+            }
+
+            return ledger.GroupBy(e => EventKeys.Corrected(e.Key), StringComparer.Ordinal)
+                .Select(g => g.Last() with { Key = g.Key, Points = g.Sum(e => e.Points) })
+                .Where(e => e.Points != 0)
+                .ToList();
+        }
 
         private static int Sum(IEnumerable<ScoreEvent> ledger, Category category) => ledger.Where(e => e.Category == category).Sum(e => e.Points);
     }

@@ -135,8 +135,13 @@ namespace LeadScoring.Engine
         /// <summary>A person adjusts the score. RequestKey identifies the request so a retry adds nothing.</summary>
         public sealed record Adjustment(int Points, string Reason, string RequestKey) : Trigger;
 
-        /// <summary>Rebuild from the ledger and the lead's current columns.</summary>
-        public sealed record Recalculation : Trigger;
+        /// <summary>
+        /// Rebuild the lead as if the model had always been active: fit from the lead's current columns
+        /// and, when Sources are given (the records regarding the lead as they are now), engagement
+        /// re-derived from them and the ledger's hand-backs and adjustments (RecalculationScoring).
+        /// Without Sources only fit is rebuilt, against the ledger as it is.
+        /// </summary>
+        public sealed record Recalculation(IReadOnlyList<Activity>? Sources = null) : Trigger;
     }
 
     /// <summary>What the engine decided: the events to append and the lead's new state.</summary>

@@ -38,7 +38,12 @@ namespace LeadScoring.Engine
                 case Trigger.Adjustment adjustment:
                     AdjustmentScoring.Apply(draft, adjustment.Points, adjustment.Reason, adjustment.RequestKey);
                     break;
-                case Trigger.Recalculation:
+                case Trigger.Recalculation recalculation:
+                    if (recalculation.Sources != null)
+                    {
+                        RecalculationScoring.Apply(draft, lead, ledger, recalculation.Sources);
+                    }
+
                     FitScoring.Apply(draft, lead.Attributes);
                     break;
                 default:

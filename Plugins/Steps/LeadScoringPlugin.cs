@@ -30,7 +30,7 @@ namespace LeadScoring.Steps
 
             var stage = LeadRecord.Stage(target.GetAttributeValue<OptionSetValue>(LeadColumns.LifecycleStage));
             var stageBefore = LeadRecord.Stage(previous?.GetAttributeValue<OptionSetValue>(LeadColumns.LifecycleStage));
-            if (stage == LifecycleStage.Recycled && stageBefore != LifecycleStage.Recycled)
+            if (stage == LifecycleStage.Recycled && stageBefore != LifecycleStage.Recycled && LeadRecord.Status(lead.GetAttributeValue<OptionSetValue>(LeadColumns.StateCode)) == LeadStatus.Open)
             {
                 var reason = lead.GetAttributeValue<string>(LeadColumns.HandBackReason);
                 local.Scorer.Score(target.Id, new Trigger.HandBack(string.IsNullOrWhiteSpace(reason) ? "Stage set to Recycled" : reason!), local.Now);

@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LeadScoring.Engine;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using ConditionOperator = Microsoft.Xrm.Sdk.Query.ConditionOperator;
+
+namespace LeadScoring.Dataverse
+{
+    /// <summary>
+    /// The records regarding a lead that the model's engagement rules watch, as they are now, for an
+    /// exact recalculation: each as created at the time it happened (interactions: ls_occurredon;
+    /// emails and appointments: createdon, when the activity step first scored them). Dataverse keeps
+    /// the current row, not its history, so a change made after creation (an email clicked later)
+    /// is replayed as if it had been there from the start. Only the tables the model watches are read,
+    /// with only the columns its rules and the email signals need, page by page.
+    /// </summary>
+    public static class SourceRecords
+    {
+        private const string CreatedOn = "createdon";
+
+        private static readonly string[] EmailSignalColumns = { EmailColumns.DirectionCode, EmailColumns.StatusCode, EmailColumns.LinksClickedCount, EmailColumns.ReplyCount };
+
+        public static IReadOnlyList<Activity> Read(IOrganizationService service, Guid leadId, ScoringModel model)
+        {
+            var activities = new List<Activity>();
+            foreach (var table in new[] { EmailColumns.Table, AppointmentColumns.Table, InteractionColumns.Table })
+            {
+                var columns = Columns(model, table);
+                if (columns.Count == 0)
+                {
+                    continue; // no rule watches this table: nothing to read
+                }
+
+                var isInteraction = table == InteractionColumns.Table;
+                var query = new QueryExpression(table) { ColumnSet = new ColumnSet(columns.Concat(new[] { CreatedOn, isInteraction ? InteractionColumns.OccurredOn : CreatedOn }).Distinct().ToArray()) };
+                query.Criteria.AddCondition(isInteraction ? InteractionColumns.LeadId : EmailColumns.RegardingObjectId, ConditionOperator.Equal, leadId);
+                query.AddOrder(CreatedOn, OrderType.Ascending);
+                foreach (var row in Paging.RetrieveAll(service, query))
+                {
+                    var occurredOn = (isInteraction ? row.GetAttributeValue<DateTime?>(InteractionColumns.OccurredOn) : null) ?? row.GetAttributeValue<DateTime?>(CreatedOn) ?? DateTime.MinValue;
+                    activities.Add(ActivityChange.Of(table, row.Id.ToString("D"), DateTime.SpecifyKind(occurredOn, DateTimeKind.Utc), PlainValues.Of(row), null, "create"));
+                }
+            }
+
+            return activities;
+        }
+
+        private static List<string> Columns(ScoringModel model, string table)
+        {
+            var rules = model.Rules.Where(r => r.Category == Category.Engagement && r.Kind == RuleKind.Conditions && string.Equals(r.Table, table, StringComparison.OrdinalIgnoreCase)).ToList();
+            var columns = rules.SelectMany(r => r.Conditions).Select(c => c.Attribute).ToList();
+            var watched = rules.Count > 0;
+            if (table == EmailColumns.Table && model.Rules.Any(r => r.Kind == RuleKind.UnansweredEmails))
+            {
+                columns.AddRange(EmailSignalColumns);
+                watched = true;
+            }
+
+            return watched ? columns.Distinct(StringComparer.Ordinal).DefaultIfEmpty(CreatedOn).ToList() : new List<string>();
+        }
+    }
+}
