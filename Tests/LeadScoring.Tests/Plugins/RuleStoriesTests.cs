@@ -36,17 +36,20 @@ public sealed class RuleStoriesTests
     }
 
     [Fact]
-    public void A_lead_who_becomes_an_engineer_earns_the_persona_points_from_the_next_view_on_and_the_change_alone_rescores_nothing()
+    public void A_lead_who_becomes_an_engineer_earns_the_persona_points_from_the_next_view_on_and_recalculation_rereads_the_persona()
     {
         var org = new ScoringOrganization(Tests.Engine.SampleModels.With(Video, EngineerVideo));
         var lead = org.CreateLead(("lastname", "Roe"), ("jobtitle", "Office Manager"));
         WatchVideo(org, lead);
 
         org.Update(LeadColumns.Table, lead, ("jobtitle", "Field Engineer"));
-        Assert.Equal(10, Engagement(org, lead));
+        Assert.Equal(10, Engagement(org, lead)); // the change alone rescores no past activity
 
         WatchVideo(org, lead);
-        Assert.Equal(35, Engagement(org, lead));
+        Assert.Equal(35, Engagement(org, lead)); // the next view earns the engineer's points
+
+        org.Call(CustomApi.RecalculateLeadScore, lead);
+        Assert.Equal(50, Engagement(org, lead)); // recalculation re-reads the persona: the first view counts as an engineer's too
     }
 
     [Fact]
