@@ -50,7 +50,11 @@ namespace LeadScoring.Tests.Emulator
         {
             var rule = new ScoringRule
             {
-                Id = "noshow", Name = "No-show", Category = Category.Engagement, Table = AppointmentColumns.Table, Points = -20,
+                Id = "noshow",
+                Name = "No-show",
+                Category = Category.Engagement,
+                Table = AppointmentColumns.Table,
+                Points = -20,
                 Conditions = [new Condition("new_noshow", ConditionOperator.EqualsTo, ["Yes"])],
             };
             var model = Engine.SampleModels.With(rule);

@@ -88,7 +88,8 @@ public sealed class RuleStoriesTests
     {
         var call = Rule("call", "Had a call with sales", PhoneCallColumns.Table, 25,
             new Condition(PhoneCallColumns.StateCode, ConditionOperator.EqualsTo, ["Completed"]),
-            new Condition(PhoneCallColumns.ActualDurationMinutes, ConditionOperator.GreaterOrEqual, [5m])) with { Limit = new RuleLimit(LimitType.PerRecord) };
+            new Condition(PhoneCallColumns.ActualDurationMinutes, ConditionOperator.GreaterOrEqual, [5m])) with
+        { Limit = new RuleLimit(LimitType.PerRecord) };
         var org = new ScoringOrganization(Tests.Engine.SampleModels.With(call));
         var lead = org.CreateLead(("lastname", "Doe"));
         var phone = org.Create(PhoneCallColumns.Table, ("subject", "Intro call"), (PhoneCallColumns.DirectionCode, true), (PhoneCallColumns.RegardingObjectId, new EntityReference(LeadColumns.Table, lead)));
@@ -106,7 +107,11 @@ public sealed class RuleStoriesTests
     {
         var region = new ScoringRule
         {
-            Id = "region", Name = "EMEA region", Category = Category.Fit, Table = LeadColumns.Table, Points = 10,
+            Id = "region",
+            Name = "EMEA region",
+            Category = Category.Fit,
+            Table = LeadColumns.Table,
+            Points = 10,
             Conditions = [new Condition("new_region", ConditionOperator.EqualsTo, ["EMEA"])],
         };
         var org = new ScoringOrganization(activate: false, customColumns: [(LeadColumns.Table, new TableColumn("new_region", ColumnType.Text))]);
@@ -131,6 +136,11 @@ public sealed class RuleStoriesTests
 
     private static ScoringRule Rule(string id, string name, string table, int points, params Condition[] conditions) => new()
     {
-        Id = id, Name = name, Category = Category.Engagement, Table = table, Points = points, Conditions = conditions,
+        Id = id,
+        Name = name,
+        Category = Category.Engagement,
+        Table = table,
+        Points = points,
+        Conditions = conditions,
     };
 }

@@ -226,7 +226,10 @@ namespace LeadScoring.Workbench.Demo
             });
             Update(at.AddMinutes(minutes), "phonecall", call, new JsonObject
             {
-                ["statecode"] = "Completed", ["statuscode"] = "Made", ["actualdurationminutes"] = minutes, ["actualend"] = Iso(at.AddMinutes(minutes)),
+                ["statecode"] = "Completed",
+                ["statuscode"] = "Made",
+                ["actualdurationminutes"] = minutes,
+                ["actualend"] = Iso(at.AddMinutes(minutes)),
             });
         }
 
