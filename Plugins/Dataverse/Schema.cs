@@ -77,6 +77,7 @@ namespace LeadScoring.Dataverse
         public const string SalesApprovedOn = "ls_salesapprovedon";
         public const string ActivatedOn = "ls_activatedon";
         public const string ActivationNotes = "ls_activationnotes";             // Multiline text: what activation found (columns the steps do not watch)
+        public const string GradeConversion = "ls_gradeconversion";             // Text: GradeConversionText
     }
 
     /// <summary>Choice ls_modelstatus.</summary>

@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.ServiceModel;
 using LeadScoring.Dataverse;
 using LeadScoring.Engine;
+using LeadScoring.Platform;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadScoring.Steps
@@ -15,6 +17,18 @@ namespace LeadScoring.Steps
     /// </summary>
     public sealed class ActivityScoringPlugin : PluginBase
     {
+        public override IReadOnlyList<PluginEvent> Events { get; } = new[]
+        {
+            new PluginEvent("Create", EmailColumns.Table, PluginEvent.PostOperation, true),
+            new PluginEvent("Update", EmailColumns.Table, PluginEvent.PostOperation, true),
+            new PluginEvent("Create", "appointment", PluginEvent.PostOperation, true),
+            new PluginEvent("Update", "appointment", PluginEvent.PostOperation, true),
+            new PluginEvent("Create", PhoneCallColumns.Table, PluginEvent.PostOperation, true),
+            new PluginEvent("Update", PhoneCallColumns.Table, PluginEvent.PostOperation, true),
+            new PluginEvent("Create", InteractionColumns.Table, PluginEvent.PostOperation, true),
+            new PluginEvent("Update", InteractionColumns.Table, PluginEvent.PostOperation, true),
+        };
+
         protected override void ExecuteStep(LocalPluginContext local)
         {
             var target = local.Target;

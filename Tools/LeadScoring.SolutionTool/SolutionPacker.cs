@@ -133,6 +133,10 @@ namespace LeadScoring.SolutionTool
             {
                 throw new SolutionToolException($"{assemblyPath} does not reference Microsoft.Xrm.Sdk: it is not the plug-in assembly.");
             }
+            else
+            {
+                CheckMicrosoftSdk(assemblyPath, facts, log);
+            }
 
             if (facts.PublicKeyToken.Length == 0)
             {
@@ -155,6 +159,38 @@ namespace LeadScoring.SolutionTool
             }
 
             return facts.BuiltAgainstStandin;
+        }
+
+        /// <summary>
+        /// An official build (from the packages or from a folder of Microsoft's assemblies, XrmSdk=Folder):
+        /// every SDK assembly it references, and every SDK assembly copied beside it, carries Microsoft's
+        /// public key token. A re-signed or look-alike Microsoft.Xrm.Sdk.dll in the SDK folder is refused.
+        /// </summary>
+        private static void CheckMicrosoftSdk(string assemblyPath, AssemblyFacts facts, TextWriter log)
+        {
+            foreach (var (name, token) in facts.SdkReferences.Where(r => r.Value != StrongName.MicrosoftToken))
+            {
+                throw new SolutionToolException($"{Path.GetFileName(assemblyPath)} references {name} with public key token {token}; Microsoft's is {StrongName.MicrosoftToken}. Build against Microsoft's SDK assemblies.");
+            }
+
+            string folder = Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!;
+            foreach (string name in AssemblyFacts.SdkAssemblies)
+            {
+                string beside = Path.Combine(folder, name + ".dll");
+                if (!File.Exists(beside))
+                {
+                    continue;
+                }
+
+                var identity = AssemblyFacts.Identity(beside);
+                if (identity.Token != StrongName.MicrosoftToken)
+                {
+                    throw new SolutionToolException($"{beside} has public key token {(identity.Token.Length == 0 ? "none" : identity.Token)}, Microsoft's is {StrongName.MicrosoftToken}: " +
+                        "it is not Microsoft's assembly, so the build it comes from is not official. Take the SDK folder's files from Microsoft's packages.");
+                }
+
+                log.WriteLine($"{name} {identity.Version} beside the plug-in assembly: Microsoft's (public key token {identity.Token}).");
+            }
         }
 
         /// <summary>Web-resource name → built file. Every web resource the solution declares must be built.</summary>

@@ -113,7 +113,7 @@ public class PacConfigConsistencyTests
                 Assert.Equal(image.Name, imageXml.Element("EntityAlias")!.Value);
                 Assert.Equal(image.Type == "Pre" ? "0" : "1", imageXml.Element("ImageType")!.Value);
                 Assert.Equal(string.Join(",", image.Attributes), imageXml.Element("Attributes")!.Value);
-                Assert.Equal(step.Message == "Create" ? "Id" : "Target", imageXml.Element("MessagePropertyName")!.Value);
+                Assert.Equal(step.Message == "Create" ? "id" : "Target", imageXml.Element("MessagePropertyName")!.Value);
             }
         }
     }

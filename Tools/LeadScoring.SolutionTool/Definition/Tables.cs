@@ -89,6 +89,7 @@ namespace LeadScoring.SolutionTool.Definition
                 Moment(ScoringModelColumns.SalesApprovedOn, "Sales approved on", "When sales approved this version.") with { ValidForCreate = false },
                 Moment(ScoringModelColumns.ActivatedOn, "Activated on", "When this version became the active model."),
                 new Column(ScoringModelColumns.ActivationNotes, "Activation notes", ColumnKind.Memo) { Description = "What activation found: rules that read a column the plug-in steps do not watch.", MaxLength = 4000 },
+                Text(ScoringModelColumns.GradeConversion, "Grade conversion", "How leads of each grade converted in this version's last backtest, written by the workbench's model import (source, date, leads, grade=converted/leads).", 2000),
             });
 
         public static Table ScoringRule { get; } = New(ScoringRuleColumns.Table, "Scoring rule", "Scoring rules",

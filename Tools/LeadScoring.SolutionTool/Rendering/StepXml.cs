@@ -62,8 +62,9 @@ namespace LeadScoring.SolutionTool.Rendering
                     new XElement("Attributes", string.Join(",", image.Attributes)),
                     new XElement("EntityAlias", image.Name),
                     new XElement("ImageType", ImageType(image.Type)),
-                    // The message property the image is taken from: the new row's Id on Create, Target otherwise.
-                    new XElement("MessagePropertyName", step.Message == "Create" ? "Id" : "Target"),
+                    // The request or response property the image is taken from (sdkmessageprocessingstepimage.messagepropertyname):
+                    // CreateResponse's "id" (the new row's id) on Create, the request's Target otherwise.
+                    new XElement("MessagePropertyName", step.Message == "Create" ? "id" : "Target"),
                     new XElement("IsCustomizable", "1"),
                     new XElement("IntroducedVersion", IntroducedVersion)))));
             return element;

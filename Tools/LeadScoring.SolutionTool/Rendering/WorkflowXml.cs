@@ -19,6 +19,8 @@ namespace LeadScoring.SolutionTool.Rendering
                 new XElement("Mode", "0"),
                 new XElement("Scope", "4"),
                 new XElement("OnDemand", Bit(onDemand)),
+                // Right after OnDemand, as the schema's sequence and real exports have it.
+                string.Join(",", triggerOnUpdate) is { Length: > 0 } attributes ? new XElement("TriggerOnUpdateAttributeList", attributes) : null,
                 new XElement("TriggerOnCreate", "0"),
                 new XElement("TriggerOnDelete", "0"),
                 new XElement("AsyncAutodelete", Bit(category == 0)),
@@ -34,12 +36,6 @@ namespace LeadScoring.SolutionTool.Rendering
                 new XElement("BusinessProcessType", "0"),
                 new XElement("IsCustomProcessingStepAllowedForOtherPublishers", "1"),
                 new XElement("PrimaryEntity", primaryEntity));
-            var attributes = string.Join(",", triggerOnUpdate);
-            if (attributes.Length > 0)
-            {
-                element.Add(new XElement("TriggerOnUpdateAttributeList", attributes));
-            }
-
             element.Add(Labels("LocalizedNames", "LocalizedName", name), Labels("Descriptions", "Description", description));
             return element;
         }

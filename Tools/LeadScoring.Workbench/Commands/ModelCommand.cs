@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using LeadScoring.Dataverse;
 using LeadScoring.Engine;
+using LeadScoring.Workbench.Analysis;
 using LeadScoring.Workbench.Connection;
 using LeadScoring.Workbench.ModelFiles;
 using Spectre.Console;
@@ -90,14 +91,29 @@ namespace LeadScoring.Workbench.Commands
             var connection = ConnectionOption();
             var file = new Argument<string>("model.json") { Description = "The model file to import" };
             var command = new Command("import", "Write a model file into an org's configuration tables as a new Draft; a marketing and a sales approver then approve it and an admin activates it");
+            var backtest = new Option<string?>("--backtest")
+            {
+                Description = "The JSON 'leadscoring backtest --json' wrote for this model: its conversion by grade is stored with the model (the lead form shows it)",
+                HelpName = "report.json",
+            };
             command.Options.Add(connection);
+            command.Options.Add(backtest);
             command.Arguments.Add(file);
             command.SetAction(parse =>
             {
                 using var service = DataverseConnection.Open(parse.GetValue(connection)!, "model import");
                 var scoringModel = ValidModel.Read(parse.GetValue(file)!, new OrganizationColumns(service));
+                if (parse.GetValue(backtest) is string report)
+                {
+                    scoringModel = scoringModel with { GradeConversion = GradeConversions.Read(report, scoringModel.Name) };
+                }
+
                 var modelId = ModelRows.Create(service, scoringModel);
                 console.WriteLine($"Created the Draft '{scoringModel.Name}' version {scoringModel.Version} ({modelId:D}) with {scoringModel.Rules.Count} rules. It becomes Active once a marketing and a sales approver have approved it.");
+                if (scoringModel.GradeConversion is { } conversion)
+                {
+                    console.WriteLine($"Stored with it how each grade converted in {GradeConversions.Describe(conversion)}.");
+                }
                 return 0;
             });
             return command;
