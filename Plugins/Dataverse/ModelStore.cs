@@ -64,7 +64,7 @@ namespace LeadScoring.Dataverse
         public static readonly string[] RuleColumns = { ScoringRuleColumns.Category, ScoringRuleColumns.Count, ScoringRuleColumns.ExpiresAfterDays, ScoringRuleColumns.Kind, ScoringRuleColumns.LimitType, ScoringRuleColumns.LimitValue, ScoringRuleColumns.Name, ScoringRuleColumns.Points, ScoringRuleColumns.RuleKey, ScoringRuleColumns.ScoringModelId, ScoringRuleColumns.WatchedTable, ScoringRuleColumns.WithinDays };
 
         /// <summary>The columns a condition is read with.</summary>
-        public static readonly string[] ConditionColumns = { ScoringConditionColumns.Attribute, ScoringConditionColumns.Operator, ScoringConditionColumns.ScoringRuleId, ScoringConditionColumns.Value };
+        public static readonly string[] ConditionColumns = { ScoringConditionColumns.Attribute, ScoringConditionColumns.ColumnTable, ScoringConditionColumns.Operator, ScoringConditionColumns.ScoringRuleId, ScoringConditionColumns.Value, "createdon" };
 
         /// <summary>The active model, or null when no model is active (scoring then does nothing).</summary>
         public StoredModel? Active(DateTime now)
