@@ -18,9 +18,9 @@ namespace LeadScoring.Dataverse
             LeadColumns.HandBackOn, LeadColumns.UnansweredEmailIds, LeadColumns.NextScoreChangeOn, LeadColumns.ScoringModelId, LeadColumns.StateCode, "versionnumber",
         };
 
-        /// <summary>The lead columns the model's rules read (fit rules and engagement rules on the lead table).</summary>
+        /// <summary>The lead columns the model's rules read: rules on the lead table, and persona conditions of rules on activity tables.</summary>
         public static IEnumerable<string> ColumnsRead(ScoringModel model) =>
-            model.Rules.Where(r => string.Equals(r.Table, LeadColumns.Table, StringComparison.OrdinalIgnoreCase)).SelectMany(r => r.Conditions).Select(c => c.Attribute);
+            model.Rules.SelectMany(r => r.Conditions.Where(c => string.Equals(c.Table ?? r.Table, LeadColumns.Table, StringComparison.OrdinalIgnoreCase))).Select(c => c.Attribute);
 
         /// <summary>What scoring retrieves of a lead: its scoring columns and the columns the model reads, nothing more.</summary>
         public static string[] ColumnsToRetrieve(ScoringModel model) => ScoringColumns.Concat(ColumnsRead(model)).Distinct().ToArray();

@@ -24,6 +24,7 @@ namespace LeadScoring.Dataverse
                     var conditionRow = new Entity(ScoringConditionColumns.Table);
                     conditionRow[ScoringConditionColumns.ScoringRuleId] = new EntityReference(ScoringRuleColumns.Table, ruleId);
                     conditionRow[ScoringConditionColumns.Attribute] = condition.Attribute;
+                    conditionRow[ScoringConditionColumns.ColumnTable] = condition.Table;
                     conditionRow[ScoringConditionColumns.Operator] = new OptionSetValue(ConditionOperatorValues.EqualsTo + (int)condition.Operator);
                     conditionRow[ScoringConditionColumns.Value] = condition.Values.Count == 0 ? null : ConditionValueText.Format(condition.Values);
                     service.Create(conditionRow);

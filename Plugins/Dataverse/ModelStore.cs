@@ -64,7 +64,7 @@ namespace LeadScoring.Dataverse
         public static readonly string[] RuleColumns = { ScoringRuleColumns.Category, ScoringRuleColumns.Count, ScoringRuleColumns.ExpiresAfterDays, ScoringRuleColumns.Kind, ScoringRuleColumns.LimitType, ScoringRuleColumns.LimitValue, ScoringRuleColumns.Name, ScoringRuleColumns.Points, ScoringRuleColumns.RuleKey, ScoringRuleColumns.ScoringModelId, ScoringRuleColumns.WatchedTable, ScoringRuleColumns.WithinDays };
 
         /// <summary>The columns a condition is read with.</summary>
-        public static readonly string[] ConditionColumns = { ScoringConditionColumns.Attribute, ScoringConditionColumns.Operator, ScoringConditionColumns.ScoringRuleId, ScoringConditionColumns.Value };
+        public static readonly string[] ConditionColumns = { ScoringConditionColumns.Attribute, ScoringConditionColumns.ColumnTable, ScoringConditionColumns.Operator, ScoringConditionColumns.ScoringRuleId, ScoringConditionColumns.Value, "createdon" };
 
         /// <summary>The active model, or null when no model is active (scoring then does nothing).</summary>
         public StoredModel? Active(DateTime now)
@@ -160,9 +160,13 @@ namespace LeadScoring.Dataverse
                 ExpiresAfterDays = expires,
                 Count = Int(rule, ScoringRuleColumns.Count),
                 WithinDays = Int(rule, ScoringRuleColumns.WithinDays),
-                Conditions = conditions.OrderBy(c => c.GetAttributeValue<DateTime?>("createdon")).ThenBy(c => c.Id).Select(MapCondition).ToList(),
+                Conditions = InOrder(conditions).Select(MapCondition).ToList(),
             };
         }
+
+        /// <summary>A rule's conditions in the order admins created them; one being created now (no createdon yet) comes last.</summary>
+        public static List<Entity> InOrder(IEnumerable<Entity> conditions) =>
+            conditions.OrderBy(c => c.GetAttributeValue<DateTime?>("createdon") ?? DateTime.MaxValue).ThenBy(c => c.Id).ToList();
 
         public static Condition MapCondition(Entity condition)
         {
@@ -170,7 +174,11 @@ namespace LeadScoring.Dataverse
             var op = (Engine.ConditionOperator)(Choice(condition, ScoringConditionColumns.Operator) - ConditionOperatorValues.EqualsTo);
             try
             {
-                return new Condition(attribute, op, ConditionValueText.Parse(condition.GetAttributeValue<string>(ScoringConditionColumns.Value)));
+                var table = condition.GetAttributeValue<string>(ScoringConditionColumns.ColumnTable);
+                return new Condition(attribute, op, ConditionValueText.Parse(condition.GetAttributeValue<string>(ScoringConditionColumns.Value)))
+                {
+                    Table = string.IsNullOrWhiteSpace(table) ? null : table!.Trim(),
+                };
             }
             catch (FormatException e)
             {

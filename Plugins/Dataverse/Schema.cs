@@ -82,6 +82,7 @@ namespace LeadScoring.Dataverse
         public const string SalesApproverId = "ls_salesapproverid";             // Lookup systemuser
         public const string SalesApprovedOn = "ls_salesapprovedon";
         public const string ActivatedOn = "ls_activatedon";
+        public const string ActivationNotes = "ls_activationnotes";             // Multiline text: what activation found (columns the steps do not watch)
         public const string GradeConversion = "ls_gradeconversion";             // Text: GradeConversionText
     }
 
@@ -141,8 +142,10 @@ namespace LeadScoring.Dataverse
         public const string Id = "ls_scoringconditionid";
         public const string ScoringRuleId = "ls_scoringruleid";     // Lookup ls_scoringrule
         public const string Attribute = "ls_attribute";             // Text: the watched table's column
+        public const string ColumnTable = "ls_table";               // Text: empty for the rule's table; "lead" for a persona condition
         public const string Operator = "ls_operator";               // Choice ConditionOperatorValues
-        public const string Value = "ls_value";                     // Text: JSON value or array
+        public const string Value = "ls_value";                     // Text: JSON value or array (choice labels stored as their values)
+        public const string ValueLabel = "ls_valuelabel";           // Text: the labels of a choice value, set on save
     }
 
     /// <summary>Choice ls_conditionoperator, in the order of the model file's operators.</summary>
@@ -282,6 +285,27 @@ namespace LeadScoring.Dataverse
         public const string ActualEnd = "actualend";
         public const int StateCompleted = 1;
         public const int StateCanceled = 2;
+    }
+
+    /// <summary>
+    /// Standard phone call columns the product reads. Source: the PhoneCall table reference,
+    /// https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/phonecall
+    /// </summary>
+    public static class PhoneCallColumns
+    {
+        public const string Table = "phonecall";
+        public const string Id = "activityid";
+        public const string RegardingObjectId = "regardingobjectid";
+        public const string DirectionCode = "directioncode";        // true = outgoing
+        public const string StateCode = "statecode";                // Open 0, Completed 1, Canceled 2
+        public const string StatusCode = "statuscode";              // Open 1, Made 2, Canceled 3, Received 4
+        public const string ActualDurationMinutes = "actualdurationminutes";
+        public const string PhoneNumber = "phonenumber";
+        public const string LeftVoiceMail = "leftvoicemail";
+        public const string ActualEnd = "actualend";
+        public const int StateCompleted = 1;
+        public const int StatusMade = 2;
+        public const int StatusReceived = 4;
     }
 
     /// <summary>Custom API unique names and their parameters.</summary>

@@ -11,7 +11,7 @@ namespace LeadScoring.Dataverse
     /// <summary>
     /// The records regarding a lead that the model's engagement rules watch, as they are now, for an
     /// exact recalculation: each as created at the time it happened (interactions: ls_occurredon;
-    /// emails and appointments: createdon, when the activity step first scored them). Dataverse keeps
+    /// emails, appointments and phone calls: createdon, when the activity step first scored them). Dataverse keeps
     /// the current row, not its history, so a change made after creation (an email clicked later)
     /// is replayed as if it had been there from the start. Only the tables the model watches are read,
     /// with only the columns its rules and the email signals need, page by page.
@@ -25,7 +25,7 @@ namespace LeadScoring.Dataverse
         public static IReadOnlyList<Activity> Read(IOrganizationService service, Guid leadId, ScoringModel model)
         {
             var activities = new List<Activity>();
-            foreach (var table in new[] { EmailColumns.Table, AppointmentColumns.Table, InteractionColumns.Table })
+            foreach (var table in new[] { EmailColumns.Table, AppointmentColumns.Table, PhoneCallColumns.Table, InteractionColumns.Table })
             {
                 var columns = Columns(model, table);
                 if (columns.Count == 0)
@@ -50,7 +50,7 @@ namespace LeadScoring.Dataverse
         private static List<string> Columns(ScoringModel model, string table)
         {
             var rules = model.Rules.Where(r => r.Category == Category.Engagement && r.Kind == RuleKind.Conditions && string.Equals(r.Table, table, StringComparison.OrdinalIgnoreCase)).ToList();
-            var columns = rules.SelectMany(r => r.Conditions).Select(c => c.Attribute).ToList();
+            var columns = rules.SelectMany(r => r.Conditions.Where(c => !c.IsPersona(r))).Select(c => c.Attribute).ToList(); // persona conditions read the lead
             var watched = rules.Count > 0;
             if (table == EmailColumns.Table && model.Rules.Any(r => r.Kind == RuleKind.UnansweredEmails))
             {

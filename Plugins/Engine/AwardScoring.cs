@@ -14,7 +14,7 @@ namespace LeadScoring.Engine
         {
             var candidates = draft.Model.Rules
                 .Where(r => r.Category == Category.Engagement && r.Kind == RuleKind.Conditions && string.Equals(r.Table, activity.Table, StringComparison.OrdinalIgnoreCase))
-                .Where(r => Conditions.AllMatch(r.Conditions, activity.Attributes) && !(activity.Previous != null && Conditions.AllMatch(r.Conditions, activity.Previous)))
+                .Where(r => BecameTrue(r, activity) && Conditions.AllMatch(r.Conditions.Where(c => c.IsPersona(r)).ToList(), draft.LeadAttributes))
                 .Select(r => new { Rule = r, Key = Key(draft, r, activity) })
                 .Where(c => c.Key != null)
                 .ToList();
@@ -30,6 +30,17 @@ namespace LeadScoring.Engine
             {
                 Award(draft, candidate.Rule, candidate.Key!, activity, candidate.Rule.Name);
             }
+        }
+
+        /// <summary>
+        /// The rule's own conditions hold for the record now and did not before this change. Persona
+        /// conditions are checked apart, against the lead's current columns: a later change of the
+        /// lead does not rescore activity already scored.
+        /// </summary>
+        private static bool BecameTrue(ScoringRule rule, Activity activity)
+        {
+            var own = rule.Conditions.Where(c => !c.IsPersona(rule)).ToList();
+            return Conditions.AllMatch(own, activity.Attributes) && !(activity.Previous != null && Conditions.AllMatch(own, activity.Previous));
         }
 
         /// <summary>The idempotency key of a rule's award for this change, or null when the rule's limit is reached.</summary>

@@ -22,6 +22,7 @@ namespace LeadScoring.Engine
         {
             Model = model;
             LeadId = lead.LeadId;
+            LeadAttributes = lead.Attributes;
             Status = lead.Status;
             Now = now;
             events = Net(ledger);
@@ -38,6 +39,9 @@ namespace LeadScoring.Engine
         public ScoringModel Model { get; }
 
         public string LeadId { get; }
+
+        /// <summary>The lead's current columns: what persona conditions read when an activity is scored.</summary>
+        public IReadOnlyDictionary<string, object?> LeadAttributes { get; }
 
         public LeadStatus Status { get; }
 

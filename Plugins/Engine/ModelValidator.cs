@@ -11,7 +11,7 @@ namespace LeadScoring.Engine
     /// </summary>
     public static class ModelValidator
     {
-        public static readonly IReadOnlyList<string> WatchedTables = new[] { "lead", "email", "appointment", "ls_interaction" };
+        public static readonly IReadOnlyList<string> WatchedTables = new[] { "lead", "email", "appointment", "phonecall", "ls_interaction" };
 
         public static IReadOnlyList<string> Validate(ScoringModel model)
         {
@@ -151,8 +151,18 @@ namespace LeadScoring.Engine
                 {
                     yield return at + ", condition on '" + condition.Attribute + "': " + problem;
                 }
+
+                if (condition.IsPersona(rule) && (!string.Equals(condition.Table, "lead", StringComparison.Ordinal) || !AllowsPersona(rule)))
+                {
+                    yield return at + ", condition on '" + condition.Attribute + "': table '" + condition.Table + "' is not allowed; a condition may name the table \"lead\" (the lead's own columns) only in an engagement rule with plain conditions on " + string.Join(", ", WatchedTables.Where(t => t != "lead")) + ".";
+                }
             }
         }
+
+        /// <summary>Persona conditions (on the lead's own columns) belong to engagement rules with plain conditions on an activity table.</summary>
+        public static bool AllowsPersona(ScoringRule rule) =>
+            rule.Category == Category.Engagement && rule.Kind == RuleKind.Conditions && !string.Equals(rule.Table, "lead", StringComparison.OrdinalIgnoreCase) &&
+            WatchedTables.Contains(rule.Table, StringComparer.OrdinalIgnoreCase);
 
         private static string? ValidateCondition(Condition condition)
         {

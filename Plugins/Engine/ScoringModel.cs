@@ -55,7 +55,17 @@ namespace LeadScoring.Engine
     }
 
     /// <summary>A condition on one column. Values are plain: string, decimal, bool or DateTime.</summary>
-    public sealed record Condition(string Attribute, ConditionOperator Operator, IReadOnlyList<object?> Values);
+    public sealed record Condition(string Attribute, ConditionOperator Operator, IReadOnlyList<object?> Values)
+    {
+        /// <summary>
+        /// The table whose column the condition reads: null for the rule's own table, or "lead" for a
+        /// persona condition of an engagement rule on an activity table (the lead's current columns).
+        /// </summary>
+        public string? Table { get; init; }
+
+        /// <summary>A persona condition: it reads the lead's columns while its rule watches another table.</summary>
+        public bool IsPersona(ScoringRule rule) => Table != null && !string.Equals(Table, rule.Table, StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>How often a rule may award its points to one lead.</summary>
     public sealed record RuleLimit(LimitType Type, int Value = 0)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.ServiceModel;
 using LeadScoring.Dataverse;
 using LeadScoring.Engine;
@@ -8,9 +9,11 @@ using Microsoft.Xrm.Sdk;
 namespace LeadScoring.Steps
 {
     /// <summary>
-    /// Email, appointment and marketing interaction (ls_interaction) Create and Update
-    /// (PostOperation, asynchronous): a change regarding a lead is an engagement event.
-    /// Records regarding anything else are ignored; a lead deleted meanwhile is skipped with a trace.
+    /// Email, appointment, phone call and marketing interaction (ls_interaction) Create and Update
+    /// (PostOperation, asynchronous): a change regarding a lead is an engagement event. The update
+    /// steps watch every column, so a rule on any column (a custom one too) fires; an update that
+    /// changed no column the active model reads is skipped here, before any service call. Records
+    /// regarding anything else are ignored; a lead deleted meanwhile is skipped with a trace.
     /// </summary>
     public sealed class ActivityScoringPlugin : PluginBase
     {
@@ -20,6 +23,8 @@ namespace LeadScoring.Steps
             new PluginEvent("Update", EmailColumns.Table, PluginEvent.PostOperation, true),
             new PluginEvent("Create", "appointment", PluginEvent.PostOperation, true),
             new PluginEvent("Update", "appointment", PluginEvent.PostOperation, true),
+            new PluginEvent("Create", PhoneCallColumns.Table, PluginEvent.PostOperation, true),
+            new PluginEvent("Update", PhoneCallColumns.Table, PluginEvent.PostOperation, true),
             new PluginEvent("Create", InteractionColumns.Table, PluginEvent.PostOperation, true),
             new PluginEvent("Update", InteractionColumns.Table, PluginEvent.PostOperation, true),
         };
@@ -43,6 +48,13 @@ namespace LeadScoring.Steps
 
             // An interaction attached to its lead later (it was recorded unmatched) is new to that lead: scored as at its creation.
             var previous = table == InteractionColumns.Table && local.PreImage?.GetAttributeValue<EntityReference>(InteractionColumns.LeadId) == null ? null : local.PreImage;
+            var model = local.Models.Active(local.Now);
+            if (previous != null && model != null && !target.Attributes.Keys.Any(WatchedColumns.Of(model.Model, table).Contains))
+            {
+                local.Trace("{0} {1}: no column the rules read changed ({2}): skipped.", table, target.Id, string.Join(", ", target.Attributes.Keys));
+                return;
+            }
+
             var occurredOn = table == InteractionColumns.Table ? record.GetAttributeValue<System.DateTime?>(InteractionColumns.OccurredOn) ?? local.Now : local.Now;
             var occurrence = previous == null ? "create" : LeadRecord.RowVersion(record) ?? local.Context.OperationId.ToString("N");
             var activity = ActivityChange.Of(table, target.Id.ToString("D"), occurredOn, PlainValues.Of(record), previous == null ? null : PlainValues.Of(previous), occurrence);

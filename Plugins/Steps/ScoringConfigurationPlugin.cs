@@ -12,8 +12,10 @@ namespace LeadScoring.Steps
 {
     /// <summary>
     /// ls_scoringrule and ls_scoringcondition Create, Update and Delete (PreOperation, synchronous):
-    /// only a Draft model's rules change; what is saved is validated with the engine's messages; any
-    /// change clears the model's approvals, because they were given to the rules as they were.
+    /// only a Draft model's rules change; what is saved is validated with the engine's messages and
+    /// every condition is checked against the org's metadata (column, operator, value type, choice
+    /// label); a saved label is stored as its value with the label beside it; any change clears the
+    /// model's approvals, because they were given to the rules as they were.
     /// </summary>
     public sealed class ScoringConfigurationPlugin : PluginBase
     {
@@ -59,11 +61,34 @@ namespace LeadScoring.Steps
                 conditions.Add(record);
             }
 
-            var errors = ModelValidator.ValidateRule(ModelStore.MapRule(rule, conditions)).ToList();
+            conditions = ModelStore.InOrder(conditions);
+            var mapped = ModelStore.MapRule(rule, conditions);
+            var columns = new OrganizationColumns(local.SystemService);
+            var check = ColumnCheck.Check(new[] { mapped }, columns);
+            var errors = ModelValidator.ValidateRule(mapped).Concat(check.Errors).ToList();
             if (errors.Count > 0)
             {
                 throw new ScoringException(string.Join(Environment.NewLine, errors));
             }
+
+            if (!isRule && local.Target is Entity target)
+            {
+                StoreValue(target, mapped, check.Rules[0], conditions.IndexOf(record), columns);
+            }
+        }
+
+        /// <summary>The condition keeps the value (a label becomes its number), and its label beside it for people to read.</summary>
+        private static void StoreValue(Entity target, ScoringRule rule, ScoringRule resolved, int index, IColumnSource columns)
+        {
+            var condition = resolved.Conditions[index];
+            var column = columns.Columns(ColumnCheck.TableOf(rule, condition))?.FirstOrDefault(c => c.Name == condition.Attribute);
+            if (!ReferenceEquals(condition.Values, rule.Conditions[index].Values) && condition.Values.Count > 0)
+            {
+                target[ScoringConditionColumns.Value] = ConditionValueText.Format(condition.Values);
+            }
+
+            var labels = column == null ? "" : ColumnCheck.LabelsOf(column, condition.Values);
+            target[ScoringConditionColumns.ValueLabel] = labels.Length == 0 ? null : labels;
         }
 
         private static Guid Lookup(Entity row, string column) =>

@@ -14,8 +14,8 @@ namespace LeadScoring.Steps
     /// ls_scoringmodel Create and Update (PreOperation, synchronous): hosts the approval policy
     /// (ModelApproval). A model is created as Draft without approvals; an update is mapped to a
     /// ModelEdit, decided by the policy, and its outcome written back into the Target. Activation
-    /// validates the model, retires the model that was active and points the lead step at the
-    /// columns the model reads.
+    /// validates the model, retires the model that was active and notes on the model any column a
+    /// rule reads that the registered steps do not watch.
     /// </summary>
     public sealed class ScoringModelPlugin : PluginBase
     {
@@ -85,7 +85,7 @@ namespace LeadScoring.Steps
         private static void Activate(LocalPluginContext local, Entity target)
         {
             var model = ModelValidator.EnsureValid(local.Models.Load(target.Id, local.Now).Model);
-            FilterLeadStepOn(local, model);
+            CheckWatchedColumns(local, target, model);
 
             var others = new QueryExpression(ScoringModelColumns.Table) { ColumnSet = new ColumnSet(false) };
             others.Criteria.AddCondition(ScoringModelColumns.Status, ConditionOperator.Equal, ModelStatusValues.Active);
@@ -101,26 +101,27 @@ namespace LeadScoring.Steps
         }
 
         /// <summary>
-        /// The lead update step runs only when a column the active model reads changes (plus the
-        /// stage and status columns), so a lead save that cannot change the score starts no job.
+        /// Tells the admin, on the model itself, when a rule reads a column its table's update step
+        /// does not watch. The steps are only read: rewriting a registration from a plug-in would put
+        /// an unmanaged layer on a managed solution's step and block its upgrades.
         /// </summary>
-        private static void FilterLeadStepOn(LocalPluginContext local, ScoringModel model)
+        private static void CheckWatchedColumns(LocalPluginContext local, Entity target, ScoringModel model)
         {
-            var query = new QueryExpression("sdkmessageprocessingstep") { ColumnSet = new ColumnSet("filteringattributes"), TopCount = 1 };
-            query.Criteria.AddCondition("name", ConditionOperator.Equal, StepNames.LeadUpdate);
-            var step = local.SystemService.RetrieveMultiple(query).Entities.FirstOrDefault();
-            if (step == null)
+            var query = new QueryExpression("sdkmessageprocessingstep") { ColumnSet = new ColumnSet("name", "filteringattributes") };
+            query.Criteria.AddCondition("name", ConditionOperator.In, ModelValidator.WatchedTables.Select(t => (object)WatchedColumns.UpdateStep(t)).ToArray());
+            var steps = local.SystemService.RetrieveMultiple(query).Entities;
+            var filtering = ModelValidator.WatchedTables.ToDictionary(
+                t => t,
+                t => steps.FirstOrDefault(e => e.GetAttributeValue<string>("name") == WatchedColumns.UpdateStep(t))?.GetAttributeValue<string>("filteringattributes"));
+            var unwatched = WatchedColumns.Unwatched(model, filtering);
+            foreach (var line in unwatched)
             {
-                local.Trace("Step '{0}' not found: its filtering attributes were left as registered.", StepNames.LeadUpdate);
-                return;
+                local.Trace(line);
             }
 
-            var columns = LeadRecord.ColumnsRead(model)
-                .Concat(new[] { LeadColumns.LifecycleStage, LeadColumns.StateCode, LeadColumns.StatusCode })
-                .Select(c => c.ToLowerInvariant()).Distinct().OrderBy(c => c, StringComparer.Ordinal);
-            var update = new Entity("sdkmessageprocessingstep", step.Id);
-            update["filteringattributes"] = string.Join(",", columns);
-            local.SystemService.Update(update);
+            target[ScoringModelColumns.ActivationNotes] = unwatched.Count == 0
+                ? "Every column the rules read starts scoring when it changes."
+                : string.Join(Environment.NewLine, unwatched);
         }
 
         private sealed record SideColumns(string Approver, string ApprovedOn, string Role);

@@ -13,6 +13,7 @@ namespace LeadScoring.Benchmarks
         public ScaleOrganization(ScoringModel model, DateTime start)
         {
             Org.LoadPacConfig(PacConfigPath(), typeof(LeadScorer).Assembly);
+            Org.DefineProductTables();
             Org.DefineAlternateKey(ScoreEventColumns.Table, ScoreEventColumns.AlternateKey, ScoreEventColumns.IdempotencyKey);
             Org.Clock.Set(start);
             Admin = Org.AddUser("Avery Admin", SecurityRoles.Admin);

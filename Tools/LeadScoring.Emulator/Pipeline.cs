@@ -144,6 +144,7 @@ namespace LeadScoring.Emulator
                 case "Retrieve": return Retrieve(request, caller);
                 case "RetrieveMultiple": return RetrieveMultiple(request, caller);
                 case "ExecuteMultiple": return ExecuteMultiple(request, caller);
+                case "RetrieveEntity": return RetrieveEntity(request);
             }
             if (request.RequestName != null && customApis.TryGetValue(request.RequestName, out var api))
             {

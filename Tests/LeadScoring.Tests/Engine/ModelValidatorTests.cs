@@ -15,13 +15,14 @@ public class ModelValidatorTests
     [InlineData("duplicate rule ids", "Rule 'director': the id is used by 2 rules")]
     [InlineData("between with one value", "Rule 'size', condition on 'numberofemployees': operator between needs exactly two numbers or dates")]
     [InlineData("between reversed", "operator between needs low ≤ high; got [500, 50]")]
-    [InlineData("unknown table", "Rule 'visit': table 'webpage' is not watched; allowed: lead, email, appointment, ls_interaction.")]
+    [InlineData("unknown table", "Rule 'visit': table 'webpage' is not watched; allowed: lead, email, appointment, phonecall, ls_interaction.")]
     [InlineData("fit rule on email", "Rule 'opened': a fit rule scores the lead's own columns")]
     [InlineData("positive streak", "Rule 'cold': an unansweredEmails rule is a debit; points must be negative; got 30.")]
     [InlineData("zero points", "Rule 'director': points must be between -10000 and 10000 and not 0; got 0.")]
     [InlineData("huge points", "got 2147483647")]
     [InlineData("bands not descending", "grades.fitBands must be strictly descending thresholds (best band first); got [30, 60].")]
     [InlineData("contains a number", "operator contains needs one non-empty text value; got [5].")]
+    [InlineData("persona of another table", "Rule 'whitepaper', condition on 'subject': table 'email' is not allowed; a condition may name the table \"lead\" (the lead's own columns) only in an engagement rule with plain conditions on email, appointment, phonecall, ls_interaction.")]
     public void An_invalid_model_is_reported_with_the_rule_the_field_and_what_is_allowed(string problem, string expected)
     {
         var model = Broken(problem);
@@ -52,6 +53,7 @@ public class ModelValidatorTests
             "zero points" => model with { Rules = [director with { Points = 0 }] },
             "huge points" => model with { Rules = [director with { Points = int.MaxValue }] },
             "bands not descending" => model with { Grades = new GradeBands([30, 60], [80, 40]) },
+            "persona of another table" => model with { Rules = [SampleModels.Whitepaper with { Conditions = [new Condition("subject", ConditionOperator.Contains, ["x"]) { Table = "email" }] }] },
             "contains a number" => model with { Rules = [director with { Conditions = [new Condition("jobtitle", ConditionOperator.Contains, [5m])] }] },
             _ => throw new ArgumentException(problem),
         };

@@ -59,8 +59,8 @@ public class RecordInteractionBudgetTests
         var lead = org.CreateLead(("lastname", "Lee"), ("emailaddress1", "sam@fabrikam.com"));
 
         Assert.Equal("1 RetrieveMultiple + 2 Update", Budget("Lead scoring: attach unmatched interactions on lead create"));
-        Assert.Equal(2, org.Org.Executions.Count(e => e.StepName == "Lead scoring: ls_interaction attached to a lead"));
-        Assert.Equal("1 Retrieve + 1 RetrieveMultiple + 1 Create + 1 Update", Budget("Lead scoring: ls_interaction attached to a lead"));
+        Assert.Equal(2, org.Org.Executions.Count(e => e.StepName == "Lead scoring: ls_interaction update"));
+        Assert.Equal("1 Retrieve + 1 RetrieveMultiple + 1 Create + 1 Update", Budget("Lead scoring: ls_interaction update"));
         Assert.Equal(60, org.Score(lead)); // two downloads of 30
     }
 

@@ -92,7 +92,7 @@ public class ServiceCallBudgetTests
     }
 
     [Fact]
-    public void An_event_no_rule_scores_writes_nothing()
+    public void An_email_change_no_rule_reads_ends_before_any_call()
     {
         var lead = org.CreateLead(("lastname", "Doe"));
         var email = org.SendEmail(lead);
@@ -100,7 +100,7 @@ public class ServiceCallBudgetTests
 
         org.Update(EmailColumns.Table, email, (EmailColumns.AttachmentOpenCount, 1));
 
-        Assert.Equal("1 Retrieve + 1 RetrieveMultiple", Budget("Lead scoring: email update"));
+        Assert.Equal("", Budget("Lead scoring: email update"));
     }
 
     [Fact]

@@ -13,8 +13,8 @@ namespace LeadScoring.Tests.Plugins;
 /// </summary>
 internal sealed class ScoringOrganization : LeadScoring.Workbench.Emulation.ScoringOrganization
 {
-    public ScoringOrganization(ScoringModel? model = null, bool activate = true)
-        : base(activate ? model ?? Engine.SampleModels.Default : null)
+    public ScoringOrganization(ScoringModel? model = null, bool activate = true, IEnumerable<(string Table, TableColumn Column)>? customColumns = null)
+        : base(activate ? model ?? Engine.SampleModels.Default : null, customColumns: customColumns)
     {
     }
 

@@ -26,7 +26,11 @@ public class WrittenValuesTests
             Name = "Attended a webinar",
             Category = Category.Engagement,
             Table = InteractionColumns.Table,
-            Conditions = new[] { new Condition(InteractionColumns.Type, ConditionOperator.EqualsTo, new object?[] { InteractionTypeValues.WebinarAttended.ToString(System.Globalization.CultureInfo.InvariantCulture) }) },
+            Conditions = new[]
+            {
+                new Condition(InteractionColumns.Type, ConditionOperator.EqualsTo, new object?[] { InteractionTypeValues.WebinarAttended.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+                new Condition("jobtitle", ConditionOperator.Contains, new object?[] { "director" }) { Table = LeadColumns.Table },
+            },
             Points = 15,
             ExpiresAfterDays = 90,
         };

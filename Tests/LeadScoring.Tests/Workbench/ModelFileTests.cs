@@ -59,7 +59,9 @@ public class ModelFileTests
                 {"attribute":"a","operator":"lessOrEqual","value":-1},{"attribute":"a","operator":"between","value":[1,5]},
                 {"attribute":"a","operator":"exists"},{"attribute":"a","operator":"notExists"},
                 {"attribute":"b","operator":"equals","value":true}]},
-              {"id":"r3","category":"fit","table":"lead","points":-3,"limit":{"per":"lead"}}]}
+              {"id":"r3","category":"fit","table":"lead","points":-3,"limit":{"per":"lead"}},
+              {"id":"r4","category":"engagement","table":"ls_interaction","points":4,"conditions":[
+                {"attribute":"ls_type","operator":"equals","value":"Video View"},{"table":"lead","attribute":"jobtitle","operator":"contains","value":"engineer"}]}]}
             """;
 
         var model = ModelFile.Parse(json, "all.json");
@@ -74,6 +76,7 @@ public class ModelFileTests
         Assert.Equal(new RuleLimit(LimitType.PerLead), model.Rules[2].Limit);
         Assert.Equal(("r1", 90, 1, 0, 0), (model.Rules[0].Name, model.Rules[0].ExpiresAfterDays, model.Version, model.MinimumFit, model.Floor));
         Assert.Null(model.Decay);
+        Assert.Equal(new string?[] { null, "lead" }, model.Rules[3].Conditions.Select(c => c.Table));
     }
 
     [Fact]
@@ -183,7 +186,7 @@ public class ModelFileTests
             Assert.Equal(a.Conditions.Count, b.Conditions.Count);
             foreach (var (x, y) in a.Conditions.Zip(b.Conditions))
             {
-                Assert.Equal((x.Attribute, x.Operator), (y.Attribute, y.Operator));
+                Assert.Equal((x.Table, x.Attribute, x.Operator), (y.Table, y.Attribute, y.Operator));
                 Assert.Equal(x.Values, y.Values);
                 Assert.Equal(x.Values.Select(v => v?.GetType()), y.Values.Select(v => v?.GetType()));
             }

@@ -92,6 +92,7 @@ namespace LeadScoring.SolutionTool.Definition
                         new FieldCell(ScoringModelColumns.Version, "Version"),
                         new FieldCell(ScoringModelColumns.Status, "Model status"),
                         new FieldCell(ScoringModelColumns.ActivatedOn, "Activated on", ReadOnly: true),
+                        new FieldCell(ScoringModelColumns.ActivationNotes, "Activation notes", ReadOnly: true),
                     }),
                     new Section("thresholds", "Thresholds, caps and grades", new Cell[]
                     {
@@ -184,9 +185,11 @@ namespace LeadScoring.SolutionTool.Definition
                     new Section("condition", "Condition", new Cell[]
                     {
                         new FieldCell(ScoringConditionColumns.ScoringRuleId, "Scoring rule"),
+                        new FieldCell(ScoringConditionColumns.ColumnTable, "Column of (lead for a persona condition)"),
                         new FieldCell(ScoringConditionColumns.Attribute, "Column"),
                         new FieldCell(ScoringConditionColumns.Operator, "Operator"),
                         new FieldCell(ScoringConditionColumns.Value, "Value"),
+                        new FieldCell(ScoringConditionColumns.ValueLabel, "Value label", ReadOnly: true),
                     }),
                 }),
             });

@@ -6,7 +6,7 @@ namespace LeadScoring.SolutionTool.Definition
     /// The standard (out-of-the-box) columns of the standard tables the product uses: in step
     /// filtering attributes and images, on the lead form and in the lead views. They are not in the
     /// solution (the platform owns them); the consistency tests check every standard column used is
-    /// listed here. Sources: shared/reference/xrm-sdk-surface.md §9 (lead, email, appointment).
+    /// listed here. Sources: the table references on Learn, https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/lead (…/email, …/appointment, …/phonecall).
     /// </summary>
     public static class StandardColumns
     {
@@ -17,6 +17,9 @@ namespace LeadScoring.SolutionTool.Definition
                 "leadid", "fullname", "firstname", "lastname", "subject", "companyname", "jobtitle", "emailaddress1", "emailaddress2", "emailaddress3", "telephone1",
                 "numberofemployees", "industrycode", "leadsourcecode", "revenue", "budgetamount", "purchasetimeframe",
                 "decisionmaker", "statecode", "statuscode", "ownerid", "createdon", "modifiedon", "versionnumber",
+                "purchaseprocess", "leadqualitycode", "mobilephone", "websiteurl", "address1_city", "address1_country",
+                "address1_stateorprovince", "address1_postalcode", "donotemail", "donotphone", "estimatedclosedate",
+                "parentaccountid", "parentcontactid", "campaignid",
             },
             ["email"] = new HashSet<string>
             {
@@ -26,6 +29,11 @@ namespace LeadScoring.SolutionTool.Definition
             ["appointment"] = new HashSet<string>
             {
                 "activityid", "subject", "regardingobjectid", "statecode", "statuscode", "scheduledstart", "actualend", "versionnumber",
+            },
+            ["phonecall"] = new HashSet<string>
+            {
+                "activityid", "subject", "regardingobjectid", "directioncode", "statecode", "statuscode", "actualdurationminutes",
+                "phonenumber", "leftvoicemail", "actualend", "versionnumber",
             },
             ["systemuser"] = new HashSet<string> { "systemuserid", "fullname", "internalemailaddress" },
             // Customer Insights - Journeys tables the interaction flows read (see JourneysColumns), and the contact they name.

@@ -88,6 +88,7 @@ namespace LeadScoring.SolutionTool.Definition
                 Lookup(ScoringModelColumns.SalesApproverId, "Sales approver", "The sales approver who approved this version.", "systemuser", SalesApprover, "NoCascade"),
                 Moment(ScoringModelColumns.SalesApprovedOn, "Sales approved on", "When sales approved this version.") with { ValidForCreate = false },
                 Moment(ScoringModelColumns.ActivatedOn, "Activated on", "When this version became the active model."),
+                new Column(ScoringModelColumns.ActivationNotes, "Activation notes", ColumnKind.Memo) { Description = "What activation found: rules that read a column the plug-in steps do not watch.", MaxLength = 4000 },
                 Text(ScoringModelColumns.GradeConversion, "Grade conversion", "How leads of each grade converted in this version's last backtest, written by the workbench's model import (source, date, leads, grade=converted/leads).", 2000),
             });
 
@@ -100,7 +101,7 @@ namespace LeadScoring.SolutionTool.Definition
                 Text(ScoringRuleColumns.RuleKey, "Rule key", "The rule's id in the model file, unique within the model.", 100),
                 Pick(ScoringRuleColumns.Category, "Category", "Fit or engagement.", Choices.Category),
                 Pick(ScoringRuleColumns.Kind, "Kind", "Conditions, unanswered emails or activity volume.", Choices.RuleKind),
-                Text(ScoringRuleColumns.WatchedTable, "Watched table", "The table whose rows the rule watches: lead, email, appointment or ls_interaction.", 100),
+                Text(ScoringRuleColumns.WatchedTable, "Watched table", "The table whose rows the rule watches: lead, email, appointment, phonecall or ls_interaction.", 100),
                 Whole(ScoringRuleColumns.Points, "Points", "Points awarded (negative to debit)."),
                 Pick(ScoringRuleColumns.LimitType, "Frequency limit", "How often the rule may award its points.", Choices.LimitType),
                 Whole(ScoringRuleColumns.LimitValue, "Limit value", "N for at most N times or at most once per N days.", 0),
@@ -115,8 +116,10 @@ namespace LeadScoring.SolutionTool.Definition
             new[]
             {
                 Lookup(ScoringConditionColumns.ScoringRuleId, "Scoring rule", "The rule the condition belongs to.", ScoringRuleColumns.Table, RuleConditions, "Cascade") with { RequiredLevel = "required" },
+                Text(ScoringConditionColumns.ColumnTable, "Column of", "Empty: the rule's watched table. \"lead\": a persona condition on the lead's own column, checked when the activity is scored.", 100),
                 Pick(ScoringConditionColumns.Operator, "Operator", "How the column is compared with the value.", Choices.ConditionOperator),
-                new Column(ScoringConditionColumns.Value, "Value", ColumnKind.Memo) { Description = "The value to compare with, as JSON (a value, or an array for in and between).", MaxLength = 4000 },
+                new Column(ScoringConditionColumns.Value, "Value", ColumnKind.Memo) { Description = "The value to compare with, as JSON (a value, or an array for in and between). A choice label typed here is stored as its value.", MaxLength = 4000 },
+                Text(ScoringConditionColumns.ValueLabel, "Value label", "The labels of a choice or yes/no value, set by lead scoring when the condition is saved.", 1000),
             });
 
         public static Table ScoreEvent { get; } = New(ScoreEventColumns.Table, "Score event", "Score events",

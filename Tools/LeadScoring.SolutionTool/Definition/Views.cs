@@ -19,7 +19,7 @@ namespace LeadScoring.SolutionTool.Definition
         {
             [ScoringModelColumns.Table] = new[] { ScoringModelColumns.Name, ScoringModelColumns.Version, ScoringModelColumns.Status, ScoringModelColumns.SalesReadyThreshold, ScoringModelColumns.ActivatedOn },
             [ScoringRuleColumns.Table] = new[] { ScoringRuleColumns.Name, ScoringRuleColumns.Category, ScoringRuleColumns.Kind, ScoringRuleColumns.WatchedTable, ScoringRuleColumns.Points, ScoringRuleColumns.LimitType },
-            [ScoringConditionColumns.Table] = new[] { ScoringConditionColumns.Attribute, ScoringConditionColumns.Operator, ScoringConditionColumns.Value },
+            [ScoringConditionColumns.Table] = new[] { ScoringConditionColumns.ColumnTable, ScoringConditionColumns.Attribute, ScoringConditionColumns.Operator, ScoringConditionColumns.Value, ScoringConditionColumns.ValueLabel },
             [ScoreEventColumns.Table] = new[] { ScoreEventColumns.Name, ScoreEventColumns.LeadId, ScoreEventColumns.Points, ScoreEventColumns.Category, ScoreEventColumns.Kind, ScoreEventColumns.OccurredOn },
             [InteractionColumns.Table] = new[] { InteractionColumns.Name, InteractionColumns.Type, InteractionColumns.LeadId, InteractionColumns.OccurredOn },
             [DecayRunColumns.Table] = new[] { DecayRunColumns.Name, DecayRunColumns.Status, DecayRunColumns.StartedOn, DecayRunColumns.FinishedOn, DecayRunColumns.Pages, DecayRunColumns.LeadsProcessed, DecayRunColumns.PointsDebited },

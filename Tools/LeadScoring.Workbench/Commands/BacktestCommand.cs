@@ -44,7 +44,7 @@ namespace LeadScoring.Workbench.Commands
             command.SetAction(parse =>
             {
                 string modelPath = parse.GetValue(model)!;
-                var scoringModel = ValidModel.Read(modelPath);
+                var scoringModel = ValidModel.ReadForLeadsTable(modelPath);
                 var loaded = data.Load(parse);
                 if (loaded.Table is LeadsTable table)
                 {

@@ -36,8 +36,8 @@ namespace LeadScoring.Workbench.Commands
                     throw new WorkbenchException($"compare needs --model twice (--model A.json --model B.json); got {files.Length}");
                 }
 
-                var a = ValidModel.Read(files[0]);
-                var b = ValidModel.Read(files[1]);
+                var a = ValidModel.ReadForLeadsTable(files[0]);
+                var b = ValidModel.ReadForLeadsTable(files[1]);
                 var loaded = data.Load(parse);
                 if (loaded.Table is LeadsTable table)
                 {

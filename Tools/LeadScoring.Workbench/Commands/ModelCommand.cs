@@ -33,14 +33,18 @@ namespace LeadScoring.Workbench.Commands
         private static Command Validate(IAnsiConsole console, TextWriter error)
         {
             var file = new Argument<string>("model.json") { Description = "The model file to check" };
-            var command = new Command("validate", "Check a model file the way the product checks a model before it is activated: every problem on a line of its own, exit code 1 when there is one");
+            var command = new Command("validate", "Check a model file the way the product checks a model before it is activated, columns against the product's column catalogue: every problem on a line of its own, exit code 1 when there is one; a custom column is a warning");
             command.Arguments.Add(file);
             command.SetAction(parse =>
             {
                 string path = parse.GetValue(file)!;
-                var scoringModel = ModelFile.Read(path);
-                var problems = ModelValidator.Validate(scoringModel);
+                var scoringModel = ValidModel.Check(ModelFile.Read(path), ColumnCatalogue.Instance, out var problems, out var warnings);
                 string name = Path.GetFileName(path);
+                foreach (string warning in warnings)
+                {
+                    error.WriteLine($"leadscoring: {name}: warning: {warning}");
+                }
+
                 if (problems.Count > 0)
                 {
                     error.WriteLine($"leadscoring: {name}: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}; the product would refuse this model:");
@@ -98,7 +102,7 @@ namespace LeadScoring.Workbench.Commands
             command.SetAction(parse =>
             {
                 using var service = DataverseConnection.Open(parse.GetValue(connection)!, "model import");
-                var scoringModel = ValidModel.Read(parse.GetValue(file)!);
+                var scoringModel = ValidModel.Read(parse.GetValue(file)!, new OrganizationColumns(service));
                 if (parse.GetValue(backtest) is string report)
                 {
                     scoringModel = scoringModel with { GradeConversion = GradeConversions.Read(report, scoringModel.Name) };

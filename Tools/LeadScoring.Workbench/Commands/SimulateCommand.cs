@@ -26,8 +26,8 @@ namespace LeadScoring.Workbench.Commands
             command.Options.Add(asOf);
             command.SetAction(parse =>
             {
-                var scoringModel = ValidModel.Read(parse.GetValue(model)!);
                 var history = EventsFile.Read(parse.GetValue(events)!);
+                var scoringModel = ValidModel.Read(parse.GetValue(model)!, new ReplayColumns(history));
                 var end = ParseAsOf(parse.GetValue(asOf));
                 var watch = System.Diagnostics.Stopwatch.StartNew();
                 var replay = ConsoleProgress.Run(console, $"Replaying {history.Source}", history.Events.Count, step => Replay.Run(scoringModel, history, end, step));

@@ -203,6 +203,7 @@ namespace LeadScoring.Workbench.Demo
                 Interaction(asked, id, "Form Submitted", "Demo request", "/contact/demo");
             }
 
+            Call(asked.AddHours(1), id);
             string meeting = Record("m");
             Add(asked.AddHours(2), new JsonObject
             {
@@ -220,6 +221,31 @@ namespace LeadScoring.Workbench.Demo
 
             Update(held.AddHours(1), "appointment", meeting, new JsonObject { ["statecode"] = "Completed", ["statuscode"] = "Completed", ["actualend"] = Iso(held.AddHours(1)) });
             return held;
+        }
+
+        /// <summary>
+        /// Sales calls the lead back about the demo: an outgoing phone call, logged open and then
+        /// completed. Its length comes from the lead's id, not the random stream, so the rest of the
+        /// history stays as it was.
+        /// </summary>
+        private void Call(DateTime at, string lead)
+        {
+            string call = Record("c");
+            int minutes = 5 + (lead.Sum(c => c) % 26);
+            Add(at, new JsonObject
+            {
+                ["op"] = "create",
+                ["table"] = "phonecall",
+                ["id"] = call,
+                ["attributes"] = new JsonObject { ["subject"] = "Demo follow-up", ["directioncode"] = "Outgoing", ["phonenumber"] = "+1 425 555 0100", ["regardingobjectid"] = lead },
+            });
+            Update(at.AddMinutes(minutes), "phonecall", call, new JsonObject
+            {
+                ["statecode"] = "Completed",
+                ["statuscode"] = "Made",
+                ["actualdurationminutes"] = minutes,
+                ["actualend"] = Iso(at.AddMinutes(minutes)),
+            });
         }
 
         private void Interaction(DateTime at, string lead, string type, string name, string? url)

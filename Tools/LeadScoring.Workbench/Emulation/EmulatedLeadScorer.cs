@@ -23,6 +23,7 @@ namespace LeadScoring.Workbench.Emulation
 
         private readonly ScoringModel _model;
         private readonly HashSet<string> _numeric;
+        private readonly List<(string Table, TableColumn Column)> _columns;
         private ScoringOrganization? _org;
         private int _leads;
 
@@ -32,13 +33,19 @@ namespace LeadScoring.Workbench.Emulation
             _numeric = leads.Attributes
                 .Where((attribute, c) => leads.Rows.Any(r => r[c].Length > 0) && leads.Rows.All(r => r[c].Length == 0 || Conditions.TryNumber(r[c], out _)))
                 .ToHashSet(StringComparer.Ordinal);
+
+            // The table's columns are the emulated org's lead columns (as an org that holds this data would have them).
+            _columns = leads.Attributes
+                .Where(a => ColumnCatalogue.Find(LeadColumns.Table, a) is null)
+                .Select(a => (LeadColumns.Table, new TableColumn(a, _numeric.Contains(a) ? ColumnType.Decimal : ColumnType.Text)))
+                .ToList();
         }
 
         public LeadScore Score(IReadOnlyDictionary<string, string> lead)
         {
             if (_org is null || _leads % LeadsPerOrganization == 0)
             {
-                _org = new ScoringOrganization(_model);
+                _org = new ScoringOrganization(_model, customColumns: _columns);
             }
 
             _leads++;

@@ -49,9 +49,16 @@ namespace LeadScoring.Workbench.Emulation
             "prvReadUser",
         };
 
-        public ScoringOrganization(ScoringModel? model, DateTime? start = null)
+        /// <param name="customColumns">Columns this org has beyond the product's catalogue (new_noshow on appointment, a leads table's own columns), defined before the model is written.</param>
+        public ScoringOrganization(ScoringModel? model, DateTime? start = null, IEnumerable<(string Table, TableColumn Column)>? customColumns = null)
         {
             Org.LoadPacConfigJson(PacConfigJson(), typeof(LeadScorer).Assembly);
+            Org.DefineProductTables();
+            foreach (var (table, column) in customColumns ?? [])
+            {
+                Org.DefineColumn(table, column);
+            }
+
             Org.DefineAlternateKey(ScoreEventColumns.Table, ScoreEventColumns.AlternateKey, ScoreEventColumns.IdempotencyKey);
             Org.DefineAlternateKey(InteractionColumns.Table, InteractionColumns.AlternateKey, InteractionColumns.Source, InteractionColumns.ExternalId);
             foreach (var name in Assembly.GetExecutingAssembly().GetManifestResourceNames().Where(n => n.StartsWith("LeadScoring.Workbench.Relationships.", StringComparison.Ordinal)))

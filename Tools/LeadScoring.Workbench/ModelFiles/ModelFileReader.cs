@@ -96,7 +96,12 @@ namespace LeadScoring.Workbench.ModelFiles
 
         private Condition ReadCondition(JsonAt node, string context)
         {
-            var condition = Fields(node, context, new[] { "attribute", "operator", "value", "values" });
+            var condition = Fields(node, context, new[] { "table", "attribute", "operator", "value", "values" });
+            return ReadComparison(condition, context) with { Table = condition.String("table", required: false) };
+        }
+
+        private Condition ReadComparison(FieldReader condition, string context)
+        {
             string attribute = condition.String("attribute", required: true)!;
             var op = condition.Word("operator", ModelFileNames.Operators)
                 ?? throw condition.Missing("operator", ModelFileNames.Allowed(ModelFileNames.Operators));

@@ -140,6 +140,11 @@ namespace LeadScoring.Workbench.ModelFiles
         private static void WriteCondition(Utf8JsonWriter json, Condition condition)
         {
             json.WriteStartObject();
+            if (condition.Table != null)
+            {
+                json.WriteString("table", condition.Table);
+            }
+
             json.WriteString("attribute", condition.Attribute);
             json.WriteString("operator", ModelFileNames.Operators[condition.Operator]);
             if (ModelFileNames.TakesList(condition.Operator) || condition.Values.Count > 1)

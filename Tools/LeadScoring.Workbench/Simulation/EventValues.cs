@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LeadScoring.Dataverse;
+using LeadScoring.Engine;
 using LeadScoring.Workbench.ModelFiles;
 using Microsoft.Xrm.Sdk;
 
@@ -46,7 +47,7 @@ namespace LeadScoring.Workbench.Simulation
         {
             object? value = scalar.Value switch
             {
-                string label => column.Labels?.FirstOrDefault(l => TableColumns.LabelKey(l.Key) == TableColumns.LabelKey(label)).Value
+                string label => column.Labels?.FirstOrDefault(l => ColumnCheck.LabelKey(l.Key) == ColumnCheck.LabelKey(label)).Value
                     ?? throw tree.Error(scalar.Offset, $"'{property.Name}' has no choice '{label}'; allowed: {Allowed(column)}"),
                 decimal d when column.Kind == ColumnKind.Choice && d == decimal.Truncate(d) && d is >= int.MinValue and <= int.MaxValue => (int)d,
                 bool b when column.Kind == ColumnKind.Boolean => b,

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using LeadScoring.Engine;
 
 namespace LeadScoring.Workbench.Simulation
 {
@@ -41,5 +43,22 @@ namespace LeadScoring.Workbench.Simulation
     internal sealed record History(string Source, IReadOnlyList<HistoryEvent> Events, IReadOnlyList<string> Leads)
     {
         public DateTime? LastAt => Events.Count == 0 ? null : Events[^1].At;
+
+        /// <summary>The custom columns the file writes (new_noshow), typed by their values: the replayed org has them, as the real one would.</summary>
+        public IEnumerable<(string Table, TableColumn Column)> CustomColumns() => Events
+            .Where(e => e.Op is HistoryOp.Create or HistoryOp.Update)
+            .SelectMany(e => e.Columns.Where(c => TableColumns.IsCustom(e.Table, c.Key)).Select(c => (e.Table, Column: new TableColumn(c.Key, TypeOf(c.Value)))))
+            .GroupBy(c => (c.Table, c.Column.Name))
+            .Select(g => g.FirstOrDefault(c => c.Column.Type != ColumnType.Other) is { Column: not null } typed ? typed : g.First());
+
+        private static ColumnType TypeOf(object? value) => value switch
+        {
+            bool => ColumnType.Boolean,
+            int => ColumnType.WholeNumber,
+            decimal => ColumnType.Decimal,
+            DateTime => ColumnType.DateTime,
+            string => ColumnType.Text,
+            _ => ColumnType.Other,
+        };
     }
 }

@@ -30,7 +30,7 @@ namespace LeadScoring.Workbench.Simulation
         {
             _history = history;
             _version = model.Version;
-            Organization = new ScoringOrganization(model, history.Events[0].At);
+            Organization = new ScoringOrganization(model, history.Events[0].At, history.CustomColumns());
         }
 
         public ScoringOrganization Organization { get; }

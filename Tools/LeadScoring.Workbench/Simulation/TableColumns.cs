@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LeadScoring.Dataverse;
+using LeadScoring.Engine;
 
 namespace LeadScoring.Workbench.Simulation
 {
@@ -23,62 +24,34 @@ namespace LeadScoring.Workbench.Simulation
     internal sealed record KnownColumn(string Name, ColumnKind Kind, IReadOnlyDictionary<string, object>? Labels = null);
 
     /// <summary>
-    /// The columns of the watched tables (lead, email, appointment, ls_interaction) the events file
-    /// may set, with the out-of-box choice labels (shared/reference §9 and Schema.cs). Any other
-    /// column must carry a publisher prefix (new_budget, ls_region) — a custom column, written with
-    /// the JSON value's own type — so a misspelt standard column is an error, as Dataverse would make it.
+    /// The columns of the watched tables (lead, email, appointment, phonecall, ls_interaction) the
+    /// events file may set. Types and choice labels come from the product's column catalogue
+    /// (Plugins/Dataverse/ColumnCatalogue.cs), the same one `model validate` checks rules against.
+    /// Any other column must carry a publisher prefix (new_budget, ls_region) — a custom column,
+    /// written with the JSON value's own type — so a misspelt standard column is an error, as
+    /// Dataverse would make it.
     /// </summary>
     internal static class TableColumns
     {
+        private static readonly string[] ActivityColumns = { "subject", "description", "scheduledstart", "scheduledend", "actualstart", "actualend", "statecode", "statuscode", "regardingobjectid" };
+
         private static readonly Dictionary<string, Dictionary<string, KnownColumn>> Tables = new(StringComparer.Ordinal)
         {
-            [LeadColumns.Table] = Table(
-                Text("subject", "firstname", "lastname", "fullname", "jobtitle", "companyname", "emailaddress1", "telephone1", "mobilephone", "websiteurl", "description", "address1_city", "address1_country"),
-                Of(ColumnKind.WholeNumber, "numberofemployees"),
-                Of(ColumnKind.Money, "revenue", "budgetamount"),
-                Of(ColumnKind.Boolean, "decisionmaker"),
-                Choice("industrycode", Labels(
-                    "Accounting", "Agriculture and Non-petrol Natural Resource Extraction", "Broadcasting Printing and Publishing", "Brokers",
-                    "Building Supply Retail", "Business Services", "Consulting", "Consumer Services", "Design, Direction and Creative Management",
-                    "Distributors, Dispatchers and Processors", "Doctor's Offices and Clinics", "Durable Manufacturing", "Eating and Drinking Places",
-                    "Entertainment Retail", "Equipment Rental and Leasing", "Financial", "Food and Tobacco Processing", "Inbound Capital Intensive Processing",
-                    "Inbound Repair and Services", "Insurance", "Legal Services", "Non-Durable Merchandise Retail", "Outbound Consumer Service",
-                    "Petrochemical Extraction and Distribution", "Service Retail", "SIG Affiliations", "Social Services", "Special Outbound Trade Contractors",
-                    "Specialty Realty", "Transportation", "Utility Creation and Distribution", "Vehicle Retail", "Wholesale")),
-                Choice("leadsourcecode", Labels("Advertisement", "Employee Referral", "External Referral", "Partner", "Public Relations", "Seminar", "Trade Show", "Web", "Word of Mouth", "Other")),
-                Choice("purchasetimeframe", Values(("Immediate", 0), ("This Quarter", 1), ("Next Quarter", 2), ("This Year", 3), ("Unknown", 4))),
-                Choice("purchaseprocess", Values(("Individual", 0), ("Committee", 1), ("Unknown", 2))),
-                Choice("leadqualitycode", Values(("Hot", 1), ("Warm", 2), ("Cold", 3))),
-                Choice(LeadColumns.StateCode, Values(("Open", 0), ("Qualified", 1), ("Disqualified", 2))),
-                Choice(LeadColumns.StatusCode, Values(("New", 1), ("Contacted", 2), ("Qualified", 3), ("Lost", 4), ("Cannot Contact", 5), ("No Longer Interested", 6), ("Canceled", 7))),
-                Choice(LeadColumns.LifecycleStage, Values(
-                    ("New", LifecycleStageValues.New), ("Engaged", LifecycleStageValues.Engaged), ("Marketing Qualified", LifecycleStageValues.MarketingQualified),
-                    ("Sales Accepted", LifecycleStageValues.SalesAccepted), ("Recycled", LifecycleStageValues.Recycled), ("Disqualified", LifecycleStageValues.Disqualified))),
-                Text(LeadColumns.HandBackReason)),
-            [EmailColumns.Table] = Table(
-                Text("subject", "description"),
-                Of(ColumnKind.WholeNumber, EmailColumns.OpenCount, EmailColumns.LinksClickedCount, EmailColumns.AttachmentOpenCount, EmailColumns.ReplyCount),
-                Of(ColumnKind.DateTime, EmailColumns.SentOn, "scheduledstart", "scheduledend", "actualstart", "actualend"),
-                Choice(EmailColumns.DirectionCode, Values(("Outgoing", true), ("Incoming", false)), ColumnKind.Boolean),
-                Choice("statecode", Values(("Open", 0), ("Completed", 1), ("Canceled", 2))),
-                Choice(EmailColumns.StatusCode, Values(("Draft", 1), ("Completed", 2), ("Sent", EmailColumns.StatusSent), ("Received", EmailColumns.StatusReceived), ("Canceled", 5), ("Pending Send", 6), ("Sending", 7), ("Failed", 8))),
-                Of(ColumnKind.LeadLookup, EmailColumns.RegardingObjectId)),
-            [AppointmentColumns.Table] = Table(
-                Text("subject", "description", "location"),
-                Of(ColumnKind.DateTime, AppointmentColumns.ScheduledStart, "scheduledend", "actualstart", AppointmentColumns.ActualEnd),
-                Of(ColumnKind.WholeNumber, "scheduleddurationminutes"),
-                Choice(AppointmentColumns.StateCode, Values(("Open", 0), ("Completed", AppointmentColumns.StateCompleted), ("Canceled", AppointmentColumns.StateCanceled), ("Scheduled", 3))),
-                Choice(AppointmentColumns.StatusCode, Values(("Free", 1), ("Tentative", 2), ("Completed", 3), ("Canceled", 4), ("Busy", 5), ("Out of Office", 6))),
-                Of(ColumnKind.LeadLookup, AppointmentColumns.RegardingObjectId)),
-            [InteractionColumns.Table] = Table(
-                Text(InteractionColumns.Name, InteractionColumns.Url),
-                Of(ColumnKind.WholeNumber, InteractionColumns.DurationSeconds),
-                Of(ColumnKind.DateTime, InteractionColumns.OccurredOn),
-                Choice(InteractionColumns.Type, Values(
-                    ("Page Visit", InteractionTypeValues.PageVisit), ("Asset Download", InteractionTypeValues.AssetDownload), ("Video View", InteractionTypeValues.VideoView),
-                    ("Webinar Registered", InteractionTypeValues.WebinarRegistered), ("Webinar Attended", InteractionTypeValues.WebinarAttended),
-                    ("Event Attended", InteractionTypeValues.EventAttended), ("Form Submitted", InteractionTypeValues.FormSubmitted), ("Social Like", InteractionTypeValues.SocialLike))),
-                Of(ColumnKind.LeadLookup, InteractionColumns.LeadId)),
+            [LeadColumns.Table] = Table(LeadColumns.Table,
+                "subject", "firstname", "lastname", "fullname", "jobtitle", "companyname", "emailaddress1", "telephone1", "mobilephone", "websiteurl", "description",
+                "address1_city", "address1_country", "numberofemployees", "revenue", "budgetamount", "decisionmaker", "industrycode", "leadsourcecode",
+                "purchasetimeframe", "purchaseprocess", "leadqualitycode", LeadColumns.StateCode, LeadColumns.StatusCode, LeadColumns.LifecycleStage, LeadColumns.HandBackReason),
+            [EmailColumns.Table] = Table(EmailColumns.Table, ActivityColumns.Concat(new[]
+            {
+                EmailColumns.OpenCount, EmailColumns.LinksClickedCount, EmailColumns.AttachmentOpenCount, EmailColumns.ReplyCount, EmailColumns.SentOn, EmailColumns.DirectionCode,
+            }).ToArray()),
+            [AppointmentColumns.Table] = Table(AppointmentColumns.Table, ActivityColumns.Concat(new[] { "location", "scheduleddurationminutes" }).ToArray()),
+            [PhoneCallColumns.Table] = Table(PhoneCallColumns.Table, ActivityColumns.Concat(new[]
+            {
+                PhoneCallColumns.DirectionCode, PhoneCallColumns.ActualDurationMinutes, PhoneCallColumns.PhoneNumber, PhoneCallColumns.LeftVoiceMail, "scheduleddurationminutes",
+            }).ToArray()),
+            [InteractionColumns.Table] = Table(InteractionColumns.Table,
+                InteractionColumns.Name, InteractionColumns.Url, InteractionColumns.DurationSeconds, InteractionColumns.OccurredOn, InteractionColumns.Type, InteractionColumns.LeadId),
         };
 
         public static IReadOnlyCollection<string> Names => Tables.Keys;
@@ -95,23 +68,26 @@ namespace LeadScoring.Workbench.Simulation
 
         public static IEnumerable<string> Known(string table) => Tables[table].Keys.Order(StringComparer.Ordinal);
 
-        /// <summary>Labels are compared ignoring case, spaces and punctuation: "Asset Download", "asset download" and "AssetDownload" are one label.</summary>
-        public static string LabelKey(string label) => new(label.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+        private static Dictionary<string, KnownColumn> Table(string table, params string[] writable) =>
+            writable.Select(name => Known(table, ColumnCatalogue.Find(table, name) ?? throw new InvalidOperationException($"{table}.{name} is not in the column catalogue.")))
+                .ToDictionary(c => c.Name, StringComparer.Ordinal);
 
-        private static Dictionary<string, KnownColumn> Table(params KnownColumn[][] groups) =>
-            groups.SelectMany(g => g).ToDictionary(c => c.Name, StringComparer.Ordinal);
-
-        private static KnownColumn[] Text(params string[] names) => Of(ColumnKind.Text, names);
-
-        private static KnownColumn[] Of(ColumnKind kind, params string[] names) => names.Select(n => new KnownColumn(n, kind)).ToArray();
-
-        private static KnownColumn[] Choice(string name, Dictionary<string, object> labels, ColumnKind kind = ColumnKind.Choice) => new[] { new KnownColumn(name, kind, labels) };
-
-        /// <summary>Labels numbered 1, 2, 3… in order.</summary>
-        private static Dictionary<string, object> Labels(params string[] labels) =>
-            Values(labels.Select((label, i) => (label, (object)(i + 1))).ToArray());
-
-        private static Dictionary<string, object> Values(params (string Label, object Value)[] labels) =>
-            labels.ToDictionary(l => l.Label, l => l.Value, StringComparer.Ordinal);
+        private static KnownColumn Known(string table, TableColumn column)
+        {
+            var kind = column.Type switch
+            {
+                ColumnType.Text => ColumnKind.Text,
+                ColumnType.WholeNumber => ColumnKind.WholeNumber,
+                ColumnType.Decimal => ColumnKind.Decimal,
+                ColumnType.Money => ColumnKind.Money,
+                ColumnType.Boolean => ColumnKind.Boolean,
+                ColumnType.DateTime => ColumnKind.DateTime,
+                ColumnType.Choice => ColumnKind.Choice,
+                ColumnType.Lookup => ColumnKind.LeadLookup,
+                _ => throw new InvalidOperationException($"{table}.{column.Name} cannot be written by the events file."),
+            };
+            var labels = column.Options.Count == 0 ? null : column.Options.ToDictionary(o => o.Label, o => o.Value, StringComparer.Ordinal);
+            return new KnownColumn(column.Name, kind, labels);
+        }
     }
 }

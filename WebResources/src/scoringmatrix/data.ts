@@ -1,7 +1,7 @@
 // Reads the admins' configuration tables with Xrm.WebApi.retrieveMultipleRecords
 // (https://learn.microsoft.com/power-apps/developer/model-driven-apps/clientapi/reference/xrm-webapi/retrievemultiplerecords).
 // Names of approvers come from the lookups' formatted values.
-import { Category, LimitType, ModelStatus, RuleKind, ScoringModel as M, ScoringRule as R } from "../shared/schema";
+import { Category, LimitType, ModelStatus, RuleKind, ScoringCondition as C, ScoringModel as M, ScoringRule as R } from "../shared/schema";
 
 const FV = "@OData.Community.Display.V1.FormattedValue";
 
@@ -45,6 +45,16 @@ export interface RuleRow {
   limitType: number | null;
   limitValue: number | null;
   expiresAfterDays: number | null;
+  conditions: ConditionRow[];
+}
+
+/** One condition of a rule; lead is true for a persona condition (the lead's own column). */
+export interface ConditionRow {
+  ruleId: string;
+  lead: boolean;
+  attribute: string;
+  operator: string;
+  value: string;
 }
 
 type Row = Record<string, unknown>;
@@ -125,7 +135,23 @@ export function toRule(r: Row): RuleRow {
     limitType: n(r[R.limitType]),
     limitValue: n(r[R.limitValue]),
     expiresAfterDays: n(r[R.expiresAfterDays]),
+    conditions: [],
   };
+}
+
+export function toCondition(r: Row): ConditionRow {
+  return {
+    ruleId: String(r[`_${C.scoringRuleId}_value`] ?? ""),
+    lead: t(r[C.columnTable])?.trim().toLowerCase() === "lead",
+    attribute: t(r[C.attribute]) ?? "",
+    operator: t(r[C.operator + FV]) ?? "",
+    value: t(r[C.valueLabel]) ?? t(r[C.value]) ?? "",
+  };
+}
+
+/** A condition in words: "lead's jobtitle Contains engineer"; the label of a choice value when it has one. */
+export function conditionText(c: ConditionRow): string {
+  return [c.lead ? `lead's ${c.attribute}` : c.attribute, c.operator, c.value].filter(Boolean).join(" ");
 }
 
 export function limitText(rule: RuleRow, fmt: (x: number) => string): string {
@@ -172,7 +198,14 @@ export async function loadRules(xrm: Xrm.XrmStatic, modelId: string): Promise<Ru
     R.table,
     `?$select=${ruleSelect}&$filter=_${R.scoringModelId}_value eq ${modelId}&$orderby=${R.category} asc,${R.points} desc`,
   );
-  return (res.entities as Row[]).map(toRule);
+  const rules = (res.entities as Row[]).map(toRule);
+  if (!rules.length) return rules;
+  const conditions = await xrm.WebApi.retrieveMultipleRecords(
+    C.table,
+    `?$select=_${C.scoringRuleId}_value,${C.attribute},${C.columnTable},${C.operator},${C.value},${C.valueLabel}&$filter=${rules.map((r) => `_${C.scoringRuleId}_value eq ${r.id}`).join(" or ")}&$orderby=createdon asc`,
+  );
+  const all = (conditions.entities as Row[]).map(toCondition);
+  return rules.map((r) => ({ ...r, conditions: all.filter((c) => c.ruleId === r.id) }));
 }
 
 /** The lead's name for the what-if, when the user typed an id instead of picking the lead. */

@@ -48,6 +48,9 @@ async function showModel(modelId: string): Promise<void> {
   replaceChildren($("model-title"), modelLabel(m, state.fmt));
   renderModel($("model"), m, state.fmt);
   replaceChildren($("rules"));
+  // The what-if does not need the rules: start it now, so a lead picked while they load is scored once.
+  replaceChildren($("whatif-result"));
+  if (state.lead) void runWhatIf();
   try {
     const rules = await loadRules(state.xrm, m.id);
     renderRules($("rules"), rules, state.fmt);
@@ -55,8 +58,6 @@ async function showModel(modelId: string): Promise<void> {
   } catch (e) {
     status("error", "The rules could not be loaded: " + errorMessage(e));
   }
-  replaceChildren($("whatif-result"));
-  if (state.lead) void runWhatIf();
 }
 
 async function runWhatIf(): Promise<void> {

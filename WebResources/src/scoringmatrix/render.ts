@@ -5,7 +5,7 @@ import type { Formatter } from "../shared/format";
 import { ModelStatus } from "../shared/schema";
 import { bandLabel, engagementBands, fitBands, gradeOf } from "../scorecard/grade";
 import { stageLabel } from "../scorecard/render";
-import { limitText, rulesByCategory, type ModelRow, type RuleRow } from "./data";
+import { conditionText, limitText, rulesByCategory, type ModelRow, type RuleRow } from "./data";
 
 export function modelLabel(m: ModelRow, fmt: Formatter): string {
   return `${m.name}${m.version !== null ? ` v${fmt.number(m.version)}` : ""} (${m.statusLabel})`;
@@ -122,7 +122,7 @@ function ruleTable(doc: Document, id: string, title: string, rules: RuleRow[], f
             doc,
             "thead",
             {},
-            h(doc, "tr", {}, ...["Rule", "Watches", "Kind", "Points", "Limit", "Points expire"].map((c) => h(doc, "th", { scope: "col" }, c))),
+            h(doc, "tr", {}, ...["Rule", "Watches", "When", "Kind", "Points", "Limit", "Points expire"].map((c) => h(doc, "th", { scope: "col" }, c))),
           ),
           h(
             doc,
@@ -135,6 +135,14 @@ function ruleTable(doc: Document, id: string, title: string, rules: RuleRow[], f
                 { "data-rule": r.key },
                 h(doc, "th", { scope: "row", class: "rule-name" }, r.name, r.key ? h(doc, "span", { class: "key" }, r.key) : null),
                 h(doc, "td", {}, r.table),
+                h(
+                  doc,
+                  "td",
+                  { class: "conditions" },
+                  ...r.conditions.map((c) =>
+                    h(doc, "span", { class: c.lead ? "condition persona" : "condition", title: c.lead ? "Persona: the lead's own column when the activity is scored" : "" }, conditionText(c)),
+                  ),
+                ),
                 h(doc, "td", {}, r.kindLabel),
                 h(doc, "td", { class: r.points >= 0 ? "num up" : "num down" }, fmt.points(r.points)),
                 h(doc, "td", {}, limitText(r, (x) => fmt.number(x))),
@@ -146,7 +154,7 @@ function ruleTable(doc: Document, id: string, title: string, rules: RuleRow[], f
             doc,
             "tfoot",
             {},
-            h(doc, "tr", {}, h(doc, "th", { scope: "row", colspan: 3 }, "Positive points available"), h(doc, "td", { class: "num" }, fmt.number(total)), h(doc, "td", { colspan: 2 })),
+            h(doc, "tr", {}, h(doc, "th", { scope: "row", colspan: 4 }, "Positive points available"), h(doc, "td", { class: "num" }, fmt.number(total)), h(doc, "td", { colspan: 2 })),
           ),
         )
       : h(doc, "p", { class: "muted" }, "No rules in this category."),

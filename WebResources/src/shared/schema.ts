@@ -83,6 +83,16 @@ export const ScoringRule = {
   expiresAfterDays: "ls_expiresafterdays",
 } as const;
 
+export const ScoringCondition = {
+  table: "ls_scoringcondition",
+  scoringRuleId: "ls_scoringruleid",
+  attribute: "ls_attribute",
+  columnTable: "ls_table",
+  operator: "ls_operator",
+  value: "ls_value",
+  valueLabel: "ls_valuelabel",
+} as const;
+
 export const Category = { Fit: 100000000, Engagement: 100000001 } as const;
 
 export const RuleKind = { Conditions: 100000000, UnansweredEmails: 100000001, ActivityVolume: 100000002 } as const;

@@ -8,6 +8,7 @@ const html = (name: string) => readFileSync(join(__dirname, "..", "..", "html", 
 const data = fixture("models.json") as {
   models: Record<string, unknown>[];
   rules: Record<string, Record<string, unknown>[]>;
+  conditions: Record<string, Record<string, unknown>[]>;
   leads: Record<string, string>;
 };
 const DRAFT = "22222222-2222-4222-8222-222222222222";
@@ -45,6 +46,7 @@ function fakeXrm(overrides: Record<string, unknown> = {}) {
     WebApi: {
       retrieveMultipleRecords: vi.fn(async (table: string, options: string) => {
         if (table === "ls_scoringmodel") return { entities: data.models };
+        if (table === "ls_scoringcondition") return { entities: Object.values(data.conditions).flat() };
         const id = /_ls_scoringmodelid_value eq ([0-9a-f-]+)/.exec(options)![1]!;
         return { entities: data.rules[id] ?? [] };
       }),
@@ -93,8 +95,16 @@ describe("scoring matrix page", () => {
       "Four emails without an open or click",
     ]);
     const webinar = engagement!.querySelector('tr[data-rule="webinar"]')!;
-    expect([...webinar.querySelectorAll("td")].map((c) => c.textContent)).toEqual(["ls_interaction", "Conditions", "+25", "at most 3 times", "after 120 days"]);
-    expect(engagement!.querySelector('tr[data-rule="unanswered"] td:nth-child(3)')!.textContent).toBe("Unanswered emails");
+    expect([...webinar.querySelectorAll("td")].map((c) => c.textContent)).toEqual([
+      "ls_interaction",
+      "ls_type Equals Webinar Attendedlead's jobtitle Contains \"engineer\"",
+      "Conditions",
+      "+25",
+      "at most 3 times",
+      "after 120 days",
+    ]);
+    expect([...webinar.querySelectorAll(".condition.persona")].map((c) => c.textContent)).toEqual(["lead's jobtitle Contains \"engineer\""]);
+    expect(engagement!.querySelector('tr[data-rule="unanswered"] td:nth-child(4)')!.textContent).toBe("Unanswered emails");
     expect(document.querySelectorAll("img, i")).toHaveLength(0);
     expect(xrm.WebApi.retrieveMultipleRecords).toHaveBeenCalledWith("ls_scoringrule", expect.stringContaining(`$filter=_ls_scoringmodelid_value eq ${DRAFT}`));
   });

@@ -1,0 +1,27 @@
+// Display labels of metadata (a choice option's text).
+// https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.label
+// https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.localizedlabel
+using Microsoft.Xrm.Sdk.Metadata;
+
+namespace Microsoft.Xrm.Sdk;
+
+public sealed class Label
+{
+    public Label(string label, int languageCode)
+    {
+        UserLocalizedLabel = new LocalizedLabel(label, languageCode);
+    }
+
+    public LocalizedLabel UserLocalizedLabel { get; set; }
+}
+
+public sealed class LocalizedLabel : MetadataBase
+{
+    public LocalizedLabel(string label, int languageCode)
+    {
+        Label = label;
+        _ = languageCode;
+    }
+
+    public string Label { get; set; }
+}
