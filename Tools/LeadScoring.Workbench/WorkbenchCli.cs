@@ -55,7 +55,7 @@ namespace LeadScoring.Workbench
             }
             catch (WorkbenchException e)
             {
-                error.WriteLine($"leadscoring: {e.Message}");
+                error.WriteLine($"leadscoring: {Printable.Text(e.Message)}");
                 return InputError;
             }
         }

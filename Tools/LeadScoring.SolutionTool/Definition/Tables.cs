@@ -114,7 +114,7 @@ namespace LeadScoring.SolutionTool.Definition
             {
                 Lookup(ScoringConditionColumns.ScoringRuleId, "Scoring rule", "The rule the condition belongs to.", ScoringRuleColumns.Table, RuleConditions, "Cascade") with { RequiredLevel = "required" },
                 Pick(ScoringConditionColumns.Operator, "Operator", "How the column is compared with the value.", Choices.ConditionOperator),
-                new Column(ScoringConditionColumns.Value, "Value", ColumnKind.Memo) { Description = "The value to compare with, as JSON (a value, or an array for in and between).", MaxLength = 4000 },
+                new Column(ScoringConditionColumns.Value, "Value", ColumnKind.Memo) { Description = "The value to compare with, as JSON (a value, or an array for in and between).", MaxLength = ConditionValueText.MaxLength },
             });
 
         public static Table ScoreEvent { get; } = New(ScoreEventColumns.Table, "Score event", "Score events",

@@ -13,6 +13,9 @@ namespace LeadScoring.Workbench.Analysis
     /// </summary>
     internal sealed class LeadsTable
     {
+        /// <summary>The most leads a table may hold: calibration, backtests and the baseline keep every row in memory.</summary>
+        public const int MaxRows = 200_000;
+
         private readonly Dictionary<string, int> _index = new(StringComparer.OrdinalIgnoreCase);
 
         private LeadsTable(string source, IReadOnlyList<string> headers, IReadOnlyList<string[]> rows, IReadOnlyList<int> lines)
@@ -54,7 +57,11 @@ namespace LeadScoring.Workbench.Analysis
         public IReadOnlyList<int> Lines { get; }
 
         public static LeadsTable Load(string path, IEnumerable<string> missingMarkers) =>
-            Parse(WorkbenchFiles.ReadAllText(path), Path.GetFileName(path), missingMarkers);
+            Parse(WorkbenchFiles.ReadAllBytes(path, WorkbenchFiles.MaxDataBytes), Path.GetFileName(path), missingMarkers);
+
+        /// <summary>The file's bytes: strict UTF-8, then CSV.</summary>
+        public static LeadsTable Parse(byte[] utf8, string source, IEnumerable<string> missingMarkers) =>
+            Parse(WorkbenchFiles.Utf8Text(utf8, source), source, missingMarkers);
 
         public static LeadsTable Parse(string text, string source, IEnumerable<string> missingMarkers)
         {
@@ -76,9 +83,14 @@ namespace LeadScoring.Workbench.Analysis
                     continue; // a blank line
                 }
 
+                if (rows.Count == MaxRows)
+                {
+                    throw new WorkbenchException($"{source}, line {record.Line}: more than {MaxRows:N0} leads, the most a leads table may hold (docs/reliability.md); use a sample");
+                }
+
                 if (record.Fields.Count != headers.Length)
                 {
-                    throw new WorkbenchException($"{source}, line {record.Line}: {record.Fields.Count} fields, but the header has {headers.Length}");
+                    throw new WorkbenchException($"{source}, line {record.Line}, column {Math.Min(record.Fields.Count, headers.Length) + 1}: {record.Fields.Count} fields, but the header has {headers.Length}");
                 }
 
                 rows.Add(record.Fields.Select(f => Clean(f, missing)).ToArray());
@@ -106,7 +118,7 @@ namespace LeadScoring.Workbench.Analysis
             for (int r = 0; r < Rows.Count; r++)
             {
                 outcomes[r] = ParseOutcome(Rows[r][column]) ?? throw new WorkbenchException(
-                    $"{Source}, line {Lines[r]}: outcome column '{Headers[column]}' holds '{Rows[r][column]}'; allowed: 1/0, true/false, yes/no");
+                    $"{Source}, line {Lines[r]}, column {column + 1}: outcome column '{Headers[column]}' holds '{Rows[r][column]}'; allowed: 1/0, true/false, yes/no");
             }
 
             return outcomes;

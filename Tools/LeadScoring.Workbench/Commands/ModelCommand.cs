@@ -42,17 +42,17 @@ namespace LeadScoring.Workbench.Commands
                 string name = Path.GetFileName(path);
                 if (problems.Count > 0)
                 {
-                    error.WriteLine($"leadscoring: {name}: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}; the product would refuse this model:");
+                    error.WriteLine($"leadscoring: {Printable.Text(name)}: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}; the product would refuse this model:");
                     foreach (string problem in problems)
                     {
-                        error.WriteLine($"  - {problem}");
+                        error.WriteLine($"  - {Printable.Text(problem)}");
                     }
 
                     return WorkbenchCli.InputError;
                 }
 
                 int fit = scoringModel.Rules.Count(r => r.Category == Category.Fit);
-                console.WriteLine($"{name}: valid. '{scoringModel.Name}' version {scoringModel.Version}: {scoringModel.Rules.Count} rules ({fit} fit, {scoringModel.Rules.Count - fit} engagement), sales-ready at {scoringModel.SalesReadyThreshold}.");
+                console.WriteLine($"{Printable.Text(name)}: valid. '{Printable.Text(scoringModel.Name)}' version {scoringModel.Version}: {scoringModel.Rules.Count} rules ({fit} fit, {scoringModel.Rules.Count - fit} engagement), sales-ready at {scoringModel.SalesReadyThreshold}.");
                 return 0;
             });
             return command;

@@ -29,10 +29,10 @@ namespace LeadScoring.Workbench.Commands
                     }
 
                     table.AddRow(
-                        first ? Markup.Escape($"{column.Header} ({Word(column.Category)})") : "",
+                        first ? Printable.Markup($"{column.Header} ({Word(column.Category)})") : "",
                         first ? F(column.InformationValue, "0.00") : "",
                         first ? F(column.Weight, "0.00") : "",
-                        Markup.Escape(bin.Describe(column.Header).Substring(column.Header.Length).Trim()),
+                        Printable.Markup(bin.Describe(column.Header).Substring(column.Header.Length).Trim()),
                         bin.Leads.ToString(CultureInfo.InvariantCulture),
                         F(bin.ConversionRate, "0%"),
                         F(bin.Woe, "+0.00;-0.00;0.00"),
@@ -47,7 +47,7 @@ namespace LeadScoring.Workbench.Commands
                 var dropped = new Table().Title("Columns left out").Border(TableBorder.Simple).AddColumn("Column").AddColumn("Why");
                 foreach (var column in scorecard.Dropped)
                 {
-                    dropped.AddRow(Markup.Escape(column.Header), Markup.Escape(column.Reason));
+                    dropped.AddRow(Printable.Markup(column.Header), Printable.Markup(column.Reason));
                 }
 
                 console.Write(dropped);
@@ -60,13 +60,13 @@ namespace LeadScoring.Workbench.Commands
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Fit cap {model.FitCap}, engagement cap {model.EngagementCap}, floor {model.Floor}; grade bands: fit {string.Join("/", model.Grades.FitBands)}, engagement {string.Join("/", model.Grades.EngagementBands)}"));
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"AUC on the leads it was calibrated on: [bold]{scorecard.TrainingAuc:0.000}[/]. Wrote {Markup.Escape(file)} ({model.Rules.Count} rules)."));
+                $"AUC on the leads it was calibrated on: [bold]{scorecard.TrainingAuc:0.000}[/]. Wrote {Printable.Markup(file)} ({model.Rules.Count} rules)."));
         }
 
         public static void Backtest(IAnsiConsole console, BacktestReport report, string? note = null)
         {
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"[bold]{Markup.Escape(report.Model)}[/] on {report.Leads} leads ({report.Converted} converted, {report.ConversionRate:0.0%}), scored by the plug-ins: AUC [bold]{report.Auc:0.000}[/]"));
+                $"[bold]{Printable.Markup(report.Model)}[/] on {report.Leads} leads ({report.Converted} converted, {report.ConversionRate:0.0%}), scored by the plug-ins: AUC [bold]{report.Auc:0.000}[/]"));
             if (note is not null)
             {
                 console.WriteLine(note);

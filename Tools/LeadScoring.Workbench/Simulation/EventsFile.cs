@@ -38,23 +38,11 @@ namespace LeadScoring.Workbench.Simulation
 
         private EventsFile(string source) => _source = source;
 
-        public static History Read(string path)
-        {
-            if (!File.Exists(path))
-            {
-                throw new WorkbenchException($"{path}: file not found");
-            }
+        public static History Read(string path) =>
+            Parse(WorkbenchFiles.ReadAllBytes(path, WorkbenchFiles.MaxDataBytes), Path.GetFileName(path));
 
-            try
-            {
-                using var reader = new StreamReader(path, Encoding.UTF8);
-                return Parse(reader, Path.GetFileName(path));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new WorkbenchException($"{path}: cannot read the file ({e.Message})", e);
-            }
-        }
+        /// <summary>The file's bytes: strict UTF-8, then one JSON object per line.</summary>
+        public static History Parse(byte[] utf8, string source) => Parse(new StringReader(WorkbenchFiles.Utf8Text(utf8, source)), source);
 
         public static History Parse(TextReader reader, string source)
         {
