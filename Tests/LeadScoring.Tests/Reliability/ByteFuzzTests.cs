@@ -94,13 +94,15 @@ public class ByteFuzzTests
                 {
                     var table = LeadsTable.Parse(bytes, "leads.csv", new[] { "Select" });
                     table.Outcomes(table.Column("Converted"));
-                });
+                }
+                );
             default:
                 return ("outcomes.csv", Encoding.UTF8.GetBytes(Sample("demo/outcomes.csv", 40)), bytes =>
                 {
                     var table = LeadsTable.Parse(bytes, "outcomes.csv", Array.Empty<string>());
                     table.Outcomes(table.Column("converted"));
-                });
+                }
+                );
         }
     }
 
