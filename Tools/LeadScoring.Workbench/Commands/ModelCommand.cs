@@ -22,13 +22,6 @@ namespace LeadScoring.Workbench.Commands
             return model;
         }
 
-        public static Option<string> ConnectionOption() => new("--connection")
-        {
-            Description = "A Dataverse connection string (official SDK builds only), e.g. \"AuthType=OAuth;Url=https://contoso.crm.dynamics.com;…\"",
-            HelpName = "connection string",
-            Required = true,
-        };
-
         private static Command Validate(IAnsiConsole console, TextWriter error)
         {
             var file = new Argument<string>("model.json") { Description = "The model file to check" };
@@ -42,10 +35,10 @@ namespace LeadScoring.Workbench.Commands
                 string name = Path.GetFileName(path);
                 if (problems.Count > 0)
                 {
-                    error.WriteLine($"leadscoring: {Printable.Text(name)}: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}; the product would refuse this model:");
+                    error.WriteLine($"leadscoring: {name}: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}; the product would refuse this model:");
                     foreach (string problem in problems)
                     {
-                        error.WriteLine($"  - {Printable.Text(problem)}");
+                        error.WriteLine($"  - {problem}");
                     }
 
                     return WorkbenchCli.InputError;
@@ -60,16 +53,16 @@ namespace LeadScoring.Workbench.Commands
 
         private static Command Export(IAnsiConsole console)
         {
-            var connection = ConnectionOption();
+            var connection = new ConnectionOptions();
             var id = new Option<Guid?>("--id") { Description = "The model's id (ls_scoringmodelid) [default: the Active model]", HelpName = "guid" };
             var output = new Option<string>("--out") { Description = "Where to write the model file", HelpName = "model.json", Required = true };
             var command = new Command("export", "Read a model (the Active one, or --id) from an org's configuration tables into a model file");
-            command.Options.Add(connection);
+            connection.AddTo(command);
             command.Options.Add(id);
             command.Options.Add(output);
             command.SetAction(parse =>
             {
-                using var service = DataverseConnection.Open(parse.GetValue(connection)!, "model export");
+                using var service = DataverseConnection.Open(connection.Resolve(parse, "model export"), "model export");
                 var store = new ModelStore(service, Guid.NewGuid());
                 var stored = parse.GetValue(id) is Guid modelId ? store.Load(modelId, DateTime.UtcNow) : store.Active(DateTime.UtcNow)
                     ?? throw new WorkbenchException("model export: no scoring model is Active in this org; name one with --id");
@@ -83,14 +76,14 @@ namespace LeadScoring.Workbench.Commands
 
         private static Command Import(IAnsiConsole console)
         {
-            var connection = ConnectionOption();
+            var connection = new ConnectionOptions();
             var file = new Argument<string>("model.json") { Description = "The model file to import" };
             var command = new Command("import", "Write a model file into an org's configuration tables as a new Draft; a marketing and a sales approver then approve it and an admin activates it");
-            command.Options.Add(connection);
+            connection.AddTo(command);
             command.Arguments.Add(file);
             command.SetAction(parse =>
             {
-                using var service = DataverseConnection.Open(parse.GetValue(connection)!, "model import");
+                using var service = DataverseConnection.Open(connection.Resolve(parse, "model import"), "model import");
                 var scoringModel = ValidModel.Read(parse.GetValue(file)!);
                 var modelId = ModelRows.Create(service, scoringModel);
                 console.WriteLine($"Created the Draft '{scoringModel.Name}' version {scoringModel.Version} ({modelId:D}) with {scoringModel.Rules.Count} rules. It becomes Active once a marketing and a sales approver have approved it.");
