@@ -24,6 +24,15 @@ namespace LeadScoring.SolutionTool.Definition
         /// <summary>The environment variable's value inside a text.</summary>
         private static string PI(EnvironmentVariable variable) => "@{parameters('" + Parameter(variable) + "')}";
 
+        /// <summary>
+        /// An expression's value as HTML text: &amp;, &lt; and &gt; encoded, so a lead's name or a reason a rep typed
+        /// ("&lt;img src=x onerror=…&gt;") shows as text in the email and the Teams message, never as markup. The
+        /// definition language has no HTML encoder; replace(), coalesce() and string() are its string functions:
+        /// https://learn.microsoft.com/azure/logic-apps/expression-functions-reference
+        /// </summary>
+        public static string Html(string expression) =>
+            "@{replace(replace(replace(string(coalesce(" + expression + ", '')), '&', '&amp;'), '<', '&lt;'), '>', '&gt;')}";
+
         public static CloudFlow DecayNightly { get; } = new("decaynightly", "Lead Scoring - Run score decay nightly",
             "Every night at 02:00 UTC: calls ls_ApplyScoreDecay a page at a time, following Continuation until it comes back empty, all pages as of the same moment; records the run (pages, leads processed, points debited) in a Decay run row.",
             Build(new[] { Automation.DecayPageSize }, $$"""
@@ -219,12 +228,12 @@ namespace LeadScoring.SolutionTool.Definition
                   "Reasons": {
                     "runAfter": { "List_the_top_reasons": [ "Succeeded" ] },
                     "type": "Select",
-                    "inputs": { "from": "@outputs('List_the_top_reasons')?['body/value']", "select": "@{item()?['{{ScoreEventColumns.Reason}}']} (+@{item()?['{{ScoreEventColumns.Points}}']})" }
+                    "inputs": { "from": "@outputs('List_the_top_reasons')?['body/value']", "select": "{{Html($"item()?['{ScoreEventColumns.Reason}']")}} (+@{item()?['{{ScoreEventColumns.Points}}']})" }
                   },
                   "Message": {
                     "runAfter": { "Reasons": [ "Succeeded" ] },
                     "type": "Compose",
-                    "inputs": "<p><b>@{triggerOutputs()?['body/{{LeadColumns.FullName}}']}</b> is sales-ready: score @{triggerOutputs()?['body/{{LeadColumns.Score}}']}, grade @{triggerOutputs()?['body/{{LeadColumns.Grade}}']}.</p><p>Top reasons: @{join(body('Reasons'), '; ')}</p><p>Follow up with this lead now.</p>"
+                    "inputs": "<p><b>{{Html($"triggerOutputs()?['body/{LeadColumns.FullName}']")}}</b> is sales-ready: score @{triggerOutputs()?['body/{{LeadColumns.Score}}']}, grade {{Html($"triggerOutputs()?['body/{LeadColumns.Grade}']")}}.</p><p>Top reasons: @{join(body('Reasons'), '; ')}</p><p>Follow up with this lead now.</p>"
                   },
                   "Channel": {
                     "runAfter": { "Message": [ "Succeeded" ] },
