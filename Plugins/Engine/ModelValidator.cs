@@ -107,7 +107,7 @@ namespace LeadScoring.Engine
                 yield break;
             }
 
-            if (rule.Points == 0 || Math.Abs(rule.Points) > ScoringLimits.MaxPoints)
+            if (rule.Points == 0 || rule.Points < -ScoringLimits.MaxPoints || rule.Points > ScoringLimits.MaxPoints)
             {
                 yield return at + ": points must be between -" + N(ScoringLimits.MaxPoints) + " and " + N(ScoringLimits.MaxPoints) + " and not 0; got " + N(rule.Points) + ".";
             }

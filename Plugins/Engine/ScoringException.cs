@@ -44,5 +44,8 @@ namespace LeadScoring.Engine
         public const int MaxRuleNameLength = 200;
 
         public const int MaxAttributeLength = 100;
+
+        /// <summary>A hand-back or adjustment reason (ls_scoreevent.ls_reason, lead.ls_handbackreason).</summary>
+        public const int MaxReasonLength = 500;
     }
 }

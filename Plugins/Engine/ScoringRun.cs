@@ -234,7 +234,13 @@ namespace LeadScoring.Engine
                 throw new ScoringException("A manual adjustment needs a reason.");
             }
 
-            if (points == 0 || Math.Abs(points) > ScoringLimits.MaxPoints)
+            if (reason.Trim().Length > ScoringLimits.MaxReasonLength)
+            {
+                throw new ScoringException("The reason of a manual adjustment may be at most " + Number(ScoringLimits.MaxReasonLength) + " characters; got " + Number(reason.Trim().Length) + ".");
+            }
+
+            // Compared without Math.Abs: Math.Abs(int.MinValue) overflows.
+            if (points == 0 || points < -ScoringLimits.MaxPoints || points > ScoringLimits.MaxPoints)
             {
                 throw new ScoringException("Points of a manual adjustment must be between -" + Number(ScoringLimits.MaxPoints) + " and " + Number(ScoringLimits.MaxPoints) + " and not 0; got " + Number(points) + ".");
             }

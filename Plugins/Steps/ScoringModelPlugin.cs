@@ -27,6 +27,11 @@ namespace LeadScoring.Steps
         protected override void ExecuteStep(LocalPluginContext local)
         {
             var target = local.Target ?? throw new InvalidPluginExecutionException("ls_scoringmodel step without a Target.");
+            foreach (var bands in new[] { ScoringModelColumns.FitBands, ScoringModelColumns.EngagementBands }.Where(target.Contains))
+            {
+                ModelStore.Bands(bands, target.GetAttributeValue<string>(bands)); // refused on save, not on activation
+            }
+
             if (local.Context.MessageName == "Create")
             {
                 target[ScoringModelColumns.Status] = new OptionSetValue(ModelStatusValues.Draft);

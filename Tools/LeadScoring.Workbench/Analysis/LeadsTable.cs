@@ -111,7 +111,7 @@ namespace LeadScoring.Workbench.Analysis
             throw new WorkbenchException($"{Source}: unknown column '{name}' (columns: {string.Join(", ", Headers)})");
         }
 
-        /// <summary>Reads the outcome column: 1/0, true/false or yes/no.</summary>
+        /// <summary>Reads the outcome column: 1/0, true/false or yes/no; both outcomes must occur.</summary>
         public bool[] Outcomes(int column)
         {
             var outcomes = new bool[Rows.Count];
@@ -119,6 +119,15 @@ namespace LeadScoring.Workbench.Analysis
             {
                 outcomes[r] = ParseOutcome(Rows[r][column]) ?? throw new WorkbenchException(
                     $"{Source}, line {Lines[r]}, column {column + 1}: outcome column '{Headers[column]}' holds '{Rows[r][column]}'; allowed: 1/0, true/false, yes/no");
+            }
+
+            // AUC, weights of evidence and the regression compare converted with not converted leads: with one class they are undefined (NaN).
+            int converted = outcomes.Count(o => o);
+            if (converted == 0 || converted == outcomes.Length)
+            {
+                throw new WorkbenchException(outcomes.Length == 0
+                    ? $"{Source}: no leads to measure (the table, or the chosen part of it, has no rows)"
+                    : $"{Source}: outcome column '{Headers[column]}' has only {(converted == 0 ? "not converted" : "converted")} leads ({outcomes.Length:N0}); measuring a model needs both converted and not converted leads");
             }
 
             return outcomes;
