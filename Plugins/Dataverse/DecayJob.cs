@@ -27,10 +27,11 @@ namespace LeadScoring.Dataverse
     }
 
     /// <summary>
-    /// The decay job, one page at a time so each call stays well inside the 2-minute plug-in limit:
-    /// open leads whose engagement is due a decay debit, and open leads not yet scored by the active
-    /// model (so activating a model recalculates them in the background). The page's rows carry every
-    /// column scoring needs, so a lead costs no extra read.
+    /// The nightly job, one page at a time so each call stays well inside the 2-minute plug-in limit:
+    /// open leads whose next scoring change (a decay debit or an expiry, kept on the lead by every
+    /// scoring) is due, and open leads not yet scored by the active model (so activating a model
+    /// recalculates them in the background). Leads with nothing due are not read at all. The page's
+    /// rows carry every column scoring needs, so a lead costs no extra read.
     /// </summary>
     public sealed class DecayJob
     {
@@ -98,12 +99,7 @@ namespace LeadScoring.Dataverse
             var notScoredByActive = due.AddFilter(LogicalOperator.Or);
             notScoredByActive.AddCondition(LeadColumns.ScoringModelId, ConditionOperator.Null);
             notScoredByActive.AddCondition(LeadColumns.ScoringModelId, ConditionOperator.NotEqual, active.Id);
-            if (active.Model.Decay is { } decay)
-            {
-                var decaying = due.AddFilter(LogicalOperator.And);
-                decaying.AddCondition(LeadColumns.EngagementScore, ConditionOperator.GreaterThan, decay.Floor);
-                decaying.AddCondition(LeadColumns.LastEngagementOn, ConditionOperator.LessEqual, asOf.AddDays(-decay.InactiveDays));
-            }
+            due.AddCondition(LeadColumns.NextScoreChangeOn, ConditionOperator.LessEqual, asOf);
 
             return query;
         }

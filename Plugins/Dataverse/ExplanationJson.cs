@@ -24,12 +24,13 @@ namespace LeadScoring.Dataverse
             Field(json, "score", state.Score);
             Field(json, "fit", state.Fit);
             Field(json, "engagement", state.Engagement);
+            Field(json, "floorAdjustment", state.FloorAdjustment);
             Field(json, "grade", state.Grade);
             Field(json, "stage", state.Stage.ToString());
             Field(json, "salesReadyThreshold", model.SalesReadyThreshold);
             Field(json, "minimumFit", model.MinimumFit);
             Field(json, "minimumEngagement", model.MinimumEngagement);
-            Field(json, "salesReady", ScoringEngine.IsSalesReady(model, state.Fit, state.Engagement));
+            Field(json, "salesReady", state.Stage == LifecycleStage.MarketingQualified);
             Field(json, "modelName", model.Name);
             Field(json, "modelVersion", model.Version);
             Field(json, "handBackCount", state.HandBackCount);
@@ -46,7 +47,7 @@ namespace LeadScoring.Dataverse
         {
             Field(b, "ruleId", r.RuleId);
             Field(b, "name", r.Name);
-            Field(b, "category", r.Category == Category.Fit ? "fit" : "engagement");
+            Field(b, "category", r.Category == Category.Fit ? "fit" : r.Category == Category.Engagement ? "engagement" : "total");
             Field(b, "points", r.Points, last: true);
         });
 

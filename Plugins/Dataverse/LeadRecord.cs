@@ -15,7 +15,7 @@ namespace LeadScoring.Dataverse
         {
             LeadColumns.FitScore, LeadColumns.EngagementScore, LeadColumns.Score, LeadColumns.Grade, LeadColumns.LifecycleStage,
             LeadColumns.SalesReadyOn, LeadColumns.LastEngagementOn, LeadColumns.HandBackCount, LeadColumns.HandBackReason,
-            LeadColumns.HandBackOn, LeadColumns.UnansweredEmailIds, LeadColumns.ScoringModelId, LeadColumns.StateCode, "versionnumber",
+            LeadColumns.HandBackOn, LeadColumns.UnansweredEmailIds, LeadColumns.NextScoreChangeOn, LeadColumns.ScoringModelId, LeadColumns.StateCode, "versionnumber",
         };
 
         /// <summary>The lead columns the model's rules read (fit rules and engagement rules on the lead table).</summary>
@@ -40,13 +40,24 @@ namespace LeadScoring.Dataverse
 
         public static OptionSetValue StageValue(LifecycleStage stage) => new OptionSetValue(Stages.First(p => p.Value == stage).Key);
 
+        /// <summary>The lead's statecode as the engine's status: 0 Open, 1 Qualified, 2 Disqualified (https://learn.microsoft.com/dynamics365/developer/reference/entities/lead#BKMK_StateCode).</summary>
+        public static LeadStatus Status(OptionSetValue? statecode) => statecode?.Value switch
+        {
+            1 => LeadStatus.Qualified,
+            2 => LeadStatus.Disqualified,
+            _ => LeadStatus.Open,
+        };
+
         public static LeadSnapshot Snapshot(Entity lead)
         {
             var streak = lead.GetAttributeValue<string>(LeadColumns.UnansweredEmailIds);
+            var fit = lead.GetAttributeValue<int?>(LeadColumns.FitScore) ?? 0;
+            var engagement = lead.GetAttributeValue<int?>(LeadColumns.EngagementScore) ?? 0;
             var state = new LeadState
             {
-                Fit = lead.GetAttributeValue<int?>(LeadColumns.FitScore) ?? 0,
-                Engagement = lead.GetAttributeValue<int?>(LeadColumns.EngagementScore) ?? 0,
+                Fit = fit,
+                Engagement = engagement,
+                FloorAdjustment = (lead.GetAttributeValue<int?>(LeadColumns.Score) ?? fit + engagement) - fit - engagement,
                 Grade = lead.GetAttributeValue<string>(LeadColumns.Grade) ?? "",
                 Stage = Stage(lead.GetAttributeValue<OptionSetValue>(LeadColumns.LifecycleStage)) ?? LifecycleStage.New,
                 SalesReadyOn = lead.GetAttributeValue<DateTime?>(LeadColumns.SalesReadyOn),
@@ -55,8 +66,9 @@ namespace LeadScoring.Dataverse
                 HandBackReason = lead.GetAttributeValue<string>(LeadColumns.HandBackReason),
                 HandBackOn = lead.GetAttributeValue<DateTime?>(LeadColumns.HandBackOn),
                 UnansweredEmailIds = string.IsNullOrEmpty(streak) ? Array.Empty<string>() : streak!.Split(','),
+                NextChangeOn = lead.GetAttributeValue<DateTime?>(LeadColumns.NextScoreChangeOn),
             };
-            return new LeadSnapshot(lead.Id.ToString("D"), PlainValues.Of(lead), state);
+            return new LeadSnapshot(lead.Id.ToString("D"), PlainValues.Of(lead), state) { Status = Status(lead.GetAttributeValue<OptionSetValue>(LeadColumns.StateCode)) };
         }
 
         /// <summary>
@@ -78,6 +90,7 @@ namespace LeadScoring.Dataverse
             update[LeadColumns.HandBackReason] = state.HandBackReason;
             update[LeadColumns.HandBackOn] = state.HandBackOn;
             update[LeadColumns.UnansweredEmailIds] = state.UnansweredEmailIds.Count == 0 ? null : string.Join(",", state.UnansweredEmailIds);
+            update[LeadColumns.NextScoreChangeOn] = state.NextChangeOn;
             update[LeadColumns.ScoringModelId] = new EntityReference(ScoringModelColumns.Table, modelId);
 
             foreach (var column in update.Attributes.Keys.ToList())

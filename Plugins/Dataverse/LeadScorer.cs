@@ -123,7 +123,8 @@ namespace LeadScoring.Dataverse
         }
 
         private static bool StoredTotalsMatch(Entity lead, LeadState state) =>
-            lead.GetAttributeValue<int?>(LeadColumns.FitScore) == state.Fit && lead.GetAttributeValue<int?>(LeadColumns.EngagementScore) == state.Engagement;
+            lead.GetAttributeValue<int?>(LeadColumns.FitScore) == state.Fit && lead.GetAttributeValue<int?>(LeadColumns.EngagementScore) == state.Engagement &&
+            lead.GetAttributeValue<int?>(LeadColumns.Score) == state.Score;
 
         private void Trace(string format, params object[] args) => tracing?.Trace(format, args);
     }

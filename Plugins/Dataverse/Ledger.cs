@@ -19,6 +19,7 @@ namespace LeadScoring.Dataverse
             [ScoreEventKind.HandBack] = ScoreEventKindValues.HandBack,
             [ScoreEventKind.Adjustment] = ScoreEventKindValues.Adjustment,
             [ScoreEventKind.Expiry] = ScoreEventKindValues.Expiry,
+            [ScoreEventKind.FloorAdjustment] = ScoreEventKindValues.FloorAdjustment,
         };
 
         private readonly IOrganizationService service;
@@ -57,7 +58,7 @@ namespace LeadScoring.Dataverse
             row[ScoreEventColumns.IdempotencyKey] = StoredKey(leadId, e.Key);
             row[ScoreEventColumns.LeadId] = new EntityReference(LeadColumns.Table, leadId);
             row[ScoreEventColumns.Kind] = new OptionSetValue(Kinds[e.Kind]);
-            row[ScoreEventColumns.Category] = new OptionSetValue(e.Category == Category.Fit ? CategoryValues.Fit : CategoryValues.Engagement);
+            row[ScoreEventColumns.Category] = CategoryValue(e.Category);
             row[ScoreEventColumns.Points] = e.Points;
             row[ScoreEventColumns.RuleKey] = e.RuleId;
             row[ScoreEventColumns.Reason] = Truncate(e.Reason, 500);
@@ -78,7 +79,7 @@ namespace LeadScoring.Dataverse
             {
                 Key = stored.StartsWith(prefix, StringComparison.Ordinal) ? stored.Substring(prefix.Length) : stored,
                 Kind = Kinds.FirstOrDefault(p => p.Value == kind).Key,
-                Category = row.GetAttributeValue<OptionSetValue>(ScoreEventColumns.Category)?.Value == CategoryValues.Fit ? Category.Fit : Category.Engagement,
+                Category = CategoryOf(row.GetAttributeValue<OptionSetValue>(ScoreEventColumns.Category)),
                 Points = row.GetAttributeValue<int?>(ScoreEventColumns.Points) ?? 0,
                 RuleId = row.GetAttributeValue<string>(ScoreEventColumns.RuleKey),
                 Reason = row.GetAttributeValue<string>(ScoreEventColumns.Reason) ?? "",
@@ -89,6 +90,21 @@ namespace LeadScoring.Dataverse
                 ModelVersion = row.GetAttributeValue<int?>(ScoreEventColumns.ModelVersion) ?? 0,
             };
         }
+
+        /// <summary>The floor adjustment is neither fit nor engagement: its row has no category.</summary>
+        private static OptionSetValue? CategoryValue(Category category) => category switch
+        {
+            Category.Fit => new OptionSetValue(CategoryValues.Fit),
+            Category.Engagement => new OptionSetValue(CategoryValues.Engagement),
+            _ => null,
+        };
+
+        private static Category CategoryOf(OptionSetValue? value) => value?.Value switch
+        {
+            CategoryValues.Fit => Category.Fit,
+            CategoryValues.Engagement => Category.Engagement,
+            _ => Category.Total,
+        };
 
         private static string Truncate(string text, int length) => text.Length <= length ? text : text.Substring(0, length - 1) + "…";
     }

@@ -14,7 +14,7 @@ namespace LeadScoring.Dataverse
         public const string OwnerId = "ownerid";
         public const string FullName = "fullname";
 
-        public const string Score = "ls_score";                       // Whole number: fit + engagement
+        public const string Score = "ls_score";                       // Whole number: max(floor, fit + engagement)
         public const string FitScore = "ls_fitscore";                 // Whole number
         public const string EngagementScore = "ls_engagementscore";   // Whole number
         public const string Grade = "ls_grade";                       // Text(2), e.g. "A1"
@@ -27,6 +27,7 @@ namespace LeadScoring.Dataverse
         public const string UnansweredEmailIds = "ls_unansweredemailids"; // Text(4000): ids of the sent emails in the current unanswered streak
         public const string ScoringModelId = "ls_scoringmodelid";     // Lookup ls_scoringmodel
         public const string ScoredOn = "ls_scoredon";                 // Date and time (UTC)
+        public const string NextScoreChangeOn = "ls_nextscorechangeon"; // Date and time (UTC): the next decay debit or expiry; the nightly job reads leads due by now
     }
 
     /// <summary>Registered step names (pac-config.json) the code refers to.</summary>
@@ -184,6 +185,7 @@ namespace LeadScoring.Dataverse
         public const int HandBack = 100000002;
         public const int Adjustment = 100000003;
         public const int Expiry = 100000004;
+        public const int FloorAdjustment = 100000005;                 // ls_category empty: neither fit nor engagement
     }
 
     /// <summary>ls_interaction: a marketing interaction from another system.</summary>

@@ -5,7 +5,13 @@ using System.Linq;
 
 namespace LeadScoring.Engine
 {
-    /// <summary>Evaluates a rule's AND-ed conditions against plain column values.</summary>
+    /// <summary>
+    /// The one condition evaluator: the plug-ins (plain column values) and the workbench (CSV cells,
+    /// "" is missing) both call it. Numbers compare as numbers, dates as dates, booleans as booleans
+    /// (true/false, yes/no), anything else as case-insensitive trimmed text. A missing value (null or
+    /// blank) matches exists-not, does-not-equal and is-not-one-of only, as Dynamics 365's Advanced
+    /// Find returns empty values for "does not equal" (https://www.powerobjects.com/2016/08/02/boolean-blitz-when-two-options-are-actually-three/).
+    /// </summary>
     public static class Conditions
     {
         public static bool AllMatch(IReadOnlyList<Condition> conditions, IReadOnlyDictionary<string, object?> attributes)
@@ -33,7 +39,6 @@ namespace LeadScoring.Engine
 
             if (IsEmpty(value))
             {
-                // A missing column matches only the negative operators, as in FetchXML.
                 return condition.Operator is ConditionOperator.NotEquals or ConditionOperator.NotIn;
             }
 
@@ -111,6 +116,8 @@ namespace LeadScoring.Engine
             switch (value)
             {
                 case bool b: result = b; return true;
+                case string s when s.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase): result = true; return true;
+                case string s when s.Trim().Equals("no", StringComparison.OrdinalIgnoreCase): result = false; return true;
                 case string s: return bool.TryParse(s.Trim(), out result);
                 default: result = false; return false;
             }

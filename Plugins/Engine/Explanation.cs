@@ -8,9 +8,9 @@ namespace LeadScoring.Engine
     public sealed record ScoreReason(string? RuleId, string Name, Category Category, int Points);
 
     /// <summary>The lead's score after one event, for the trend chart.</summary>
-    public sealed record ScorePoint(DateTime At, int Fit, int Engagement, ScoreEventKind Kind, int Points, string Reason)
+    public sealed record ScorePoint(DateTime At, int Fit, int Engagement, int FloorAdjustment, ScoreEventKind Kind, int Points, string Reason)
     {
-        public int Score => Fit + Engagement;
+        public int Score => Fit + Engagement + FloorAdjustment;
     }
 
     /// <summary>When the decay job would next debit the lead, if it is decaying or will.</summary>
@@ -34,21 +34,12 @@ namespace LeadScoring.Engine
 
         public static IReadOnlyList<ScorePoint> History(IEnumerable<ScoreEvent> ledger)
         {
-            var fit = 0;
-            var engagement = 0;
+            var sums = new Dictionary<Category, int> { [Category.Fit] = 0, [Category.Engagement] = 0, [Category.Total] = 0 };
             var points = new List<ScorePoint>();
             foreach (var e in ledger.OrderBy(e => e.OccurredOn).ThenBy(e => e.Key, StringComparer.Ordinal))
             {
-                if (e.Category == Category.Fit)
-                {
-                    fit += e.Points;
-                }
-                else
-                {
-                    engagement += e.Points;
-                }
-
-                points.Add(new ScorePoint(e.OccurredOn, fit, engagement, e.Kind, e.Points, e.Reason));
+                sums[e.Category] += e.Points;
+                points.Add(new ScorePoint(e.OccurredOn, sums[Category.Fit], sums[Category.Engagement], sums[Category.Total], e.Kind, e.Points, e.Reason));
             }
 
             return points;
@@ -86,6 +77,7 @@ namespace LeadScoring.Engine
                 case ScoreEventKind.Decay: return "Decay for inactivity";
                 case ScoreEventKind.HandBack: return "Handed back to marketing";
                 case ScoreEventKind.Adjustment: return "Manual adjustment: " + e.Reason;
+                case ScoreEventKind.FloorAdjustment: return "Kept at the floor of the score";
             }
 
             var rule = model.Rules.FirstOrDefault(r => r.Id == e.RuleId);

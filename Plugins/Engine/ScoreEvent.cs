@@ -12,6 +12,17 @@ namespace LeadScoring.Engine
 
         /// <summary>The points of an earlier event dropping out after its rule's expiresAfterDays.</summary>
         Expiry,
+
+        /// <summary>Lifts the total to the model's floor (category Total); recomputed and taken back as fit and engagement change.</summary>
+        FloorAdjustment,
+    }
+
+    /// <summary>The lead's own status in Dynamics 365 (statecode): open, qualified (converted) or disqualified.</summary>
+    public enum LeadStatus
+    {
+        Open,
+        Qualified,
+        Disqualified,
     }
 
     public enum LifecycleStage
@@ -46,9 +57,17 @@ namespace LeadScoring.Engine
     /// <summary>What the lead row keeps besides the ledger: totals, stage and the facts scoring needs.</summary>
     public sealed record LeadState
     {
+        /// <summary>The sum of the fit events, within the fit cap.</summary>
         public int Fit { get; init; }
+
+        /// <summary>The sum of the engagement events, within the engagement cap.</summary>
         public int Engagement { get; init; }
-        public int Score => Fit + Engagement;
+
+        /// <summary>The sum of the floor adjustment events: max(0, floor − (fit + engagement)).</summary>
+        public int FloorAdjustment { get; init; }
+
+        /// <summary>max(floor, fit + engagement): the sum of all the lead's events.</summary>
+        public int Score => Fit + Engagement + FloorAdjustment;
         public string Grade { get; init; } = "";
         public LifecycleStage Stage { get; init; } = LifecycleStage.New;
         public DateTime? SalesReadyOn { get; init; }
@@ -59,10 +78,23 @@ namespace LeadScoring.Engine
 
         /// <summary>Ids of the sent emails in the current unanswered streak (a set, so a replay counts once).</summary>
         public IReadOnlyList<string> UnansweredEmailIds { get; init; } = Array.Empty<string>();
+
+        /// <summary>When the lead's score next changes by itself: the earlier of its next decay debit and its next expiry; null when nothing is scheduled.</summary>
+        public DateTime? NextChangeOn { get; init; }
     }
 
-    /// <summary>The lead as the engine sees it: its id, its current columns (plain values) and its scoring state.</summary>
-    public sealed record LeadSnapshot(string LeadId, IReadOnlyDictionary<string, object?> Attributes, LeadState State);
+    /// <summary>The lead as the engine sees it: its id, its current columns (plain values), its scoring state and its status.</summary>
+    public sealed record LeadSnapshot(string LeadId, IReadOnlyDictionary<string, object?> Attributes, LeadState State)
+    {
+        public LeadStatus Status { get; init; } = LeadStatus.Open;
+    }
+
+    /// <summary>
+    /// What an email change means to scoring, mapped from the email row by the adapter: it became a
+    /// sent outbound email with this change, a link in it was clicked, or it was answered (a reply
+    /// counted on it, or it is itself an inbound email from the lead).
+    /// </summary>
+    public sealed record EmailSignals(bool Sent, bool Clicked, bool Replied);
 
     /// <summary>
     /// A change to a record the rules watch. Attributes are the record's current columns; Previous
@@ -75,13 +107,21 @@ namespace LeadScoring.Engine
         DateTime OccurredOn,
         IReadOnlyDictionary<string, object?> Attributes,
         IReadOnlyDictionary<string, object?>? Previous,
-        string Occurrence);
+        string Occurrence)
+    {
+        /// <summary>Set for emails: the signals the unanswered-emails rules follow.</summary>
+        public EmailSignals? Email { get; init; }
+    }
 
     /// <summary>What asks the engine to score a lead.</summary>
     public abstract record Trigger
     {
         /// <summary>The lead's own columns changed (or it was created): fit follows them; engagement rules on the lead table may fire.</summary>
-        public sealed record LeadChanged(Activity Change) : Trigger;
+        public sealed record LeadChanged(Activity Change) : Trigger
+        {
+            /// <summary>The lead was reopened (statecode back to Open) with this change: its stage is recomputed from its score.</summary>
+            public bool Reactivated { get; init; }
+        }
 
         /// <summary>An email, appointment or marketing interaction regarding the lead.</summary>
         public sealed record ActivityOccurred(Activity Activity) : Trigger;

@@ -1,13 +1,13 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 
 namespace LeadScoring.Engine
 {
     /// <summary>
     /// The pure scoring engine: given a model, a lead, its ledger and what happened, it decides
-    /// which score events to append and what the lead's totals, grade and stage become.
+    /// which score events to append and what the lead's totals, grade and stage become. Each policy
+    /// is its own small class; a LedgerDraft carries the running totals between them.
     /// Deterministic: "now" is passed in, nothing is read from the environment.
     /// </summary>
     public static class ScoringEngine
@@ -18,58 +18,89 @@ namespace LeadScoring.Engine
 
         public static ScoringResult Apply(ScoringModel model, LeadSnapshot lead, IReadOnlyList<ScoreEvent> ledger, Trigger trigger, DateTime now)
         {
-            var run = new ScoringRun(model, lead, ledger, now);
-            run.ExpirePoints();
+            var draft = new LedgerDraft(model, lead, ledger, now);
+            ExpiryScoring.Apply(draft);
             switch (trigger)
             {
                 case Trigger.LeadChanged changed:
-                    run.ScoreFit(lead.Attributes);
-                    run.ScoreEngagement(changed.Change);
+                    FitScoring.Apply(draft, lead.Attributes);
+                    ScoreEngagement(draft, changed.Change);
                     break;
                 case Trigger.ActivityOccurred occurred:
-                    run.ScoreEngagement(occurred.Activity);
+                    ScoreEngagement(draft, occurred.Activity);
                     break;
                 case Trigger.DecayDue:
-                    run.Decay();
+                    DecayScoring.Apply(draft);
                     break;
                 case Trigger.HandBack handBack:
-                    run.HandBack(handBack.Reason);
+                    HandBackScoring.Apply(draft, handBack.Reason);
                     break;
                 case Trigger.Adjustment adjustment:
-                    run.Adjust(adjustment.Points, adjustment.Reason, adjustment.RequestKey);
+                    AdjustmentScoring.Apply(draft, adjustment.Points, adjustment.Reason, adjustment.RequestKey);
                     break;
                 case Trigger.Recalculation:
-                    run.ScoreFit(lead.Attributes);
+                    FitScoring.Apply(draft, lead.Attributes);
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Unknown trigger.");
             }
 
-            return run.Finish(trigger is Trigger.HandBack);
+            return Finish(draft, trigger is Trigger.HandBack, trigger is Trigger.LeadChanged { Reactivated: true });
         }
 
-        /// <summary>The grade cell: a fit letter (A best) and an engagement number (1 best).</summary>
-        public static string Grade(GradeBands bands, int fit, int engagement)
+        private static void ScoreEngagement(LedgerDraft draft, Activity activity)
         {
-            var letter = (char)('A' + BandIndex(bands.FitBands, fit));
-            var number = 1 + BandIndex(bands.EngagementBands, engagement);
-            return letter + number.ToString(CultureInfo.InvariantCulture);
+            AwardScoring.Apply(draft, activity);
+            UnansweredEmailScoring.Apply(draft, activity);
+            ActivityVolumeScoring.Apply(draft, activity);
         }
 
-        public static bool IsSalesReady(ScoringModel model, int fit, int engagement) =>
-            fit + engagement >= model.SalesReadyThreshold && fit >= model.MinimumFit && engagement >= model.MinimumEngagement;
-
-        private static int BandIndex(IReadOnlyList<int> descendingThresholds, int points)
+        private static ScoringResult Finish(LedgerDraft draft, bool handedBack, bool reactivated)
         {
-            for (var i = 0; i < descendingThresholds.Count; i++)
+            FloorAndCaps.Apply(draft);
+            var model = draft.Model;
+            var state = draft.State;
+            var handBackOn = state.HandBackOn ?? DateTime.MinValue;
+            var engagements = draft.Events.Where(e => e.Kind == ScoreEventKind.Rule && e.Category == Category.Engagement && e.Points > 0).ToList();
+            var facts = new StageFacts
             {
-                if (points >= descendingThresholds[i])
-                {
-                    return i;
-                }
-            }
-
-            return descendingThresholds.Count;
+                SalesReady = Lifecycle.IsSalesReady(model, draft.Fit, draft.Engagement),
+                EverEngaged = engagements.Count > 0,
+                Requalified = engagements.Where(e => e.OccurredOn > handBackOn).Sum(e => e.Points) >= (model.HandBack?.RequalifyEngagement ?? 0),
+                HandedBack = handedBack,
+                Reactivated = reactivated,
+            };
+            var stage = Lifecycle.NextStage(state.Stage, draft.Status, facts);
+            var before = draft.Before;
+            var salesReadyOn = stage == LifecycleStage.MarketingQualified
+                ? (before.Stage == LifecycleStage.MarketingQualified && before.SalesReadyOn.HasValue ? before.SalesReadyOn : draft.Now)
+                : stage == LifecycleStage.SalesAccepted ? state.SalesReadyOn : null;
+            state = state with
+            {
+                Fit = draft.Fit,
+                Engagement = draft.Engagement,
+                FloorAdjustment = draft.FloorAdjustment,
+                Grade = Lifecycle.Grade(model.Grades, draft.Fit, draft.Engagement),
+                Stage = stage,
+                SalesReadyOn = salesReadyOn,
+            };
+            state = state with { NextChangeOn = NextChangeOn(draft, state) };
+            var changed = draft.Added.Count > 0 || !SameState(before, state);
+            return new ScoringResult(draft.Added, state) { Changed = changed };
         }
+
+        /// <summary>The earlier of the next decay debit and the next expiry: the nightly job reads only leads due by then.</summary>
+        private static DateTime? NextChangeOn(LedgerDraft draft, LeadState state)
+        {
+            var decay = DecayScoring.NextDebitOn(draft.Model, state, draft.Status, draft.Has);
+            var expiry = ExpiryScoring.NextExpiryOn(draft.Events, draft.Has);
+            return decay.HasValue && expiry.HasValue ? (decay.Value < expiry.Value ? decay : expiry) : decay ?? expiry;
+        }
+
+        private static bool SameState(LeadState a, LeadState b) =>
+            a.Fit == b.Fit && a.Engagement == b.Engagement && a.FloorAdjustment == b.FloorAdjustment && a.Grade == b.Grade && a.Stage == b.Stage &&
+            a.SalesReadyOn == b.SalesReadyOn && a.LastEngagementOn == b.LastEngagementOn && a.HandBackCount == b.HandBackCount &&
+            a.HandBackReason == b.HandBackReason && a.HandBackOn == b.HandBackOn && a.NextChangeOn == b.NextChangeOn &&
+            a.UnansweredEmailIds.SequenceEqual(b.UnansweredEmailIds);
     }
 }

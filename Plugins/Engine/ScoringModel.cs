@@ -10,6 +10,9 @@ namespace LeadScoring.Engine
     {
         Fit,
         Engagement,
+
+        /// <summary>The total score only: the floor adjustment, which is neither fit nor engagement (never a rule's category).</summary>
+        Total,
     }
 
     public enum RuleKind

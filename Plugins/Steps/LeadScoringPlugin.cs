@@ -7,7 +7,8 @@ namespace LeadScoring.Steps
     /// <summary>
     /// Lead Create and Update (PostOperation, asynchronous): fit follows the lead's columns, stage and
     /// grade stay current. A person setting the stage to Recycled hands the lead back; SalesAccepted
-    /// and Disqualified set by people are kept by the engine.
+    /// and Disqualified set by people are kept by the engine. The stage follows the lead's status:
+    /// Disqualify and Qualify close it, reactivating it recomputes the stage from the score.
     /// </summary>
     public sealed class LeadScoringPlugin : PluginBase
     {
@@ -23,11 +24,13 @@ namespace LeadScoring.Steps
             var previous = local.PreImage;
             var occurrence = previous == null ? "create" : LeadRecord.RowVersion(lead) ?? local.Context.OperationId.ToString("N");
             var change = new Activity(LeadColumns.Table, target.Id.ToString("D"), local.Now, PlainValues.Of(lead), previous == null ? null : PlainValues.Of(previous), occurrence);
-            local.Scorer.Score(target.Id, new Trigger.LeadChanged(change), local.Now, lead);
+            var reopened = previous != null && LeadRecord.Status(previous.GetAttributeValue<OptionSetValue>(LeadColumns.StateCode)) != LeadStatus.Open &&
+                LeadRecord.Status(lead.GetAttributeValue<OptionSetValue>(LeadColumns.StateCode)) == LeadStatus.Open;
+            local.Scorer.Score(target.Id, new Trigger.LeadChanged(change) { Reactivated = reopened }, local.Now, lead);
 
             var stage = LeadRecord.Stage(target.GetAttributeValue<OptionSetValue>(LeadColumns.LifecycleStage));
             var stageBefore = LeadRecord.Stage(previous?.GetAttributeValue<OptionSetValue>(LeadColumns.LifecycleStage));
-            if (stage == LifecycleStage.Recycled && stageBefore != LifecycleStage.Recycled)
+            if (stage == LifecycleStage.Recycled && stageBefore != LifecycleStage.Recycled && LeadRecord.Status(lead.GetAttributeValue<OptionSetValue>(LeadColumns.StateCode)) == LeadStatus.Open)
             {
                 var reason = lead.GetAttributeValue<string>(LeadColumns.HandBackReason);
                 local.Scorer.Score(target.Id, new Trigger.HandBack(string.IsNullOrWhiteSpace(reason) ? "Stage set to Recycled" : reason!), local.Now);

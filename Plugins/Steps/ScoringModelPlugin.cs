@@ -10,19 +10,32 @@ using ConditionOperator = Microsoft.Xrm.Sdk.Query.ConditionOperator;
 namespace LeadScoring.Steps
 {
     /// <summary>
-    /// ls_scoringmodel Create and Update (PreOperation, synchronous): the approval rules. A model is
-    /// created as Draft; a change to its settings clears the approvals; each approver approves for
-    /// themself with the matching role; it becomes Active only with both approvals and no validation
-    /// error, retiring the model that was active; an Active model is never edited in place.
+    /// ls_scoringmodel Create and Update (PreOperation, synchronous): hosts the approval policy
+    /// (ModelApproval). A model is created as Draft without approvals; an update is mapped to a
+    /// ModelEdit, decided by the policy, and its outcome written back into the Target. Activation
+    /// validates the model, retires the model that was active and points the lead step at the
+    /// columns the model reads.
     /// </summary>
     public sealed class ScoringModelPlugin : PluginBase
     {
-        private static readonly HashSet<string> ApprovalColumns = new HashSet<string>
+        private static readonly Dictionary<ApprovalSide, SideColumns> Sides = new Dictionary<ApprovalSide, SideColumns>
         {
-            ScoringModelColumns.MarketingApproverId, ScoringModelColumns.MarketingApprovedOn, ScoringModelColumns.SalesApproverId, ScoringModelColumns.SalesApprovedOn,
+            [ApprovalSide.Marketing] = new SideColumns(ScoringModelColumns.MarketingApproverId, ScoringModelColumns.MarketingApprovedOn, SecurityRoles.MarketingApprover),
+            [ApprovalSide.Sales] = new SideColumns(ScoringModelColumns.SalesApproverId, ScoringModelColumns.SalesApprovedOn, SecurityRoles.SalesApprover),
         };
 
-        private static readonly HashSet<string> SystemColumns = new HashSet<string> { "modifiedon", "modifiedby", "modifiedonbehalfby", "statecode", "statuscode", ScoringModelColumns.ActivatedOn };
+        private static readonly Dictionary<int, ModelStatus> Statuses = new Dictionary<int, ModelStatus>
+        {
+            [ModelStatusValues.Draft] = ModelStatus.Draft,
+            [ModelStatusValues.Active] = ModelStatus.Active,
+            [ModelStatusValues.Retired] = ModelStatus.Retired,
+        };
+
+        private static readonly HashSet<string> NotSettings = new HashSet<string>
+        {
+            "modifiedon", "modifiedby", "modifiedonbehalfby", "statecode", "statuscode", ScoringModelColumns.ActivatedOn, ScoringModelColumns.Status,
+            ScoringModelColumns.MarketingApproverId, ScoringModelColumns.MarketingApprovedOn, ScoringModelColumns.SalesApproverId, ScoringModelColumns.SalesApprovedOn,
+        };
 
         protected override void ExecuteStep(LocalPluginContext local)
         {
@@ -34,88 +47,41 @@ namespace LeadScoring.Steps
 
             if (local.Context.MessageName == "Create")
             {
-                target[ScoringModelColumns.Status] = new OptionSetValue(ModelStatusValues.Draft);
-                ClearApprovals(target);
+                Write(local, target, ApprovalState.NewDraft, Sides.Keys);
                 return;
             }
 
             var before = local.PreImage ?? throw new InvalidPluginExecutionException("ls_scoringmodel update step needs its PreImage.");
-            var statusBefore = Status(before);
-            var statusAfter = target.Contains(ScoringModelColumns.Status) ? Status(target) : statusBefore;
-            var changed = target.Attributes.Keys.Where(k => !SystemColumns.Contains(k) && k != ScoringModelColumns.Status).ToList();
+            var state = new ApprovalState(Status(before), Sides.ToDictionary(s => s.Key, s => before.GetAttributeValue<EntityReference>(s.Value.Approver)?.Id));
+            var edit = new ModelEdit(
+                target.Contains(ScoringModelColumns.Status) ? Status(target) : (ModelStatus?)null,
+                target.Attributes.Keys.Any(k => !NotSettings.Contains(k)),
+                Sides.Where(s => target.Contains(s.Value.Approver)).ToDictionary(s => s.Key, s => target.GetAttributeValue<EntityReference>(s.Value.Approver)?.Id));
+            var editor = new Editor(local.Context.InitiatingUserId, side => RoleMembership.Has(local.SystemService, local.Context.InitiatingUserId, Sides[side].Role), side => Sides[side].Role);
             var description = "The scoring model '" + before.GetAttributeValue<string>(ScoringModelColumns.Name) + "' version " + before.GetAttributeValue<int?>(ScoringModelColumns.Version);
 
-            if (statusBefore == ModelStatusValues.Active && (changed.Count > 0 || (statusAfter != ModelStatusValues.Active && statusAfter != ModelStatusValues.Retired)))
+            var after = ModelApproval.Decide(state, edit, editor, description);
+            Write(local, target, after, edit.SettingsChanged ? Sides.Keys : edit.Approvals.Keys);
+            if (state.Status != ModelStatus.Active && after.Status == ModelStatus.Active)
             {
-                throw new ScoringException(description + " is Active and cannot be edited. Copy it to a new version, edit the copy and have it approved.");
-            }
-
-            if (statusBefore == ModelStatusValues.Retired && (changed.Count > 0 || statusAfter != ModelStatusValues.Retired))
-            {
-                throw new ScoringException(description + " is Retired and cannot be changed. Copy it to a new version.");
-            }
-
-            if (changed.Any(c => !ApprovalColumns.Contains(c)))
-            {
-                ClearApprovals(target); // the approvals were given to the settings as they were
-            }
-            else
-            {
-                Approve(local, target, ScoringModelColumns.MarketingApproverId, ScoringModelColumns.MarketingApprovedOn, SecurityRoles.MarketingApprover);
-                Approve(local, target, ScoringModelColumns.SalesApproverId, ScoringModelColumns.SalesApprovedOn, SecurityRoles.SalesApprover);
-            }
-
-            if (statusBefore != ModelStatusValues.Active && statusAfter == ModelStatusValues.Active)
-            {
-                Activate(local, target, before, description);
+                Activate(local, target);
             }
         }
 
-        private static void Approve(LocalPluginContext local, Entity target, string approverColumn, string approvedOnColumn, string role)
+        /// <summary>Writes the decided status and the approvals of the given sides (with when they were given) into the Target.</summary>
+        private static void Write(LocalPluginContext local, Entity target, ApprovalState state, IEnumerable<ApprovalSide> sides)
         {
-            if (!target.Contains(approverColumn))
+            target[ScoringModelColumns.Status] = new OptionSetValue(Statuses.First(p => p.Value == state.Status).Key);
+            foreach (var side in sides.ToList())
             {
-                return;
+                var approver = state.Approver(side);
+                target[Sides[side].Approver] = approver.HasValue ? new EntityReference("systemuser", approver.Value) : null;
+                target[Sides[side].ApprovedOn] = approver.HasValue ? local.Now : (DateTime?)null;
             }
-
-            var approver = target.GetAttributeValue<EntityReference>(approverColumn);
-            if (approver == null)
-            {
-                target[approvedOnColumn] = null; // withdrawing an approval
-                return;
-            }
-
-            if (approver.Id != local.Context.InitiatingUserId)
-            {
-                throw new ScoringException("Approvals are personal: set " + approverColumn + " to yourself. Nobody can approve for someone else.");
-            }
-
-            if (!RoleMembership.Has(local.SystemService, approver.Id, role))
-            {
-                throw new ScoringException("Only users with the '" + role + "' security role can give this approval.");
-            }
-
-            target[approvedOnColumn] = local.Now;
         }
 
-        private static void Activate(LocalPluginContext local, Entity target, Entity before, string description)
+        private static void Activate(LocalPluginContext local, Entity target)
         {
-            var missing = new List<string>();
-            if (After(target, before, ScoringModelColumns.MarketingApproverId) == null)
-            {
-                missing.Add("a marketing approver (" + SecurityRoles.MarketingApprover + ")");
-            }
-
-            if (After(target, before, ScoringModelColumns.SalesApproverId) == null)
-            {
-                missing.Add("a sales approver (" + SecurityRoles.SalesApprover + ")");
-            }
-
-            if (missing.Count > 0)
-            {
-                throw new ScoringException(description + " cannot be activated: it still needs the approval of " + string.Join(" and ", missing) + ".");
-            }
-
             var model = ModelValidator.EnsureValid(local.Models.Load(target.Id, local.Now).Model);
             FilterLeadStepOn(local, model);
 
@@ -155,16 +121,9 @@ namespace LeadScoring.Steps
             local.SystemService.Update(update);
         }
 
-        private static void ClearApprovals(Entity target)
-        {
-            foreach (var column in ApprovalColumns)
-            {
-                target[column] = null;
-            }
-        }
+        private sealed record SideColumns(string Approver, string ApprovedOn, string Role);
 
-        private static object? After(Entity target, Entity before, string column) => target.Contains(column) ? target[column] : before.Contains(column) ? before[column] : null;
-
-        private static int Status(Entity row) => row.GetAttributeValue<OptionSetValue>(ScoringModelColumns.Status)?.Value ?? ModelStatusValues.Draft;
+        private static ModelStatus Status(Entity row) =>
+            Statuses.TryGetValue(row.GetAttributeValue<OptionSetValue>(ScoringModelColumns.Status)?.Value ?? ModelStatusValues.Draft, out var status) ? status : ModelStatus.Draft;
     }
 }

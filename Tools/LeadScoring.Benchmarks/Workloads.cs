@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using LeadScoring.Dataverse;
 using LeadScoring.Engine;
 
 namespace LeadScoring.Benchmarks
@@ -203,7 +204,7 @@ namespace LeadScoring.Benchmarks
                 ["subject"] = "Campaign 3: spring launch",
             };
             var after = new Dictionary<string, object?>(before, StringComparer.Ordinal) { ["opencount"] = 1m };
-            return new Trigger.ActivityOccurred(new Activity("email", emailId, at, after, before, "v2"));
+            return new Trigger.ActivityOccurred(ActivityChange.Of("email", emailId, at, after, before, "v2"));
         }
 
         private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -4,6 +4,7 @@ using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using LeadScoring.Dataverse;
 using LeadScoring.Engine;
 
 namespace LeadScoring.Tests.Engine;
@@ -18,7 +19,8 @@ public class EnginePropertyTests
 
     [Property(MaxTest = Scenarios)]
     public Property Totals_always_equal_the_sum_of_the_score_events(PositiveInt seed) =>
-        Holds(seed, (lead, _) => lead.State.Fit == lead.SumOf(Category.Fit) && lead.State.Engagement == lead.SumOf(Category.Engagement));
+        Holds(seed, (lead, _) => lead.State.Fit == lead.SumOf(Category.Fit) && lead.State.Engagement == lead.SumOf(Category.Engagement) &&
+            lead.State.FloorAdjustment == lead.SumOf(Category.Total) && lead.Score == lead.Ledger.Sum(e => e.Points));
 
     [Property(MaxTest = Scenarios)]
     public Property Replaying_any_event_is_a_no_op(PositiveInt seed) =>
@@ -29,13 +31,43 @@ public class EnginePropertyTests
         Holds(seed, (lead, step) =>
         {
             var before = lead.State;
-            var recalculated = ScoringEngine.Apply(lead.Model, new LeadSnapshot(lead.LeadId, lead.Columns, lead.State), lead.Ledger, new Trigger.Recalculation(), step.At);
+            var recalculated = ScoringEngine.Apply(lead.Model, new LeadSnapshot(lead.LeadId, lead.Columns, lead.State) { Status = lead.Status }, lead.Ledger, new Trigger.Recalculation(), step.At);
             return recalculated.NewEvents.Count == 0 && recalculated.State.Score == before.Score && recalculated.State.Stage == before.Stage && recalculated.State.Grade == before.Grade;
         });
 
     [Property(MaxTest = Scenarios)]
-    public Property Caps_and_the_floor_always_hold(PositiveInt seed) =>
-        Holds(seed, (lead, _) => lead.State.Fit <= lead.Model.FitCap && lead.State.Engagement <= lead.Model.EngagementCap && lead.Score >= lead.Model.Floor);
+    public Property Caps_hold_and_the_floor_lifts_only_the_total(PositiveInt seed) =>
+        Holds(seed, (lead, _) => lead.State.Fit <= lead.Model.FitCap && lead.State.Engagement <= lead.Model.EngagementCap &&
+            lead.Score == Math.Max(lead.Model.Floor, lead.State.Fit + lead.State.Engagement) &&
+            lead.State.FloorAdjustment == Math.Max(0, lead.Model.Floor - (lead.State.Fit + lead.State.Engagement)));
+
+    [Property(MaxTest = Scenarios)]
+    public Property The_stage_follows_the_status_and_the_numbers(PositiveInt seed) =>
+        Holds(seed, (lead, _) => lead.Status switch
+        {
+            LeadStatus.Disqualified => lead.State.Stage == LifecycleStage.Disqualified && lead.State.SalesReadyOn == null,
+            LeadStatus.Qualified => lead.State.Stage == LifecycleStage.SalesAccepted,
+            _ => (lead.State.Stage == LifecycleStage.MarketingQualified) == (lead.State.SalesReadyOn != null) &&
+                (lead.State.Stage != LifecycleStage.MarketingQualified || Lifecycle.IsSalesReady(lead.Model, lead.State.Fit, lead.State.Engagement)) &&
+                (lead.State.Stage != LifecycleStage.New || lead.Ledger.All(e => e.Kind != ScoreEventKind.Rule || e.Category != Category.Engagement || e.Points <= 0)),
+        });
+
+    [Property(MaxTest = Scenarios)]
+    public Property Next_scoring_change_due_on_is_exact(PositiveInt seed) =>
+        Holds(seed, (lead, step) =>
+        {
+            var state = lead.State;
+            var snapshot = new LeadSnapshot(lead.LeadId, lead.Columns, state) { Status = lead.Status };
+            var last = lead.Ledger.Select(e => e.OccurredOn).Append(step.At).Max();
+            if (state.NextChangeOn is not { } due)
+            {
+                return ScoringEngine.Apply(lead.Model, snapshot, lead.Ledger, new Trigger.DecayDue(), last.AddYears(3)).NewEvents.Count == 0;
+            }
+
+            var before = due.AddMinutes(-1);
+            var nothingBefore = before < last || ScoringEngine.Apply(lead.Model, snapshot, lead.Ledger, new Trigger.DecayDue(), before).NewEvents.Count == 0;
+            return nothingBefore && ScoringEngine.Apply(lead.Model, snapshot, lead.Ledger, new Trigger.DecayDue(), due.AddMinutes(1)).NewEvents.Count > 0;
+        });
 
     [Property(MaxTest = Scenarios)]
     public Property Decay_twice_for_the_same_moment_changes_nothing(PositiveInt seed) =>
@@ -62,7 +94,14 @@ public class EnginePropertyTests
         {
             at = at.AddHours(random.Next(0, 24 * 6));
             var step = RandomStep(random, lead, at, i);
-            lead.Apply(step.Trigger, step.At);
+            if (step.Status is { } status)
+            {
+                lead.SetStatus(status, step.At);
+            }
+            else
+            {
+                lead.Apply(step.Trigger, step.At);
+            }
             if (!invariant(lead, step))
             {
                 return false.Label("seed " + seed.Get + ", step " + i + ": " + step.Trigger);
@@ -72,13 +111,17 @@ public class EnginePropertyTests
         return true.ToProperty();
     }
 
-    internal sealed record Step(Trigger Trigger, DateTime At);
+    /// <summary>One step of a scenario; Status, when set, is the lead's status from this step on (Disqualify, Qualify, Reactivate).</summary>
+    internal sealed record Step(Trigger Trigger, DateTime At, LeadStatus? Status = null);
 
     private static Step RandomStep(Random random, LeadTimeline lead, DateTime at, int index)
     {
         var id = "r" + random.Next(0, 6);
-        switch (random.Next(0, 9))
+        switch (random.Next(0, 10))
         {
+            case 8:
+                var status = Pick(random, LeadStatus.Open, LeadStatus.Open, LeadStatus.Qualified, LeadStatus.Disqualified);
+                return new Step(new Trigger.LeadChanged(new Activity("lead", lead.LeadId, at, new Dictionary<string, object?>(lead.Columns), new Dictionary<string, object?>(lead.Columns), "v" + index)) { Reactivated = lead.Status != LeadStatus.Open && status == LeadStatus.Open }, at, status);
             case 0:
             case 1:
                 var previous = new Dictionary<string, object?>(lead.Columns);
@@ -87,14 +130,14 @@ public class EnginePropertyTests
             case 2:
             case 3:
                 var type = random.Next(1, 4);
-                return new Step(new Trigger.ActivityOccurred(new Activity("ls_interaction", id, at, Columns(("ls_type", type)), random.Next(2) == 0 ? null : Columns(("ls_type", type % 3 + 1)), "v" + index)), at);
+                return new Step(new Trigger.ActivityOccurred(ActivityChange.Of("ls_interaction", id, at, Columns(("ls_type", type)), random.Next(2) == 0 ? null : Columns(("ls_type", type % 3 + 1)), "v" + index)), at);
             case 4:
-                return new Step(new Trigger.ActivityOccurred(new Activity("email", "m" + index, at, Columns(("directioncode", true), ("statuscode", 3)), null, "create")), at);
+                return new Step(new Trigger.ActivityOccurred(ActivityChange.Of("email", "m" + index, at, Columns(("directioncode", true), ("statuscode", 3)), null, "create")), at);
             case 5:
-                return new Step(new Trigger.ActivityOccurred(new Activity("email", "m" + random.Next(0, index + 1), at, Columns(("linksclickedcount", 1)), Columns(("linksclickedcount", 0)), "v" + index)), at);
+                return new Step(new Trigger.ActivityOccurred(ActivityChange.Of("email", "m" + random.Next(0, index + 1), at, Columns(("linksclickedcount", 1)), Columns(("linksclickedcount", 0)), "v" + index)), at);
             case 6:
                 return new Step(new Trigger.DecayDue(), at.AddDays(random.Next(0, 60)));
-            case 7:
+            case 7 when lead.Status == LeadStatus.Open: // only an open lead can be handed back
                 return new Step(new Trigger.HandBack("reason " + index), at);
             default:
                 return new Step(new Trigger.Adjustment(random.Next(-50, 50) is var p && p != 0 ? p : 1, "adjustment " + index, "req" + index), at);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LeadScoring.Dataverse;
 using LeadScoring.Engine;
 
 namespace LeadScoring.Tests.Engine;
@@ -28,11 +29,14 @@ internal sealed class LeadTimeline
 
     public LeadState State { get; private set; } = new();
 
+    /// <summary>The lead's own status (statecode): Disqualify, Qualify and Reactivate change it.</summary>
+    public LeadStatus Status { get; private set; } = LeadStatus.Open;
+
     public int Score => State.Score;
 
     public ScoringResult Apply(Trigger trigger, DateTime at)
     {
-        var result = ScoringEngine.Apply(Model, new LeadSnapshot(LeadId, new Dictionary<string, object?>(Columns), State), Ledger, trigger, at);
+        var result = ScoringEngine.Apply(Model, new LeadSnapshot(LeadId, new Dictionary<string, object?>(Columns), State) { Status = Status }, Ledger, trigger, at);
         Ledger.AddRange(result.NewEvents);
         State = result.State;
         return result;
@@ -49,6 +53,15 @@ internal sealed class LeadTimeline
         return Apply(new Trigger.LeadChanged(new Activity("lead", LeadId, at, new Dictionary<string, object?>(Columns), previous, Next())), at);
     }
 
+    /// <summary>Closes or reopens the lead as Dynamics 365 does (a lead update of statecode), scored like any lead change.</summary>
+    public ScoringResult SetStatus(LeadStatus status, DateTime at)
+    {
+        var reopened = Status != LeadStatus.Open && status == LeadStatus.Open;
+        Status = status;
+        var columns = new Dictionary<string, object?>(Columns);
+        return Apply(new Trigger.LeadChanged(new Activity("lead", LeadId, at, columns, columns, Next())) { Reactivated = reopened }, at);
+    }
+
     /// <summary>Creates (or updates) a record regarding the lead and scores the change.</summary>
     public ScoringResult Record(string table, string id, DateTime at, params (string Column, object? Value)[] columns)
     {
@@ -60,7 +73,7 @@ internal sealed class LeadTimeline
         }
 
         records[id] = after;
-        return Apply(new Trigger.ActivityOccurred(new Activity(table, id, at, after, before, before == null ? "create" : Next())), at);
+        return Apply(new Trigger.ActivityOccurred(ActivityChange.Of(table, id, at, after, before, before == null ? "create" : Next())), at);
     }
 
     public ScoringResult Download(string id, DateTime at) => Record("ls_interaction", id, at, ("ls_type", 100000001));

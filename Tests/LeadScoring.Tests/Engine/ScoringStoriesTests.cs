@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using LeadScoring.Dataverse;
 using LeadScoring.Engine;
 using static LeadScoring.Tests.Engine.LeadTimeline;
 
@@ -54,8 +55,8 @@ public class ScoringStoriesTests
         var ledger = lead.Ledger.Count;
         var streakEmail = lead.SendEmail("mail-1", Start.AddDays(1));
 
-        var replay = lead.Apply(new Trigger.ActivityOccurred(new Activity("ls_interaction", "wp-1", Start, new System.Collections.Generic.Dictionary<string, object?> { ["ls_type"] = 100000001 }, null, "create")), Start.AddDays(2));
-        var replayEmail = lead.Apply(new Trigger.ActivityOccurred(new Activity("email", "mail-1", Start.AddDays(1), new System.Collections.Generic.Dictionary<string, object?> { ["directioncode"] = true, ["statuscode"] = 3 }, null, "create")), Start.AddDays(2));
+        var replay = lead.Apply(new Trigger.ActivityOccurred(ActivityChange.Of("ls_interaction", "wp-1", Start, new System.Collections.Generic.Dictionary<string, object?> { ["ls_type"] = 100000001 }, null, "create")), Start.AddDays(2));
+        var replayEmail = lead.Apply(new Trigger.ActivityOccurred(ActivityChange.Of("email", "mail-1", Start.AddDays(1), new System.Collections.Generic.Dictionary<string, object?> { ["directioncode"] = true, ["statuscode"] = 3 }, null, "create")), Start.AddDays(2));
 
         Assert.Empty(replay.NewEvents);
         Assert.Empty(replayEmail.NewEvents);
@@ -281,7 +282,9 @@ public class ScoringStoriesTests
         lead.Record("ls_interaction", "u", Start.AddDays(1), ("ls_type", 100000007));
 
         Assert.Equal(0, lead.Score);
-        Assert.Equal(-30, lead.Ledger.Last().Points);
+        Assert.Equal(-470, lead.State.Engagement); // the debit lands in full: a later download does not undo it
+        Assert.Equal(470, lead.State.FloorAdjustment);
+        Assert.Equal(ScoreEventKind.FloorAdjustment, lead.Ledger.Last().Kind);
     }
 
     [Fact]

@@ -76,6 +76,7 @@ namespace LeadScoring.SolutionTool.Definition
                 new ChoiceOption(ScoreEventKindValues.HandBack, "Hand-back"),
                 new ChoiceOption(ScoreEventKindValues.Adjustment, "Manual adjustment"),
                 new ChoiceOption(ScoreEventKindValues.Expiry, "Expiry"),
+                new ChoiceOption(ScoreEventKindValues.FloorAdjustment, "Floor adjustment"),
             }),
             new Choice(InteractionType, "Interaction type", "A marketing interaction recorded by another system.", new[]
             {

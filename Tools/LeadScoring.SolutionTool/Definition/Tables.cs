@@ -54,6 +54,7 @@ namespace LeadScoring.SolutionTool.Definition
                 Whole(LeadColumns.HandBackCount, "Hand-back count", "How often sales handed the lead back to marketing.", 0) with { Secured = true },
                 Text(LeadColumns.HandBackReason, "Hand-back reason", "Why sales last handed the lead back (written by the person handing back).", 500),
                 Moment(LeadColumns.HandBackOn, "Handed back on", "When sales last handed the lead back.") with { Secured = true },
+                Moment(LeadColumns.NextScoreChangeOn, "Next scoring change due on", "The earlier of the next decay debit and the next expiry of points; the nightly job reads only leads due by then.") with { Secured = true },
                 Text(LeadColumns.UnansweredEmailIds, "Unanswered email streak", "Ids of the sent emails in the current unanswered streak (kept by lead scoring).", 4000) with { Secured = true },
                 Lookup(LeadColumns.ScoringModelId, "Scoring model", "The model the score was calculated with.", ScoringModelColumns.Table, ModelLeads, "RemoveLink") with { Secured = true },
                 Moment(LeadColumns.ScoredOn, "Scored on", "When lead scoring last wrote the score.") with { Secured = true },

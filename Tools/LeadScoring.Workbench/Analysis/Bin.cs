@@ -59,7 +59,7 @@ namespace LeadScoring.Workbench.Analysis
         /// <summary>The AND-ed conditions of the bin's rule on the lead table.</summary>
         public IReadOnlyList<Condition> Conditions { get; }
 
-        public bool Matches(string cell) => Conditions.All(c => ConditionMatcher.Matches(c, cell));
+        public bool Matches(string cell) => Conditions.All(c => LeadScoring.Engine.Conditions.Matches(c, cell));
 
         /// <summary>"Lead Origin = API", "TotalVisits >= 2 and < 5", "City is empty".</summary>
         public string Describe(string header) => Kind switch

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LeadScoring.Engine;
 
 namespace LeadScoring.Workbench.Analysis
 {
@@ -43,7 +44,7 @@ namespace LeadScoring.Workbench.Analysis
             var numbers = new List<(decimal Value, bool Converted)>();
             for (int r = 0; r < cells.Count; r++)
             {
-                if (ConditionMatcher.TryNumber(cells[r], out decimal value))
+                if (Conditions.TryNumber(cells[r], out decimal value))
                 {
                     numbers.Add((value, converted[r]));
                 }

@@ -66,7 +66,7 @@ namespace LeadScoring.Workbench.Analysis
             string[] cells = leads.Rows.Select(r => r[c]).ToArray();
             var present = cells.Where(v => v.Length > 0).ToArray();
             int distinct = present.Distinct(StringComparer.OrdinalIgnoreCase).Count();
-            bool numeric = present.Length > 0 && present.All(v => ConditionMatcher.TryNumber(v, out _));
+            bool numeric = present.Length > 0 && present.All(v => Conditions.TryNumber(v, out _));
             reason = present.Length == 0 ? "always empty"
                 : distinct == 1 && present.Length == cells.Length ? "one value only"
                 : present.Length >= 20 && (numeric ? distinct == present.Length && present.All(IsWholeNumber) : distinct > present.Length / 2)
@@ -229,7 +229,7 @@ namespace LeadScoring.Workbench.Analysis
 
         private static int RoundUp(int value) => (int)Math.Ceiling(value / 10.0) * 10;
 
-        private static bool IsWholeNumber(string cell) => ConditionMatcher.TryNumber(cell, out decimal n) && n == decimal.Truncate(n);
+        private static bool IsWholeNumber(string cell) => Conditions.TryNumber(cell, out decimal n) && n == decimal.Truncate(n);
 
         private static double WoeOf(IReadOnlyList<Bin> bins, string cell) => bins.FirstOrDefault(b => b.Matches(cell))?.Woe ?? 0;
 

@@ -22,7 +22,8 @@ namespace LeadScoring.Workbench.Analysis
     /// Scores a snapshot of the lead's own columns: every plain-conditions rule on the lead table
     /// whose conditions all hold adds its points once (a snapshot has one "event" per lead, so limits
     /// and expiry do not apply); rules on other tables and built-in kinds are skipped. Then the caps,
-    /// the floor, the grade and the sales-ready test of the model apply.
+    /// the floor, the grade and the sales-ready test of the model apply, as the engine's own
+    /// (Conditions and Lifecycle), so a snapshot scores each rule the way production does.
     /// </summary>
     internal sealed class SnapshotLeadScorer : ILeadScorer
     {
@@ -46,7 +47,7 @@ namespace LeadScoring.Workbench.Analysis
             int fit = 0, engagement = 0;
             foreach (var rule in _rules)
             {
-                if (rule.Conditions.All(c => ConditionMatcher.Matches(c, lead.TryGetValue(c.Attribute, out string? cell) ? cell : "")))
+                if (rule.Conditions.All(c => Conditions.Matches(c, lead.TryGetValue(c.Attribute, out string? cell) ? cell : "")))
                 {
                     if (rule.Category == Category.Fit)
                     {
@@ -61,17 +62,7 @@ namespace LeadScoring.Workbench.Analysis
 
             fit = Math.Min(fit, _model.FitCap);
             engagement = Math.Min(engagement, _model.EngagementCap);
-            int score = Math.Max(_model.Floor, fit + engagement);
-            bool salesReady = score >= _model.SalesReadyThreshold && fit >= _model.MinimumFit && engagement >= _model.MinimumEngagement;
-            return new LeadScore(fit, engagement, score, Grade(_model.Grades, fit, engagement), salesReady);
-        }
-
-        /// <summary>Fit letter (A best) × engagement number (1 best) from descending bands.</summary>
-        public static string Grade(GradeBands bands, int fit, int engagement)
-        {
-            int letter = bands.FitBands.TakeWhile(b => fit < b).Count();
-            int number = bands.EngagementBands.TakeWhile(b => engagement < b).Count();
-            return $"{(char)('A' + letter)}{number + 1}";
+            return new LeadScore(fit, engagement, Lifecycle.Score(_model, fit, engagement), Lifecycle.Grade(_model.Grades, fit, engagement), Lifecycle.IsSalesReady(_model, fit, engagement));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LeadScoring.Engine;
 
 namespace LeadScoring.Workbench.Analysis
 {
@@ -50,9 +51,9 @@ namespace LeadScoring.Workbench.Analysis
                     return null;
                 }
 
-                if (present.All(v => ConditionMatcher.TryNumber(v, out _)))
+                if (present.All(v => Conditions.TryNumber(v, out _)))
                 {
-                    var numbers = present.Select(v => { ConditionMatcher.TryNumber(v, out decimal d); return (double)d; }).ToArray();
+                    var numbers = present.Select(v => { Conditions.TryNumber(v, out decimal d); return (double)d; }).ToArray();
                     double mean = numbers.Average();
                     double spread = Math.Sqrt(numbers.Average(x => (x - mean) * (x - mean)));
                     return numbers.Distinct().Count() == numbers.Length ? null : new Encoder(column, null, mean, spread == 0 ? 1 : spread);
@@ -67,7 +68,7 @@ namespace LeadScoring.Workbench.Analysis
                 yield return cell.Length == 0 ? 1 : 0;
                 if (_categories is null)
                 {
-                    yield return ConditionMatcher.TryNumber(cell, out decimal d) ? ((double)d - _mean) / _spread : 0;
+                    yield return Conditions.TryNumber(cell, out decimal d) ? ((double)d - _mean) / _spread : 0;
                     yield break;
                 }
 

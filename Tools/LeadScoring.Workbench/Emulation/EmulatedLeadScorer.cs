@@ -30,7 +30,7 @@ namespace LeadScoring.Workbench.Emulation
         {
             _model = model;
             _numeric = leads.Attributes
-                .Where((attribute, c) => leads.Rows.Any(r => r[c].Length > 0) && leads.Rows.All(r => r[c].Length == 0 || ConditionMatcher.TryNumber(r[c], out _)))
+                .Where((attribute, c) => leads.Rows.Any(r => r[c].Length > 0) && leads.Rows.All(r => r[c].Length == 0 || Conditions.TryNumber(r[c], out _)))
                 .ToHashSet(StringComparer.Ordinal);
         }
 
@@ -45,7 +45,7 @@ namespace LeadScoring.Workbench.Emulation
             var row = new Entity(LeadColumns.Table);
             foreach (var (attribute, cell) in lead.Where(c => c.Value.Length > 0))
             {
-                row[attribute] = _numeric.Contains(attribute) && ConditionMatcher.TryNumber(cell, out decimal number) ? number : cell;
+                row[attribute] = _numeric.Contains(attribute) && Conditions.TryNumber(cell, out decimal number) ? number : cell;
             }
 
             var id = _org.Create(row);
