@@ -1,21 +1,20 @@
+using System.Collections.Generic;
 using LeadScoring.Dataverse;
-using LeadScoring.Engine;
-using LeadScoring.Steps;
+using LeadScoring.Operations;
+using LeadScoring.Platform;
 
 namespace LeadScoring.CustomApis
 {
     /// <summary>ls_AdjustLeadScore (bound to lead; Points, Reason): a person's manual adjustment, a score event of its own.</summary>
     public sealed class AdjustLeadScoreApi : PluginBase
     {
+        public override IReadOnlyList<PluginEvent> Events { get; } = new[] { new PluginEvent(CustomApi.AdjustLeadScore, LeadColumns.Table, PluginEvent.MainOperation, false) };
+
         protected override void ExecuteStep(LocalPluginContext local)
         {
-            var lead = LeadApi.Target(local);
-            var points = local.Input<int>(CustomApi.Points);
-            var reason = local.Input<string>(CustomApi.Reason) ?? "";
-
             // The request id makes a retried call land once.
             var requestKey = (local.Context.RequestId ?? local.Context.OperationId).ToString("N");
-            var outcome = LeadApi.Require(local.Scorer.Score(lead.Id, new Trigger.Adjustment(points, reason, requestKey), local.Now));
+            var outcome = Adjust.Run(local.Services, local.TargetReference, local.Input<int>(CustomApi.Points), local.Input<string>(CustomApi.Reason), requestKey);
             local.Output(CustomApi.Score, outcome.Result.State.Score);
         }
     }

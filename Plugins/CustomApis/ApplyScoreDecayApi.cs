@@ -1,34 +1,27 @@
 using System;
-using System.Globalization;
+using System.Collections.Generic;
 using LeadScoring.Dataverse;
-using LeadScoring.Steps;
-using Microsoft.Xrm.Sdk;
+using LeadScoring.Operations;
+using LeadScoring.Platform;
 
 namespace LeadScoring.CustomApis
 {
     /// <summary>
-    /// ls_ApplyScoreDecay (unbound; AsOf, PageSize, Continuation optional): one page of the decay
-    /// job. Call again with the returned Continuation until it comes back empty.
+    /// ls_ApplyScoreDecay (unbound; AsOf, PageSize, Continuation optional): one page of the decay job,
+    /// cut short when its time budget is spent. Call again with the returned Continuation until it comes back empty.
     /// </summary>
     public sealed class ApplyScoreDecayApi : PluginBase
     {
+        public override IReadOnlyList<PluginEvent> Events { get; } = new[] { new PluginEvent(CustomApi.ApplyScoreDecay, "none", PluginEvent.MainOperation, false) };
+
         protected override void ExecuteStep(LocalPluginContext local)
         {
-            var asOf = local.Context.InputParameters.Contains(CustomApi.AsOf) ? DateTime.SpecifyKind(local.Input<DateTime>(CustomApi.AsOf), DateTimeKind.Utc) : local.Now;
-            if (asOf > local.Now + DecayJob.ClockSkew)
-            {
-                // Decay as of a future moment would debit inactivity that has not happened yet.
-                throw new InvalidPluginExecutionException("AsOf " + asOf.ToString("o", CultureInfo.InvariantCulture) + " is in the future; decay runs as of now or an earlier moment (at most " + DecayJob.ClockSkew.TotalMinutes + " minutes ahead, for clock skew).");
-            }
-
-            var pageSize = local.Context.InputParameters.Contains(CustomApi.PageSize) ? local.Input<int>(CustomApi.PageSize) : DecayJob.DefaultPageSize;
-            var job = new DecayJob(local.SystemService, local.Models, local.Scorer);
-
-            var page = job.RunPage(asOf, pageSize, local.Input<string>(CustomApi.Continuation));
-
-            local.Output(CustomApi.Continuation, page.Continuation);
-            local.Output(CustomApi.LeadsProcessed, page.LeadsProcessed);
-            local.Output(CustomApi.PointsDebited, page.PointsDebited);
+            var asOf = local.Has(CustomApi.AsOf) ? DateTime.SpecifyKind(local.Input<DateTime>(CustomApi.AsOf), DateTimeKind.Utc) : (DateTime?)null;
+            var pageSize = local.Has(CustomApi.PageSize) ? local.Input<int>(CustomApi.PageSize) : (int?)null;
+            var run = RunDecay.Run(local.Services, asOf, pageSize, local.Input<string>(CustomApi.Continuation), maxPages: 1);
+            local.Output(CustomApi.Continuation, run.Continuation);
+            local.Output(CustomApi.LeadsProcessed, run.LeadsProcessed);
+            local.Output(CustomApi.PointsDebited, run.PointsDebited);
         }
     }
 }

@@ -52,7 +52,8 @@ namespace LeadScoring.Dataverse
             this.scorer = scorer;
         }
 
-        public DecayPage RunPage(DateTime asOf, int pageSize, string? continuation)
+        /// <param name="outOfTime">Asked before each lead: when it answers true the page stops there and the continuation resumes after the last lead done.</param>
+        public DecayPage RunPage(DateTime asOf, int pageSize, string? continuation, Func<bool>? outOfTime = null)
         {
             if (pageSize < 1 || pageSize > MaxPageSize)
             {
@@ -73,8 +74,15 @@ namespace LeadScoring.Dataverse
 
             var rows = service.RetrieveMultiple(PageQuery(active, asOf, pageSize, after)).Entities;
             var debited = 0;
+            var done = 0;
             foreach (var lead in rows)
             {
+                if (done > 0 && outOfTime != null && outOfTime())
+                {
+                    return new DecayPage(done, debited, rows[done - 1].Id.ToString("D"));
+                }
+
+                done++;
                 var scoredByActive = lead.GetAttributeValue<EntityReference>(LeadColumns.ScoringModelId)?.Id == active.Id;
                 Trigger trigger = scoredByActive ? new Trigger.DecayDue() : new Trigger.Recalculation();
                 var outcome = scorer.Score(lead.Id, trigger, asOf, lead);

@@ -22,6 +22,13 @@ namespace LeadScoring.Dataverse
             [ScoreEventKind.FloorAdjustment] = ScoreEventKindValues.FloorAdjustment,
         };
 
+        /// <summary>The columns an event is read with (an explicit list, as Microsoft recommends over all columns).</summary>
+        private static readonly string[] Columns =
+        {
+            ScoreEventColumns.IdempotencyKey, ScoreEventColumns.Kind, ScoreEventColumns.Category, ScoreEventColumns.Points, ScoreEventColumns.RuleKey, ScoreEventColumns.Reason,
+            ScoreEventColumns.SourceTable, ScoreEventColumns.SourceId, ScoreEventColumns.OccurredOn, ScoreEventColumns.ExpiresOn, ScoreEventColumns.ModelVersion,
+        };
+
         private readonly IOrganizationService service;
 
         public Ledger(IOrganizationService service) => this.service = service;
@@ -31,7 +38,7 @@ namespace LeadScoring.Dataverse
 
         public IReadOnlyList<ScoreEvent> Read(Guid leadId)
         {
-            var query = new QueryExpression(ScoreEventColumns.Table) { ColumnSet = new ColumnSet(true) };
+            var query = new QueryExpression(ScoreEventColumns.Table) { ColumnSet = new ColumnSet(Columns) };
             query.Criteria.AddCondition(ScoreEventColumns.LeadId, ConditionOperator.Equal, leadId);
             query.AddOrder(ScoreEventColumns.OccurredOn, OrderType.Ascending);
             return Paging.RetrieveAll(service, query).Select(row => FromRow(leadId, row)).ToList();
@@ -45,7 +52,7 @@ namespace LeadScoring.Dataverse
                 service.Create(ToRow(leadId, scoreEvent));
                 return true;
             }
-            catch (FaultException<OrganizationServiceFault> fault) when (PlatformErrors.Is(fault, PlatformErrors.DuplicateRecord))
+            catch (FaultException<OrganizationServiceFault> fault) when (PlatformErrors.IsDuplicate(fault))
             {
                 return false;
             }

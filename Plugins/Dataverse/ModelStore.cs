@@ -57,6 +57,15 @@ namespace LeadScoring.Dataverse
             }
         }
 
+        /// <summary>The columns a model is read with (an explicit list, as Microsoft recommends over all columns).</summary>
+        public static readonly string[] ModelColumns = { ScoringModelColumns.DecayEveryDays, ScoringModelColumns.DecayFloor, ScoringModelColumns.DecayInactiveDays, ScoringModelColumns.DecayPoints, ScoringModelColumns.EngagementBands, ScoringModelColumns.EngagementCap, ScoringModelColumns.FitBands, ScoringModelColumns.FitCap, ScoringModelColumns.Floor, ScoringModelColumns.HandBackMargin, ScoringModelColumns.HandBackPoints, ScoringModelColumns.MinimumEngagement, ScoringModelColumns.MinimumFit, ScoringModelColumns.Name, ScoringModelColumns.RequalifyEngagement, ScoringModelColumns.SalesReadyThreshold, ScoringModelColumns.Status, ScoringModelColumns.Version };
+
+        /// <summary>The columns a rule is read with.</summary>
+        public static readonly string[] RuleColumns = { ScoringRuleColumns.Category, ScoringRuleColumns.Count, ScoringRuleColumns.ExpiresAfterDays, ScoringRuleColumns.Kind, ScoringRuleColumns.LimitType, ScoringRuleColumns.LimitValue, ScoringRuleColumns.Name, ScoringRuleColumns.Points, ScoringRuleColumns.RuleKey, ScoringRuleColumns.ScoringModelId, ScoringRuleColumns.WatchedTable, ScoringRuleColumns.WithinDays };
+
+        /// <summary>The columns a condition is read with.</summary>
+        public static readonly string[] ConditionColumns = { ScoringConditionColumns.Attribute, ScoringConditionColumns.Operator, ScoringConditionColumns.ScoringRuleId, ScoringConditionColumns.Value };
+
         /// <summary>The active model, or null when no model is active (scoring then does nothing).</summary>
         public StoredModel? Active(DateTime now)
         {
@@ -69,7 +78,7 @@ namespace LeadScoring.Dataverse
                 }
             }
 
-            var query = new QueryExpression(ScoringModelColumns.Table) { ColumnSet = new ColumnSet(true), TopCount = 2 };
+            var query = new QueryExpression(ScoringModelColumns.Table) { ColumnSet = new ColumnSet(ModelColumns), TopCount = 2 };
             query.Criteria.AddCondition(ScoringModelColumns.Status, ConditionOperator.Equal, ModelStatusValues.Active);
             var rows = service.RetrieveMultiple(query).Entities;
             if (rows.Count > 1)
@@ -89,7 +98,7 @@ namespace LeadScoring.Dataverse
         /// <summary>Any model by id, uncached (for what-if explanations and validation on save).</summary>
         public StoredModel Load(Guid modelId, DateTime now)
         {
-            var row = service.Retrieve(ScoringModelColumns.Table, modelId, new ColumnSet(true));
+            var row = service.Retrieve(ScoringModelColumns.Table, modelId, new ColumnSet(ModelColumns));
             return new StoredModel(row.Id, Map(row), now);
         }
 
@@ -170,7 +179,7 @@ namespace LeadScoring.Dataverse
 
         private List<Entity> RetrieveAll(string table, string lookup, object[] ids)
         {
-            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(true) };
+            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(table == ScoringRuleColumns.Table ? RuleColumns : ConditionColumns) };
             query.Criteria.AddCondition(lookup, ConditionOperator.In, ids);
             return Paging.RetrieveAll(service, query);
         }

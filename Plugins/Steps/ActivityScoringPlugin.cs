@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.ServiceModel;
 using LeadScoring.Dataverse;
 using LeadScoring.Engine;
+using LeadScoring.Platform;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadScoring.Steps
@@ -12,6 +14,15 @@ namespace LeadScoring.Steps
     /// </summary>
     public sealed class ActivityScoringPlugin : PluginBase
     {
+        public override IReadOnlyList<PluginEvent> Events { get; } = new[]
+        {
+            new PluginEvent("Create", EmailColumns.Table, PluginEvent.PostOperation, true),
+            new PluginEvent("Update", EmailColumns.Table, PluginEvent.PostOperation, true),
+            new PluginEvent("Create", "appointment", PluginEvent.PostOperation, true),
+            new PluginEvent("Update", "appointment", PluginEvent.PostOperation, true),
+            new PluginEvent("Create", InteractionColumns.Table, PluginEvent.PostOperation, true),
+        };
+
         protected override void ExecuteStep(LocalPluginContext local)
         {
             var target = local.Target;

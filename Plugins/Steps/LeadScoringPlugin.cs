@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using LeadScoring.Dataverse;
 using LeadScoring.Engine;
+using LeadScoring.Platform;
 using Microsoft.Xrm.Sdk;
 
 namespace LeadScoring.Steps
@@ -12,6 +14,12 @@ namespace LeadScoring.Steps
     /// </summary>
     public sealed class LeadScoringPlugin : PluginBase
     {
+        public override IReadOnlyList<PluginEvent> Events { get; } = new[]
+        {
+            new PluginEvent("Create", LeadColumns.Table, PluginEvent.PostOperation, true),
+            new PluginEvent("Update", LeadColumns.Table, PluginEvent.PostOperation, true),
+        };
+
         protected override void ExecuteStep(LocalPluginContext local)
         {
             var target = local.Target;

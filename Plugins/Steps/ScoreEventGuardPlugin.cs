@@ -1,4 +1,8 @@
+using System.Collections.Generic;
+using System.Linq;
+using LeadScoring.Dataverse;
 using LeadScoring.Engine;
+using LeadScoring.Platform;
 
 namespace LeadScoring.Steps
 {
@@ -9,6 +13,10 @@ namespace LeadScoring.Steps
     /// </summary>
     public sealed class ScoreEventGuardPlugin : PluginBase
     {
+        public override IReadOnlyList<PluginEvent> Events { get; } = new[] { "Create", "Update", "Delete" }
+            .Select(message => new PluginEvent(message, ScoreEventColumns.Table, PluginEvent.PreValidation, false))
+            .ToList();
+
         protected override void ExecuteStep(LocalPluginContext local)
         {
             var message = local.Context.MessageName;

@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ConditionOperator = Microsoft.Xrm.Sdk.Query.ConditionOperator;
 using LeadScoring.Dataverse;
 using LeadScoring.Engine;
+using LeadScoring.Platform;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
-using ConditionOperator = Microsoft.Xrm.Sdk.Query.ConditionOperator;
 
 namespace LeadScoring.Steps
 {
@@ -16,12 +17,16 @@ namespace LeadScoring.Steps
     /// </summary>
     public sealed class ScoringConfigurationPlugin : PluginBase
     {
+        public override IReadOnlyList<PluginEvent> Events { get; } = new[] { "Create", "Update", "Delete" }
+            .SelectMany(message => new[] { ScoringRuleColumns.Table, ScoringConditionColumns.Table }.Select(table => new PluginEvent(message, table, PluginEvent.PreOperation, false)))
+            .ToList();
+
         protected override void ExecuteStep(LocalPluginContext local)
         {
             var isDelete = local.Context.MessageName == "Delete";
             var record = Records.Merge(local.PreImage, isDelete ? null : local.Target);
             var isRule = local.Context.PrimaryEntityName == ScoringRuleColumns.Table;
-            var rule = isRule ? record : local.SystemService.Retrieve(ScoringRuleColumns.Table, Lookup(record, ScoringConditionColumns.ScoringRuleId), new ColumnSet(true));
+            var rule = isRule ? record : local.SystemService.Retrieve(ScoringRuleColumns.Table, Lookup(record, ScoringConditionColumns.ScoringRuleId), new ColumnSet(ModelStore.RuleColumns));
             var modelId = Lookup(rule, ScoringRuleColumns.ScoringModelId);
             var model = local.SystemService.Retrieve(ScoringModelColumns.Table, modelId, new ColumnSet(ScoringModelColumns.Name, ScoringModelColumns.Version, ScoringModelColumns.Status, ScoringModelColumns.MarketingApproverId, ScoringModelColumns.SalesApproverId));
             var status = model.GetAttributeValue<OptionSetValue>(ScoringModelColumns.Status)?.Value ?? ModelStatusValues.Draft;
@@ -46,7 +51,7 @@ namespace LeadScoring.Steps
 
         private static void Validate(LocalPluginContext local, bool isRule, Entity record, Entity rule)
         {
-            var query = new QueryExpression(ScoringConditionColumns.Table) { ColumnSet = new ColumnSet(true) };
+            var query = new QueryExpression(ScoringConditionColumns.Table) { ColumnSet = new ColumnSet(ModelStore.ConditionColumns) };
             query.Criteria.AddCondition(ScoringConditionColumns.ScoringRuleId, ConditionOperator.Equal, rule.Id);
             var conditions = local.SystemService.RetrieveMultiple(query).Entities.Where(c => c.Id != record.Id).ToList();
             if (!isRule)

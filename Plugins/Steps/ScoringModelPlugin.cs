@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ConditionOperator = Microsoft.Xrm.Sdk.Query.ConditionOperator;
 using LeadScoring.Dataverse;
 using LeadScoring.Engine;
+using LeadScoring.Platform;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
-using ConditionOperator = Microsoft.Xrm.Sdk.Query.ConditionOperator;
 
 namespace LeadScoring.Steps
 {
@@ -18,6 +19,12 @@ namespace LeadScoring.Steps
     /// </summary>
     public sealed class ScoringModelPlugin : PluginBase
     {
+        public override IReadOnlyList<PluginEvent> Events { get; } = new[]
+        {
+            new PluginEvent("Create", ScoringModelColumns.Table, PluginEvent.PreOperation, false),
+            new PluginEvent("Update", ScoringModelColumns.Table, PluginEvent.PreOperation, false),
+        };
+
         private static readonly Dictionary<ApprovalSide, SideColumns> Sides = new Dictionary<ApprovalSide, SideColumns>
         {
             [ApprovalSide.Marketing] = new SideColumns(ScoringModelColumns.MarketingApproverId, ScoringModelColumns.MarketingApprovedOn, SecurityRoles.MarketingApprover),

@@ -1,12 +1,12 @@
 using System.Activities;
-using LeadScoring.Dataverse;
-using LeadScoring.Engine;
+using LeadScoring.Operations;
+using LeadScoring.Platform;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Workflow;
 
 namespace LeadScoring.Workflow
 {
-    /// <summary>Hand back a lead to marketing, for classic workflows: a thin shell over LeadScorer.</summary>
+    /// <summary>Hand back a lead to marketing, for classic workflows: the same operation as ls_HandBackLead.</summary>
     public sealed class HandBackLeadActivity : CodeActivity
     {
         [RequiredArgument]
@@ -23,16 +23,7 @@ namespace LeadScoring.Workflow
 
         protected override void Execute(CodeActivityContext context)
         {
-            var services = new WorkflowServices(context);
-            var lead = Lead.Get(context);
-            var reason = Reason.Get(context);
-            if (string.IsNullOrWhiteSpace(reason))
-            {
-                throw new InvalidPluginExecutionException("Reason is required to hand a lead back.");
-            }
-
-            var outcome = services.Scorer.Score(lead.Id, new Trigger.HandBack(reason), services.Now)
-                ?? throw new InvalidPluginExecutionException("No scoring model is active. Ask a Lead Scoring Admin to activate one.");
+            var outcome = WorkflowServices.Run(() => HandBack.Run(WorkflowServices.Of(context), Lead.Get(context), Reason.Get(context)));
             Score.Set(context, outcome.Result.State.Score);
         }
     }

@@ -99,7 +99,7 @@ namespace LeadScoring.Emulator
 
         /// <summary>
         /// Declares an alternate key: a unique index over the columns. A second row with the same
-        /// values fails with DuplicateRecord; rows with an empty key column are not indexed.
+        /// values fails with DuplicateRecordEntityKey; rows with an empty key column are not indexed.
         /// </summary>
         public void DefineAlternateKey(string table, string keyName, params string[] columns)
         {
@@ -109,6 +109,14 @@ namespace LeadScoring.Emulator
             }
             store.DefineKey(table, keyName, columns);
         }
+
+        /// <summary>
+        /// Marks a table as one without optimistic concurrency (IsOptimisticConcurrencyEnabled false): an
+        /// update or delete with IfRowVersionMatches on it fails with OptimisticConcurrencyNotEnabled. Custom
+        /// tables and standard tables enabled for offline sync support it, so every table does by default.
+        /// https://learn.microsoft.com/power-apps/developer/data-platform/optimistic-concurrency
+        /// </summary>
+        public void DisableOptimisticConcurrency(string table) => withoutOptimisticConcurrency.Add(table);
 
         /// <summary>
         /// Adds a user (systemuser) with security roles: role rows are created when missing (by name)
@@ -128,9 +136,7 @@ namespace LeadScoring.Emulator
             });
             foreach (var roleName in roleNames)
             {
-                var roleId = store.Scan("role").FirstOrDefault(r => string.Equals(r.GetAttributeValue<string>("name"), roleName, StringComparison.OrdinalIgnoreCase))?.Id
-                    ?? Seed(new Entity("role") { ["name"] = roleName, ["businessunitid"] = RootBusinessUnit });
-                Seed(new Entity("systemuserroles") { ["systemuserid"] = userId, ["roleid"] = roleId });
+                AssignRole(userId, roleName);
             }
             return userId;
         }

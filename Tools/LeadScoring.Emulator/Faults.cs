@@ -15,17 +15,37 @@ namespace LeadScoring.Emulator
         /// <summary>0x80040217 ObjectDoesNotExist: the record does not exist.</summary>
         public const int ObjectDoesNotExist = unchecked((int)0x80040217);
 
-        /// <summary>0x80040237 DuplicateRecord: "Cannot insert duplicate key" (primary or alternate key).</summary>
+        /// <summary>0x80040237 DuplicateRecord: a row with the same primary key (id) already exists.</summary>
         public const int DuplicateRecord = unchecked((int)0x80040237);
+
+        /// <summary>0x80060892 DuplicateRecordEntityKey (-2147088238): a row with the same alternate key values already exists (the Web API answers 412).</summary>
+        public const int DuplicateRecordEntityKey = unchecked((int)0x80060892);
 
         /// <summary>0x80060882 ConcurrencyVersionMismatch: the row version in the request is stale.</summary>
         public const int ConcurrencyVersionMismatch = unchecked((int)0x80060882);
 
-        /// <summary>0x80060883 ConcurrencyVersionNotProvided: IfRowVersionMatches without a RowVersion.</summary>
+        /// <summary>0x80060883 ConcurrencyVersionNotProvided (-2147088253): IfRowVersionMatches without a RowVersion.</summary>
         public const int ConcurrencyVersionNotProvided = unchecked((int)0x80060883);
+
+        /// <summary>
+        /// -2147088243 OptimisticConcurrencyNotEnabled: IfRowVersionMatches on a table without optimistic
+        /// concurrency. Code from the prose of https://learn.microsoft.com/power-apps/developer/data-platform/optimistic-concurrency
+        /// (the sample on that page swaps the comments of -2147088253 and -2147088243; the error code list
+        /// names 0x80060883 = -2147088253 ConcurrencyVersionNotProvided).
+        /// </summary>
+        public const int OptimisticConcurrencyNotEnabled = -2147088243;
 
         /// <summary>0x80044182 SdkCorrelationTokenDepthTooHigh: the infinite-loop guard (depth above 8).</summary>
         public const int SdkCorrelationTokenDepthTooHigh = unchecked((int)0x80044182);
+
+        /// <summary>0x80040220 PrivilegeDenied: the calling user is missing a privilege.</summary>
+        public const int PrivilegeDenied = unchecked((int)0x80040220);
+
+        /// <summary>0x8004F502 AttributePrivilegeCreateIsMissing: no create permission on a secured column.</summary>
+        public const int AttributePrivilegeCreateIsMissing = unchecked((int)0x8004F502);
+
+        /// <summary>0x8004F507 AttributePermissionUpdateIsMissingDuringUpdate: no update permission on a secured column.</summary>
+        public const int AttributePermissionUpdateIsMissingDuringUpdate = unchecked((int)0x8004F507);
 
         /// <summary>0x80040203 InvalidArgument: a malformed request (for example a Custom API parameter).</summary>
         public const int InvalidArgument = unchecked((int)0x80040203);
@@ -56,6 +76,12 @@ namespace LeadScoring.Emulator
         internal static FaultException<OrganizationServiceFault> DuplicateKey(string table, string what) =>
             Create(ErrorCodes.DuplicateRecord, $"Cannot insert duplicate key. {table}: {what}");
 
+        internal static FaultException<OrganizationServiceFault> DuplicateEntityKey(string key, string columns) =>
+            Create(ErrorCodes.DuplicateRecordEntityKey, $"Entity Key {key} violated. A record with the same value for {columns} already exists. A duplicate record cannot be created. Select one or more unique values and try again.");
+
+        internal static FaultException<OrganizationServiceFault> OptimisticConcurrencyNotEnabled(string table) =>
+            Create(ErrorCodes.OptimisticConcurrencyNotEnabled, $"Optimistic concurrency is not enabled for the {table} table: IfRowVersionMatches cannot be used on it.");
+
         internal static FaultException<OrganizationServiceFault> VersionMismatch() =>
             Create(ErrorCodes.ConcurrencyVersionMismatch, "The version of the existing record doesn't match the RowVersion property provided.");
 
@@ -65,6 +91,15 @@ namespace LeadScoring.Emulator
         internal static FaultException<OrganizationServiceFault> DepthTooHigh() =>
             Create(ErrorCodes.SdkCorrelationTokenDepthTooHigh,
                 "This workflow job was canceled because the workflow that started it included an infinite loop. Correct the workflow logic and try again.");
+
+        internal static FaultException<OrganizationServiceFault> PrivilegeDenied(Guid userId, string privilege) =>
+            Create(ErrorCodes.PrivilegeDenied, $"Principal user (Id={userId}, type=8) is missing {privilege} privilege.");
+
+        internal static FaultException<OrganizationServiceFault> SecuredColumnCreate(string table, string column) =>
+            Create(ErrorCodes.AttributePrivilegeCreateIsMissing, $"The user does not have create permissions to a secured field. The requested operation could not be completed. ({table}.{column})");
+
+        internal static FaultException<OrganizationServiceFault> SecuredColumnUpdate(string table, string column) =>
+            Create(ErrorCodes.AttributePermissionUpdateIsMissingDuringUpdate, $"The user doesn't have AttributePrivilegeUpdate and not granted shared access for a secured attribute during update operation. ({table}.{column})");
 
         internal static FaultException<OrganizationServiceFault> InvalidArgument(string message) =>
             Create(ErrorCodes.InvalidArgument, message);

@@ -59,6 +59,7 @@ namespace LeadScoring.Emulator
         public string? BindingType { get; set; }
         public string? BoundTable { get; set; }
         public bool IsFunction { get; set; }
+        public string? ExecutePrivilegeName { get; set; }
         public List<ParameterEntry>? RequestParameters { get; set; }
         public List<ParameterEntry>? ResponseProperties { get; set; }
     }
@@ -81,7 +82,7 @@ namespace LeadScoring.Emulator
 
     internal sealed record CustomApiRegistration(
         string UniqueName, Type PluginType, IPlugin Plugin, string BindingType, string? BoundTable, bool IsFunction,
-        ApiParameter[] RequestParameters, ApiParameter[] ResponseProperties);
+        ApiParameter[] RequestParameters, ApiParameter[] ResponseProperties, string? ExecutePrivilegeName);
 
     internal static class PacConfig
     {
@@ -215,7 +216,8 @@ namespace LeadScoring.Emulator
             return new CustomApiRegistration(
                 name, plugin.GetType(), plugin, binding, binding == "Global" ? null : entry.BoundTable, entry.IsFunction,
                 (entry.RequestParameters ?? new List<ParameterEntry>()).Select(p => ToParameter(p, "request parameter")).ToArray(),
-                (entry.ResponseProperties ?? new List<ParameterEntry>()).Select(p => ToParameter(p, "response property")).ToArray());
+                (entry.ResponseProperties ?? new List<ParameterEntry>()).Select(p => ToParameter(p, "response property")).ToArray(),
+                string.IsNullOrWhiteSpace(entry.ExecutePrivilegeName) ? null : entry.ExecutePrivilegeName);
         }
 
         // The platform creates one instance per step and reuses it, passing the step's

@@ -38,6 +38,7 @@ namespace LeadScoring.Emulator
         private readonly Dictionary<string, int> callCounts = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> callCountsByTable = new(StringComparer.Ordinal);
         private readonly List<FaultRule> faultRules = new();
+        private readonly HashSet<string> withoutOptimisticConcurrency = new(StringComparer.Ordinal);
         private long lastJobId;
 
         /// <summary>One operation that runs through the stages.</summary>
@@ -91,6 +92,7 @@ namespace LeadScoring.Emulator
                     // https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.iexecutioncontext.depth
                     throw Faults.DepthTooHigh();
                 }
+                CheckAccess(request, caller);
                 return Dispatch(request, caller);
             }
             catch
@@ -134,7 +136,7 @@ namespace LeadScoring.Emulator
                 case "Create": return Create(request, caller);
                 case "Update": return Update(request, caller);
                 case "Delete": return Delete(request, caller);
-                case "Retrieve": return Retrieve(request);
+                case "Retrieve": return Retrieve(request, caller);
                 case "RetrieveMultiple": return RetrieveMultiple(request, caller);
             }
             if (request.RequestName != null && customApis.TryGetValue(request.RequestName, out var api))
@@ -206,7 +208,7 @@ namespace LeadScoring.Emulator
                 {
                     var entity = (Entity)context.InputParameters["Target"];
                     var existing = store.Find(table, id) ?? throw Faults.DoesNotExist(table, id);
-                    CheckRowVersion(behavior, entity.RowVersion, existing);
+                    CheckRowVersion(table, behavior, entity.RowVersion, existing);
                     var row = Values.Clone(existing);
                     var primaryKey = Store.PrimaryIdAttribute(table);
                     foreach (var attribute in entity.Attributes.Where(a => a.Key != primaryKey && !SystemColumns.Contains(a.Key)))
@@ -235,14 +237,14 @@ namespace LeadScoring.Emulator
                 Core = (_, transaction) =>
                 {
                     var existing = store.Find(table, id) ?? throw Faults.DoesNotExist(table, id);
-                    CheckRowVersion(behavior, target.RowVersion, existing);
+                    CheckRowVersion(table, behavior, target.RowVersion, existing);
                     store.Remove(transaction, table, id);
                 },
                 Response = _ => new DeleteResponse(),
             }, caller);
         }
 
-        private OrganizationResponse Retrieve(OrganizationRequest request)
+        private OrganizationResponse Retrieve(OrganizationRequest request, Caller caller)
         {
             var reference = Parameter<EntityReference>(request, "Target");
             var columns = request.Parameters.TryGetValue("ColumnSet", out var c) && c is ColumnSet set
@@ -251,7 +253,7 @@ namespace LeadScoring.Emulator
             var id = ResolveId(reference.LogicalName, reference.Id, reference.KeyAttributes, null);
             var row = store.Find(reference.LogicalName, id) ?? throw Faults.DoesNotExist(reference.LogicalName, id);
             var response = new RetrieveResponse();
-            response.Results["Entity"] = QueryEvaluator.EntityView(row, columns, Store.PrimaryIdAttribute(reference.LogicalName));
+            response.Results["Entity"] = Visible(QueryEvaluator.EntityView(row, columns, Store.PrimaryIdAttribute(reference.LogicalName)), caller.UserId);
             return response;
         }
 
@@ -264,7 +266,7 @@ namespace LeadScoring.Emulator
                 var other => throw new NotSupportedException($"The emulator evaluates QueryExpression and QueryByAttribute, not {other.GetType().Name}."),
             };
             var response = new RetrieveMultipleResponse();
-            response.Results["EntityCollection"] = new QueryEvaluator(store, caller.UserId, Clock.UtcNow).Evaluate(query);
+            response.Results["EntityCollection"] = Visible(new QueryEvaluator(store, caller.UserId, Clock.UtcNow).Evaluate(query), query.EntityName, caller.UserId);
             return response;
         }
 
@@ -551,11 +553,15 @@ namespace LeadScoring.Emulator
         }
 
         // Optimistic concurrency: https://learn.microsoft.com/power-apps/developer/data-platform/optimistic-concurrency
-        private static void CheckRowVersion(ConcurrencyBehavior behavior, string? requested, Entity existing)
+        private void CheckRowVersion(string table, ConcurrencyBehavior behavior, string? requested, Entity existing)
         {
             if (behavior != ConcurrencyBehavior.IfRowVersionMatches)
             {
                 return;
+            }
+            if (withoutOptimisticConcurrency.Contains(table))
+            {
+                throw Faults.OptimisticConcurrencyNotEnabled(table);
             }
             if (string.IsNullOrEmpty(requested))
             {

@@ -99,7 +99,7 @@ namespace LeadScoring.Emulator
     internal sealed class Store
     {
         // Activities share the activityid key; intersect tables have their own names.
-        private static readonly HashSet<string> ActivityTables = new(StringComparer.Ordinal)
+        internal static readonly HashSet<string> ActivityTables = new(StringComparer.Ordinal)
         {
             "activitypointer", "appointment", "email", "fax", "letter", "phonecall", "task",
             "recurringappointmentmaster", "serviceappointment", "campaignactivity", "campaignresponse", "socialactivity",
@@ -233,7 +233,7 @@ namespace LeadScoring.Emulator
             return entry != null && key.Index.TryGetValue(entry, out var id) ? id : null;
         }
 
-        /// <summary>Inserts or replaces a row inside a transaction; a clash on an alternate key fails with DuplicateRecord.</summary>
+        /// <summary>Inserts or replaces a row inside a transaction; a clash on an alternate key fails with DuplicateRecordEntityKey.</summary>
         public void Put(Transaction transaction, Entity row)
         {
             foreach (var key in KeysOf(row.LogicalName))
@@ -241,7 +241,7 @@ namespace LeadScoring.Emulator
                 var entry = key.EntryOf(row);
                 if (entry != null && key.Index.TryGetValue(entry, out var owner) && owner != row.Id)
                 {
-                    throw Faults.DuplicateKey(row.LogicalName, $"a record with the same value of alternate key {key.Name} ({string.Join(", ", key.Columns)}) already exists.");
+                    throw Faults.DuplicateEntityKey(key.Name, string.Join(", ", key.Columns));
                 }
             }
             transaction.Undo.Add((row.LogicalName, row.Id, Find(row.LogicalName, row.Id)));

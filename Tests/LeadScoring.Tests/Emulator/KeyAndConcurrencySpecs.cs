@@ -8,7 +8,10 @@ namespace LeadScoring.Tests.Emulator
 {
     // Alternate keys and optimistic concurrency.
     // Learn: https://learn.microsoft.com/power-apps/developer/data-platform/define-alternate-keys-entity
-    //        https://learn.microsoft.com/troubleshoot/power-platform/power-apps/dataverse/client-errors ("Cannot insert duplicate key", -2147220937)
+    //        https://learn.microsoft.com/power-apps/developer/data-platform/reference/web-service-error-codes
+    //          (DuplicateRecordEntityKey 0x80060892 = -2147088238 "Entity Key {0} violated…" for an alternate key;
+    //           DuplicateRecord 0x80040237 for a SQL integrity violation such as a duplicate id;
+    //           ConcurrencyVersionMismatch 0x80060882, ConcurrencyVersionNotProvided 0x80060883)
     //        https://learn.microsoft.com/power-apps/developer/data-platform/optimistic-concurrency
     //        https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.concurrencybehavior
     public class KeyAndConcurrencySpecs
@@ -20,10 +23,10 @@ namespace LeadScoring.Tests.Emulator
         private Guid Event(string key) => org.Service.Create(new Entity("ls_scoreevent") { ["ls_idempotencykey"] = key });
 
         [Fact]
-        public void A_second_row_with_the_same_alternate_key_value_fails_with_DuplicateRecord_0x80040237()
+        public void A_second_row_with_the_same_alternate_key_value_fails_with_DuplicateRecordEntityKey_0x80060892()
         {
             Event("rule-1|email-1|1");
-            var fault = Orgs.AssertFault(ErrorCodes.DuplicateRecord, () => Event("rule-1|email-1|1"));
+            var fault = Orgs.AssertFault(ErrorCodes.DuplicateRecordEntityKey, () => Event("rule-1|email-1|1"));
             Assert.Contains("ls_idempotencykey_key", fault.Detail.Message, StringComparison.Ordinal);
             Assert.Equal(1, org.RowCount("ls_scoreevent"));
         }
@@ -32,7 +35,7 @@ namespace LeadScoring.Tests.Emulator
         public void Key_values_compare_without_case_like_the_database_index()
         {
             Event("Rule-1|Email-1");
-            Orgs.AssertFault(ErrorCodes.DuplicateRecord, () => Event("RULE-1|EMAIL-1"));
+            Orgs.AssertFault(ErrorCodes.DuplicateRecordEntityKey, () => Event("RULE-1|EMAIL-1"));
         }
 
         [Fact]
@@ -40,7 +43,7 @@ namespace LeadScoring.Tests.Emulator
         {
             Event("a");
             var b = Event("b");
-            Orgs.AssertFault(ErrorCodes.DuplicateRecord, () => org.Service.Update(new Entity("ls_scoreevent", b) { ["ls_idempotencykey"] = "A" }));
+            Orgs.AssertFault(ErrorCodes.DuplicateRecordEntityKey, () => org.Service.Update(new Entity("ls_scoreevent", b) { ["ls_idempotencykey"] = "A" }));
         }
 
         [Fact]
@@ -61,7 +64,7 @@ namespace LeadScoring.Tests.Emulator
             var model = new EntityReference("ls_scoringmodel", Guid.NewGuid());
             org.Service.Create(new Entity("ls_scoringrule") { ["ls_scoringmodelid"] = model, ["ls_rulekey"] = "r1" });
             org.Service.Create(new Entity("ls_scoringrule") { ["ls_scoringmodelid"] = new EntityReference("ls_scoringmodel", Guid.NewGuid()), ["ls_rulekey"] = "r1" });
-            Orgs.AssertFault(ErrorCodes.DuplicateRecord, () => org.Service.Create(new Entity("ls_scoringrule") { ["ls_scoringmodelid"] = model, ["ls_rulekey"] = "r1" }));
+            Orgs.AssertFault(ErrorCodes.DuplicateRecordEntityKey, () => org.Service.Create(new Entity("ls_scoringrule") { ["ls_scoringmodelid"] = model, ["ls_rulekey"] = "r1" }));
         }
 
         [Fact]
@@ -115,6 +118,31 @@ namespace LeadScoring.Tests.Emulator
             Orgs.AssertFault(ErrorCodes.ConcurrencyVersionMismatch,
                 () => org.Service.Execute(new DeleteRequest { Target = reference, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches }));
             Assert.NotNull(org.GetRow("lead", id));
+        }
+
+        [Fact]
+        public void IfRowVersionMatches_on_a_table_without_optimistic_concurrency_fails_with_OptimisticConcurrencyNotEnabled()
+        {
+            // Learn (optimistic concurrency): OptimisticConcurrencyNotEnabled, code -2147088243.
+            org.DisableOptimisticConcurrency("account");
+            var id = org.Service.Create(new Entity("account") { ["name"] = "Contoso" });
+            var version = org.GetRow("account", id)!.RowVersion;
+
+            var fault = Orgs.AssertFault(-2147088243,
+                () => org.Service.Execute(new UpdateRequest { Target = new Entity("account", id) { ["name"] = "Fabrikam", RowVersion = version }, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches }));
+
+            Assert.Equal(ErrorCodes.OptimisticConcurrencyNotEnabled, fault.Detail.ErrorCode);
+            Assert.Equal("Contoso", org.GetRow("account", id)!["name"]);
+        }
+
+        [Fact]
+        public void The_concurrency_codes_are_the_ones_Learn_lists()
+        {
+            Assert.Equal(-2147088254, ErrorCodes.ConcurrencyVersionMismatch);
+            Assert.Equal(-2147088253, ErrorCodes.ConcurrencyVersionNotProvided);
+            Assert.Equal(-2147088243, ErrorCodes.OptimisticConcurrencyNotEnabled);
+            Assert.Equal(-2147088238, ErrorCodes.DuplicateRecordEntityKey);
+            Assert.Equal(-2147220937, ErrorCodes.DuplicateRecord);
         }
     }
 }

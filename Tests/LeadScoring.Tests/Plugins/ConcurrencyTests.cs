@@ -104,7 +104,7 @@ public class ConcurrencyTests
     }
 
     private static void QueueDownload(ScoringOrganization org, Guid lead) =>
-        org.As(org.SalesRep).Create(new Entity(InteractionColumns.Table)
+        org.As(org.Writer(InteractionColumns.Table)).Create(new Entity(InteractionColumns.Table)
         {
             [InteractionColumns.Name] = "Whitepaper",
             [InteractionColumns.Type] = new OptionSetValue(InteractionTypeValues.AssetDownload),

@@ -31,13 +31,15 @@ public class ModelGovernanceTests
     {
         var model = org.CreateDraft(Engine.SampleModels.Default);
 
-        var withoutRole = Refused(() => org.Approve(model, org.SalesRep, ScoringModelColumns.MarketingApproverId));
+        var salesRep = Refused(() => org.Approve(model, org.SalesRep, ScoringModelColumns.MarketingApproverId));
+        var withoutRole = Refused(() => org.Approve(model, org.SalesApprover, ScoringModelColumns.MarketingApproverId));
         var onBehalf = Refused(() =>
         {
             var approval = new Entity(ScoringModelColumns.Table, model) { [ScoringModelColumns.SalesApproverId] = new EntityReference("systemuser", org.SalesApprover) };
-            org.As(org.Admin).Update(approval);
+            org.As(org.MarketingApprover).Update(approval);
         });
 
+        Assert.Contains("is missing prvWritels_scoringmodel privilege", salesRep, StringComparison.Ordinal);
         Assert.Contains("Only users with the 'Scoring Marketing Approver' security role", withoutRole, StringComparison.Ordinal);
         Assert.Contains("Nobody can approve for someone else", onBehalf, StringComparison.Ordinal);
     }
@@ -132,13 +134,15 @@ public class ModelGovernanceTests
         var lead = scoring.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
         var scoreEvent = scoring.Events(lead).Single();
 
-        var update = Refused(() => scoring.As(scoring.Admin).Update(new Entity(ScoreEventColumns.Table, scoreEvent.Id) { [ScoreEventColumns.Points] = 500 }));
-        var delete = Refused(() => scoring.As(scoring.Admin).Delete(ScoreEventColumns.Table, scoreEvent.Id));
-        var create = Refused(() => scoring.As(scoring.SalesRep).Create(Ledger.ToRow(lead, new ScoreEvent { Key = "fake", Points = 100, Reason = "fake", OccurredOn = ScoringOrganization.Start })));
+        var fake = Ledger.ToRow(lead, new ScoreEvent { Key = "fake", Points = 100, Reason = "fake", OccurredOn = ScoringOrganization.Start });
 
-        Assert.Contains("cannot be changed directly", update, StringComparison.Ordinal);
-        Assert.Contains("cannot be deleted directly", delete, StringComparison.Ordinal);
-        Assert.Contains("cannot be created directly", create, StringComparison.Ordinal);
+        // The roles refuse most of it; the guard refuses the rest, even to a System Administrator.
+        var systemAdministrator = scoring.Org.AddUser("Sasha Sysadmin", LeadScoring.Emulator.EmulatedOrganization.SystemAdministratorRole);
+        Assert.Contains("is missing prvDeletels_scoreevent privilege", Refused(() => scoring.As(scoring.Admin).Delete(ScoreEventColumns.Table, scoreEvent.Id)), StringComparison.Ordinal);
+        Assert.Contains("is missing prvCreatels_scoreevent privilege", Refused(() => scoring.As(scoring.SalesRep).Create(fake)), StringComparison.Ordinal);
+        Assert.Contains("cannot be changed directly", Refused(() => scoring.As(scoring.Admin).Update(new Entity(ScoreEventColumns.Table, scoreEvent.Id) { [ScoreEventColumns.Points] = 500 })), StringComparison.Ordinal);
+        Assert.Contains("cannot be deleted directly", Refused(() => scoring.As(systemAdministrator).Delete(ScoreEventColumns.Table, scoreEvent.Id)), StringComparison.Ordinal);
+        Assert.Contains("cannot be created directly", Refused(() => scoring.As(systemAdministrator).Create(fake)), StringComparison.Ordinal);
         Assert.Equal(20, scoring.SumOfEvents(lead));
     }
 

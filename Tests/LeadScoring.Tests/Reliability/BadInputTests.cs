@@ -21,7 +21,7 @@ public class BadInputTests
     [InlineData(CustomApi.AdjustLeadScore, "Points", int.MinValue, "must be between -10000 and 10000 and not 0; got -2147483648")]
     [InlineData(CustomApi.AdjustLeadScore, "Reason", "LONG", "may be at most 500 characters; got 600")]
     [InlineData(CustomApi.ApplyScoreDecay, "AsOf", "TOMORROW", "is in the future; decay runs as of now or an earlier moment")]
-    [InlineData(CustomApi.AdjustLeadScore, "Reason", "", "A manual adjustment needs a reason")]
+    [InlineData(CustomApi.AdjustLeadScore, "Reason", "", "Reason is required to adjust a score and may be at most 500 characters; got 0")]
     [InlineData(CustomApi.ExplainLeadScore, "Top", 0, "Top must be between 1 and 50; got 0")]
     [InlineData(CustomApi.ApplyScoreDecay, "PageSize", 5000, "PageSize must be between 1 and 1000; got 5000")]
     [InlineData(CustomApi.ApplyScoreDecay, "Continuation", "not-a-lead-id", "Continuation must be the value a previous call returned (a lead id); got 'not-a-lead-id'")]

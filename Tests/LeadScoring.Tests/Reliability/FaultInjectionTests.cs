@@ -101,7 +101,7 @@ public class FaultInjectionTests(Xunit.Abstractions.ITestOutputHelper output)
         org.Org.DrainAsyncQueue();
     }
 
-    private static void Queue(ScoringOrganization org, Entity row) => org.As(org.SalesRep).Create(row);
+    private static void Queue(ScoringOrganization org, Entity row) => org.As(org.Writer(row.LogicalName)).Create(row);
 
     private static void UpdateLead(ScoringOrganization org, Guid lead) => org.As(org.SalesRep).Update(new Entity(LeadColumns.Table, lead) { ["jobtitle"] = "Intern" });
 

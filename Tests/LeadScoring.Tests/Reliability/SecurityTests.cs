@@ -1,44 +1,119 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using LeadScoring.Dataverse;
 using LeadScoring.Emulator;
+using LeadScoring.Engine;
 using LeadScoring.Tests.Plugins;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadScoring.Tests.Reliability;
 
-/// <summary>Who may change what. The emulator does not evaluate security roles, so a missing privilege is injected as the platform reports it.</summary>
+/// <summary>
+/// Who may do what, acted out by the personas of the solution's roles under the emulator's security
+/// checks (Emulator/SecuritySpecs): a sales rep (Salesperson + Lead Scoring User, in the score readers
+/// profile), a marketing and a sales approver, a Lead Scoring Admin, a System Administrator and SYSTEM.
+/// </summary>
 public class SecurityTests
 {
-    /// <summary>0x80040220: the principal user is missing a privilege.</summary>
-    private const int PrivilegeDenied = -2147220960;
+    private readonly ScoringOrganization org = new();
 
     [Fact]
-    public void A_hand_back_checks_the_caller_may_change_the_lead_and_writes_nothing_when_not()
+    public void A_user_who_may_not_change_the_lead_cannot_hand_it_back_and_nothing_is_written()
     {
-        var org = new ScoringOrganization();
         var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
         var before = org.Lead(lead).Attributes.Count;
-        org.Org.FailCalls(call => call.UserId == org.SalesRep && call.MessageName == "Update" && call.Table == LeadColumns.Table, Faults.Create(PrivilegeDenied, "Principal user is missing prvWriteLead privilege."));
+        var marketer = org.Org.AddUser("Mia Marketer", ScoringOrganization.UserRole, ScoringOrganization.SalespersonRole);
+        org.Org.DefineRole("Read-only sales", new[] { new KeyValuePair<string, PrivilegeDepth>("prvReadLead", PrivilegeDepth.Global), new("prvWriteLead", PrivilegeDepth.Basic) });
+        var colleague = org.Org.AddUser("Cole Colleague", "Read-only sales");
 
-        var error = Assert.ThrowsAny<Exception>(() => org.Call(CustomApi.HandBackLead, lead, org.SalesRep, (CustomApi.Reason, "Not interested")));
+        // The Custom API's execute privilege (prvWriteLead) lets the colleague call it; writing a lead
+        // another rep owns needs more than Basic depth, so the platform refuses the hand-back's write.
+        var error = Assert.ThrowsAny<Exception>(() => org.Call(CustomApi.HandBackLead, lead, colleague, (CustomApi.Reason, "Not interested")));
 
-        Assert.Contains("missing prvWriteLead privilege", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is missing prvWriteLead privilege", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, org.Lead(lead).GetAttributeValue<int>(LeadColumns.HandBackCount));
         Assert.Equal(20, org.Score(lead));
         Assert.Single(org.Events(lead));
         Assert.Equal(before, org.Lead(lead).Attributes.Count);
+        Assert.NotEqual(Guid.Empty, marketer);
     }
 
     [Fact]
-    public void Scoring_writes_score_columns_as_SYSTEM_whoever_caused_the_change()
+    public void A_sales_rep_hands_back_adjusts_and_explains_but_cannot_run_decay_or_edit_rules()
     {
-        var org = new ScoringOrganization();
         var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
 
-        // Score columns are field-secured: a sales rep's own service could not write them.
-        Assert.Equal(org.Org.SystemUserId, org.Lead(lead).GetAttributeValue<Microsoft.Xrm.Sdk.EntityReference>("modifiedby").Id);
+        org.Call(CustomApi.HandBackLead, lead, org.SalesRep, (CustomApi.Reason, "Not interested"));
+        org.Call(CustomApi.ExplainLeadScore, lead, org.SalesRep);
+        var decay = Assert.ThrowsAny<Exception>(() => org.Call(CustomApi.ApplyScoreDecay, null, org.SalesRep));
+        var rule = org.Org.GetRows(ScoringRuleColumns.Table).First();
+        var edit = Assert.ThrowsAny<Exception>(() => org.As(org.SalesRep).Update(new Entity(ScoringRuleColumns.Table, rule.Id) { [ScoringRuleColumns.Points] = 99 }));
+
+        Assert.Equal(LifecycleStage.Recycled, org.Stage(lead));
+        Assert.Contains("is missing prvWritels_scoreevent privilege", decay.Message, StringComparison.Ordinal);
+        Assert.Contains("is missing prvWritels_scoringrule privilege", edit.Message, StringComparison.Ordinal);
+        org.Call(CustomApi.ApplyScoreDecay, null, org.Admin);
+    }
+
+    [Fact]
+    public void A_sales_rep_cannot_write_a_score_column_only_scoring_can_as_SYSTEM()
+    {
+        var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
+
+        var error = Assert.ThrowsAny<Exception>(() => org.As(org.SalesRep).Update(new Entity(LeadColumns.Table, lead) { [LeadColumns.Score] = 100 }));
+
+        Assert.Contains("secured", error.Message, StringComparison.Ordinal);
+        Assert.Equal(20, org.Score(lead));
+        Assert.Equal(org.Org.SystemUserId, org.Lead(lead).GetAttributeValue<EntityReference>("modifiedby").Id);
+    }
+
+    [Fact]
+    public void Outside_the_score_readers_profile_the_score_reads_empty()
+    {
+        var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
+        var outsider = org.Org.AddUser("Olive Outsider", ScoringOrganization.SalespersonRole, ScoringOrganization.UserRole);
+
+        var seen = org.As(outsider).Retrieve(LeadColumns.Table, lead, new ColumnSet(LeadColumns.Score, "lastname"));
+
+        Assert.Null(seen.GetAttributeValue<int?>(LeadColumns.Score));
+        Assert.Equal(20, org.As(org.SalesRep).Retrieve(LeadColumns.Table, lead, new ColumnSet(LeadColumns.Score)).GetAttributeValue<int?>(LeadColumns.Score));
+    }
+
+    [Fact]
+    public void The_explanation_is_the_same_for_a_caller_outside_the_score_readers_profile()
+    {
+        var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
+        org.Download(lead);
+        for (var i = 0; i < 3; i++)
+        {
+            org.Advance(1);
+            org.SendEmail(lead);
+        }
+
+        org.Advance(40);
+        var outsider = org.Org.AddUser("Olive Outsider", ScoringOrganization.SalespersonRole, ScoringOrganization.UserRole);
+
+        var forReader = (string)org.Call(CustomApi.ExplainLeadScore, lead, org.SalesRep)[CustomApi.Explanation];
+        var forOutsider = (string)org.Call(CustomApi.ExplainLeadScore, lead, outsider)[CustomApi.Explanation];
+
+        Assert.Equal(forReader, forOutsider);
+    }
+
+    [Fact]
+    public void An_approver_whose_role_comes_from_a_team_can_approve()
+    {
+        var model = org.CreateDraft(Engine.SampleModels.Default);
+        var approver = org.Org.AddUser("Tess Teamed", ScoringOrganization.UserRole);
+        var team = org.Org.AddTeam("Marketing approvers", SecurityRoles.MarketingApprover);
+        org.Org.AddTeamMember(team, approver);
+
+        org.Approve(model, approver, ScoringModelColumns.MarketingApproverId);
+
+        Assert.Equal(approver, org.Org.GetRow(ScoringModelColumns.Table, model)!.GetAttributeValue<EntityReference>(ScoringModelColumns.MarketingApproverId).Id);
     }
 
     [Fact]

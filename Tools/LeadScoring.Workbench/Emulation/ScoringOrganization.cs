@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using LeadScoring.Dataverse;
 using LeadScoring.Emulator;
@@ -11,26 +13,52 @@ namespace LeadScoring.Workbench.Emulation
     /// <summary>
     /// An emulated organization set up the way a customer's org runs the product: the steps and
     /// Custom APIs registered exactly as pac-config.json says, the ledger's alternate key, the
-    /// people who use it (an admin, a marketing and a sales approver, a sales rep) and a model
-    /// written into the configuration tables, approved by both approvers and activated. The
-    /// workbench and the tests set up every org through this one class.
+    /// security roles and field security profile the solution ships (Solution/Roles, Customizations.xml)
+    /// enforced on every call, the people who use it (an admin, a marketing and a sales approver, a
+    /// sales rep) and a model written into the configuration tables, approved by both approvers and
+    /// activated. The workbench and the tests set up every org through this one class.
     /// </summary>
     internal class ScoringOrganization
     {
         /// <summary>Where the clock starts unless the caller says otherwise.</summary>
         public static readonly DateTime Start = new(2026, 5, 1, 9, 0, 0, DateTimeKind.Utc);
 
+        /// <summary>The field security profile of the solution that reads the score columns.</summary>
+        public const string ScoreReadersProfile = "Lead Scoring - score readers";
+
+        /// <summary>The product's roles add to a base role a sales rep already holds; this stands for it.</summary>
+        public const string SalespersonRole = "Salesperson";
+
+        /// <summary>The solution's role for everyone who sees the score section of the lead form.</summary>
+        public const string UserRole = "Lead Scoring User";
+
         private const string PacConfigResource = "LeadScoring.Workbench.pac-config.json";
+
+        // The privileges of Microsoft's Salesperson role this product relies on (leads and activities
+        // the rep owns or works on, reading users): https://learn.microsoft.com/power-platform/admin/security-roles-privileges
+        private static readonly string[] SalespersonPrivileges =
+        {
+            "prvCreateLead", "prvReadLead", "prvWriteLead", "prvAppendLead", "prvAppendToLead",
+            "prvCreateActivity", "prvReadActivity", "prvWriteActivity", "prvAppendActivity", "prvAppendToActivity",
+            "prvCreateAccount", "prvReadAccount", "prvWriteAccount", "prvAppendAccount", "prvAppendToAccount",
+            "prvCreateContact", "prvReadContact", "prvWriteContact", "prvAppendContact", "prvAppendToContact",
+            "prvReadUser",
+        };
 
         public ScoringOrganization(ScoringModel? model, DateTime? start = null)
         {
             Org.LoadPacConfigJson(PacConfigJson(), typeof(LeadScorer).Assembly);
             Org.DefineAlternateKey(ScoreEventColumns.Table, ScoreEventColumns.AlternateKey, ScoreEventColumns.IdempotencyKey);
             Org.Clock.Set(start ?? Start);
+            LoadSecurity(Org);
             Admin = Org.AddUser("Avery Admin", SecurityRoles.Admin);
-            MarketingApprover = Org.AddUser("Morgan Marketing", SecurityRoles.MarketingApprover);
-            SalesApprover = Org.AddUser("Sam Sales", SecurityRoles.SalesApprover);
-            SalesRep = Org.AddUser("Riley Rep");
+            MarketingApprover = Org.AddUser("Morgan Marketing", SecurityRoles.MarketingApprover, UserRole);
+            SalesApprover = Org.AddUser("Sam Sales", SecurityRoles.SalesApprover, UserRole);
+            SalesRep = Org.AddUser("Riley Rep", SalespersonRole, UserRole);
+            foreach (var reader in new[] { Admin, MarketingApprover, SalesApprover, SalesRep })
+            {
+                Org.AddToFieldSecurityProfile(reader, ScoreReadersProfile);
+            }
             if (model != null)
             {
                 ModelId = CreateAndActivate(model);
@@ -51,12 +79,28 @@ namespace LeadScoring.Workbench.Emulation
         public Guid ModelId { get; private set; }
 
         /// <summary>The product's registrations (pac-config.json), embedded in the workbench so a fresh clone and an installed tool find them alike.</summary>
-        public static string PacConfigJson()
+        public static string PacConfigJson() => Resource(PacConfigResource);
+
+        private static string Resource(string name)
         {
-            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(PacConfigResource)
-                ?? throw new InvalidOperationException("The workbench was built without its embedded " + PacConfigResource + ".");
+            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+                ?? throw new InvalidOperationException("The workbench was built without its embedded " + name + ".");
             using var reader = new StreamReader(stream);
             return reader.ReadToEnd();
+        }
+
+        /// <summary>Defines the solution's roles and field security profile and the Salesperson base role, and turns the checks on.</summary>
+        public static void LoadSecurity(EmulatedOrganization org)
+        {
+            var assembly = Assembly.GetExecutingAssembly();
+            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("LeadScoring.Workbench.Roles.", StringComparison.Ordinal)))
+            {
+                org.LoadRoleXml(Resource(name));
+            }
+
+            org.LoadFieldSecurityProfilesXml(Resource("LeadScoring.Workbench.Customizations.xml"));
+            org.DefineRole(SalespersonRole, SalespersonPrivileges.Select(p => new KeyValuePair<string, PrivilegeDepth>(p, PrivilegeDepth.Local)));
+            org.EnforceSecurity = true;
         }
 
         public IOrganizationService As(Guid user) => Org.ServiceAs(user);
@@ -89,7 +133,10 @@ namespace LeadScoring.Workbench.Emulation
             return id;
         }
 
-        /// <summary>Creates a row as the sales rep and runs the asynchronous steps it queued.</summary>
+        /// <summary>
+        /// Creates a row and runs the asynchronous steps it queued: leads and activities as the sales rep,
+        /// marketing interactions as the admin (the product's roles let only Lead Scoring Admins write them).
+        /// </summary>
         public Guid Create(string table, params (string Column, object? Value)[] columns) => Create(new Entity(table), columns);
 
         public Guid Create(Entity row, params (string Column, object? Value)[] columns)
@@ -99,10 +146,13 @@ namespace LeadScoring.Workbench.Emulation
                 row[column] = value;
             }
 
-            var id = As(SalesRep).Create(row);
+            var id = As(Writer(row.LogicalName)).Create(row);
             Org.DrainAsyncQueue();
             return id;
         }
+
+        /// <summary>Who writes rows of the table in these stories: marketing interactions come from the admin's integration, the rest from the sales rep.</summary>
+        public Guid Writer(string table) => table == InteractionColumns.Table ? Admin : SalesRep;
 
         /// <summary>Updates a row as the sales rep and runs the asynchronous steps it queued.</summary>
         public void Update(string table, Guid id, params (string Column, object? Value)[] columns)

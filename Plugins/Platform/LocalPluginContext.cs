@@ -2,36 +2,33 @@ using System;
 using LeadScoring.Dataverse;
 using Microsoft.Xrm.Sdk;
 
-namespace LeadScoring.Steps
+namespace LeadScoring.Platform
 {
-    /// <summary>What one execution needs: the context, the services (as the caller and as SYSTEM), tracing and the time of the operation.</summary>
+    /// <summary>What one plug-in execution needs: the context, its images and parameters, and the shared <see cref="ScoringServices"/>.</summary>
     public sealed class LocalPluginContext
     {
         public LocalPluginContext(IServiceProvider serviceProvider)
         {
             Context = Get<IPluginExecutionContext>(serviceProvider);
             Tracing = Get<ITracingService>(serviceProvider);
-            var factory = Get<IOrganizationServiceFactory>(serviceProvider);
-            UserService = factory.CreateOrganizationService(Context.UserId);
-
-            // Score columns are field-secured: scoring writes them as SYSTEM, whoever caused the change.
-            SystemService = factory.CreateOrganizationService(null);
+            Services = new ScoringServices(Get<IOrganizationServiceFactory>(serviceProvider), Context.UserId, Context.OrganizationId, Tracing, Context.OperationCreatedOn, Context.IsInTransaction);
         }
 
         public IPluginExecutionContext Context { get; }
 
         public ITracingService Tracing { get; }
 
-        public IOrganizationService UserService { get; }
+        public ScoringServices Services { get; }
 
-        public IOrganizationService SystemService { get; }
+        public IOrganizationService UserService => Services.UserService;
 
-        /// <summary>When the operation happened: the one notion of "now" the steps use (deterministic under the emulator's clock).</summary>
-        public DateTime Now => DateTime.SpecifyKind(Context.OperationCreatedOn, DateTimeKind.Utc);
+        public IOrganizationService SystemService => Services.SystemService;
 
-        public LeadScorer Scorer => new LeadScorer(SystemService, Models, Tracing, Context.IsInTransaction);
+        public DateTime Now => Services.Now;
 
-        public ModelStore Models => new ModelStore(SystemService, Context.OrganizationId);
+        public LeadScorer Scorer => Services.Scorer;
+
+        public ModelStore Models => Services.Models;
 
         public Entity? Target => Context.InputParameters.Contains("Target") ? Context.InputParameters["Target"] as Entity : null;
 
@@ -40,6 +37,8 @@ namespace LeadScoring.Steps
         public Entity? PreImage => Context.PreEntityImages.Contains("PreImage") ? Context.PreEntityImages["PreImage"] : null;
 
         public Entity? PostImage => Context.PostEntityImages.Contains("PostImage") ? Context.PostEntityImages["PostImage"] : null;
+
+        public bool Has(string name) => Context.InputParameters.Contains(name) && Context.InputParameters[name] != null;
 
         public T Input<T>(string name) => Context.InputParameters.Contains(name) && Context.InputParameters[name] is T value ? value : default!;
 
