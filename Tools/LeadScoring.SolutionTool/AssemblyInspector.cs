@@ -16,6 +16,11 @@ namespace LeadScoring.SolutionTool
         /// <summary>The public key token of the Microsoft.Xrm.Sdk the assembly was compiled against, or null when it does not reference it.</summary>
         public string? XrmSdkToken => ReferenceTokens.TryGetValue("Microsoft.Xrm.Sdk", out var token) ? token : null;
 
+        /// <summary>The SDK assemblies (Microsoft.Xrm.Sdk, Microsoft.Crm.Sdk.Proxy, Microsoft.Xrm.Sdk.Workflow) it references, with their tokens.</summary>
+        public IEnumerable<KeyValuePair<string, string>> SdkReferences => ReferenceTokens.Where(r => SdkAssemblies.Contains(r.Key));
+
+        public static readonly IReadOnlyList<string> SdkAssemblies = new[] { "Microsoft.Xrm.Sdk", "Microsoft.Crm.Sdk.Proxy", "Microsoft.Xrm.Sdk.Workflow" };
+
         /// <summary>True when the assembly was compiled against the SDK stand-in (XrmSdkStandin/): a different key than Microsoft's.</summary>
         public bool BuiltAgainstStandin => XrmSdkToken != null && XrmSdkToken != StrongName.MicrosoftToken;
 
@@ -53,6 +58,16 @@ namespace LeadScoring.SolutionTool
 
             return new AssemblyFacts(metadata.GetString(definition.Name), definition.Version,
                 publicKey.Length == 0 ? "" : StrongName.TokenOf(publicKey), references, types);
+        }
+
+        /// <summary>An assembly file's own name, version and public key token ("" when not strong-named).</summary>
+        public static (string Name, Version Version, string Token) Identity(string path)
+        {
+            using var pe = new PEReader(File.OpenRead(path));
+            var metadata = pe.GetMetadataReader();
+            var definition = metadata.GetAssemblyDefinition();
+            byte[] key = metadata.GetBlobBytes(definition.PublicKey);
+            return (metadata.GetString(definition.Name), definition.Version, key.Length == 0 ? "" : StrongName.TokenOf(key));
         }
 
         /// <summary>True when a Microsoft.Xrm.Sdk.dll beside the assembly says it is the stand-in ([assembly: AssemblyMetadata("XrmSdkStandin", "true")]).</summary>

@@ -8,6 +8,7 @@ namespace LeadScoring.SolutionTool
     /// <summary>
     /// dotnet run --project Tools/LeadScoring.SolutionTool -- generate [--check]
     /// dotnet run --project Tools/LeadScoring.SolutionTool -- pack [--out DIR] [--assembly DLL] [--webresources DIR] [--allow-standin-for-tests] [--no-pac]
+    /// dotnet run --project Tools/LeadScoring.SolutionTool -- validate --schemas DIR [--out DIR]
     /// </summary>
     public static class Program
     {
@@ -21,6 +22,10 @@ namespace LeadScoring.SolutionTool
                 --webresources DIR          the built web resources (default: WebResources/dist)
                 --allow-standin-for-tests   accept an assembly built against the Xrm SDK stand-in (test packs only)
                 --no-pac                    do not use `pac solution pack` even when pac is on PATH
+              validate --schemas DIR [--out DIR]
+                                            check LeadScoring.zip and LeadScoring_managed.zip in --out (default artifacts/)
+                                            against Microsoft's solution schemas in DIR, and what no schema covers
+                                            (root components, referenced ids, web resources, plug-in types, Custom APIs)
               --repo DIR                    the clone's root (default: found from the current folder)
             """;
 
@@ -53,6 +58,8 @@ namespace LeadScoring.SolutionTool
                             UsePac = !options.ContainsKey("--no-pac"),
                         }, output);
                         return 0;
+                    case "validate":
+                        return Validate(root, options, output);
                     default:
                         error.WriteLine($"Unknown command '{args[0]}'.");
                         error.WriteLine(Usage);
@@ -93,6 +100,26 @@ namespace LeadScoring.SolutionTool
             return 0;
         }
 
+        private static int Validate(string root, Dictionary<string, string?> options, TextWriter output)
+        {
+            if (!options.TryGetValue("--schemas", out var schemas) || schemas == null)
+            {
+                throw new SolutionToolException($"validate needs --schemas DIR: the folder with Microsoft's solution schemas (CustomizationsSolution.xsd and the files it includes).\n{Usage}");
+            }
+
+            string folder = options.TryGetValue("--out", out var outFolder) ? Path.GetFullPath(outFolder!) : Path.Combine(root, "artifacts");
+            var config = PacConfigFile.Read(Path.Combine(root, "pac-config.json"));
+            int errors = 0;
+            foreach (string zip in new[] { config.Solution.UniqueName + ".zip", config.Solution.UniqueName + "_managed.zip" })
+            {
+                var report = Validation.SolutionValidator.Validate(Path.Combine(folder, zip), Path.GetFullPath(schemas));
+                report.WriteTo(output);
+                errors += report.Errors.Count;
+            }
+
+            return errors == 0 ? 0 : 1;
+        }
+
         /// <summary>What differs between the generated files and Solution/ (README.md aside), one line each.</summary>
         public static List<string> Differences(IReadOnlyDictionary<string, string> generated, string folder)
         {
@@ -120,7 +147,7 @@ namespace LeadScoring.SolutionTool
         private static Dictionary<string, string?> Options(string[] args)
         {
             var flags = new HashSet<string> { "--check", "--allow-standin-for-tests", "--no-pac" };
-            var values = new HashSet<string> { "--out", "--assembly", "--webresources", "--repo" };
+            var values = new HashSet<string> { "--out", "--assembly", "--webresources", "--repo", "--schemas" };
             var options = new Dictionary<string, string?>(StringComparer.Ordinal);
             for (int i = 0; i < args.Length; i++)
             {

@@ -133,13 +133,17 @@ namespace LeadScoring.SolutionTool
             {
                 throw new SolutionToolException($"{assemblyPath} does not reference Microsoft.Xrm.Sdk: it is not the plug-in assembly.");
             }
+            else
+            {
+                CheckMicrosoftSdk(assemblyPath, facts, log);
+            }
 
             if (facts.PublicKeyToken.Length == 0)
             {
                 throw new SolutionToolException($"{assemblyPath} is not strong-named; sandboxed plug-in assemblies must be.");
             }
 
-            string dataXml = Path.Combine(solution, "PluginAssemblies", FolderOf(config), config.PluginAssembly.Name + ".dll.data.xml");
+            string dataXml = Path.Combine(solution, SolutionLayout.AssemblyData(config.PluginAssembly));
             var data = LoadXml(dataXml).Root!;
             string declared = (string?)data.Attribute("FullName") ?? "";
             if (declared != facts.FullName)
@@ -157,8 +161,37 @@ namespace LeadScoring.SolutionTool
             return facts.BuiltAgainstStandin;
         }
 
-        private static string FolderOf(PacConfigFile config) =>
-            config.PluginAssembly.Name + "-" + config.PluginAssembly.Id.ToString("D").ToUpperInvariant();
+        /// <summary>
+        /// An official build (from the packages or from a folder of Microsoft's assemblies, XrmSdk=Folder):
+        /// every SDK assembly it references, and every SDK assembly copied beside it, carries Microsoft's
+        /// public key token. A re-signed or look-alike Microsoft.Xrm.Sdk.dll in the SDK folder is refused.
+        /// </summary>
+        private static void CheckMicrosoftSdk(string assemblyPath, AssemblyFacts facts, TextWriter log)
+        {
+            foreach (var (name, token) in facts.SdkReferences.Where(r => r.Value != StrongName.MicrosoftToken))
+            {
+                throw new SolutionToolException($"{Path.GetFileName(assemblyPath)} references {name} with public key token {token}; Microsoft's is {StrongName.MicrosoftToken}. Build against Microsoft's SDK assemblies.");
+            }
+
+            string folder = Path.GetDirectoryName(Path.GetFullPath(assemblyPath))!;
+            foreach (string name in AssemblyFacts.SdkAssemblies)
+            {
+                string beside = Path.Combine(folder, name + ".dll");
+                if (!File.Exists(beside))
+                {
+                    continue;
+                }
+
+                var identity = AssemblyFacts.Identity(beside);
+                if (identity.Token != StrongName.MicrosoftToken)
+                {
+                    throw new SolutionToolException($"{beside} has public key token {(identity.Token.Length == 0 ? "none" : identity.Token)}, Microsoft's is {StrongName.MicrosoftToken}: " +
+                        "it is not Microsoft's assembly, so the build it comes from is not official. Take the SDK folder's files from Microsoft's packages.");
+                }
+
+                log.WriteLine($"{name} {identity.Version} beside the plug-in assembly: Microsoft's (public key token {identity.Token}).");
+            }
+        }
 
         /// <summary>Web-resource name → built file. Every web resource the solution declares must be built.</summary>
         private static SortedDictionary<string, string> CollectWebResources(string solution, string webFolder)
@@ -198,7 +231,7 @@ namespace LeadScoring.SolutionTool
         {
             var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
-                [$"PluginAssemblies/{FolderOf(config)}/{config.PluginAssembly.Name}.dll"] = assemblyPath,
+                [SolutionLayout.Assembly(config.PluginAssembly)] = assemblyPath,
             };
             foreach (var (name, path) in webFiles)
             {
@@ -234,9 +267,9 @@ namespace LeadScoring.SolutionTool
 
         private static IEnumerable<(string Path, byte[] Content)> Entries(string solution, SortedDictionary<string, string> files, bool managed, bool standin)
         {
-            yield return ("[Content_Types].xml", Encoding.UTF8.GetBytes(SolutionGenerator.Serialize(ContentTypes(files.Keys))));
-            yield return ("solution.xml", Encoding.UTF8.GetBytes(SolutionGenerator.Serialize(SolutionManifest(solution, managed, standin))));
-            yield return ("customizations.xml", Encoding.UTF8.GetBytes(SolutionGenerator.Serialize(Customizations(solution))));
+            yield return ("[Content_Types].xml", Encoding.UTF8.GetBytes(Rendering.Xml.Serialize(ContentTypes(files.Keys))));
+            yield return ("solution.xml", Encoding.UTF8.GetBytes(Rendering.Xml.Serialize(SolutionManifest(solution, managed, standin))));
+            yield return ("customizations.xml", Encoding.UTF8.GetBytes(Rendering.Xml.Serialize(Customizations(solution))));
             foreach (var (zipPath, file) in files)
             {
                 yield return (zipPath, File.ReadAllBytes(file));
@@ -404,7 +437,7 @@ namespace LeadScoring.SolutionTool
                 if (standin)
                 {
                     string manifest = Path.Combine(staging, "Other", "Solution.xml");
-                    File.WriteAllText(manifest, SolutionGenerator.Serialize(SolutionManifest(staging, managed: false, standin: true)));
+                    File.WriteAllText(manifest, Rendering.Xml.Serialize(SolutionManifest(staging, managed: false, standin: true)));
                 }
 
                 var start = new ProcessStartInfo(pac) { RedirectStandardOutput = true, RedirectStandardError = true };

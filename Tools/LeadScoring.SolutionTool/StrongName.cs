@@ -8,7 +8,7 @@ namespace LeadScoring.SolutionTool
     /// <summary>Public key tokens: of a strong-name key file (.snk) and of a public key.</summary>
     public static class StrongName
     {
-        /// <summary>Microsoft's token on Microsoft.Xrm.Sdk (shared/reference/xrm-sdk-surface.md §1).</summary>
+        /// <summary>Microsoft's token on its SDK assemblies: "Microsoft.Xrm.Sdk, Version=9.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35".</summary>
         public const string MicrosoftToken = "31bf3856ad364e35";
 
         /// <summary>

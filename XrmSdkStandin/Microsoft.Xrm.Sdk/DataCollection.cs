@@ -6,6 +6,12 @@ namespace Microsoft.Xrm.Sdk;
 
 public class DataCollection<T> : Collection<T>
 {
+    // Microsoft.Xrm.Sdk 9.2 declares no public constructor: only the SDK creates these collections
+    // (Tests/LeadScoring.Tests/Sdk/RealSdkTests.cs compares the stand-in with the real assembly).
+    internal DataCollection()
+    {
+    }
+
     public void AddRange(params T[] items) => AddRange((IEnumerable<T>)items);
 
     public void AddRange(IEnumerable<T> items)

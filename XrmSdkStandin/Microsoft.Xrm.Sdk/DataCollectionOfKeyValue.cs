@@ -56,13 +56,13 @@ public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TK
 
     public bool Contains(TKey key) => _items.ContainsKey(key);
 
-    public bool Contains(KeyValuePair<TKey, TValue> item) => ((ICollection<KeyValuePair<TKey, TValue>>)_items).Contains(item);
+    public bool Contains(KeyValuePair<TKey, TValue> key) => ((ICollection<KeyValuePair<TKey, TValue>>)_items).Contains(key);
 
     public bool ContainsKey(TKey key) => _items.ContainsKey(key);
 
     public bool TryGetValue(TKey key, out TValue value) => _items.TryGetValue(key, out value);
 
-    public void CopyTo(KeyValuePair<TKey, TValue>[] array, int index) => ((ICollection<KeyValuePair<TKey, TValue>>)_items).CopyTo(array, index);
+    public void CopyTo(KeyValuePair<TKey, TValue>[] array, int arrayIndex) => ((ICollection<KeyValuePair<TKey, TValue>>)_items).CopyTo(array, arrayIndex);
 
     public bool Remove(TKey key) => _items.Remove(key);
 

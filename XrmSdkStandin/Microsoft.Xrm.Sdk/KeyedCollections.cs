@@ -13,8 +13,8 @@ public class ParameterCollection : DataCollection<string, object>
     {
     }
 
-    protected ParameterCollection(IDictionary<string, object> dictionary)
-        : base(dictionary)
+    protected ParameterCollection(IDictionary<string, object> collection)
+        : base(collection)
     {
     }
 
@@ -34,8 +34,8 @@ public class EntityImageCollection : DataCollection<string, Entity>
     {
     }
 
-    protected EntityImageCollection(IDictionary<string, Entity> dictionary)
-        : base(dictionary)
+    protected internal EntityImageCollection(IDictionary<string, Entity> collection)
+        : base(collection)
     {
     }
 }

@@ -6,6 +6,7 @@ using System.Xml;
 using System.Xml.Linq;
 using LeadScoring.Dataverse;
 using LeadScoring.SolutionTool;
+using LeadScoring.SolutionTool.Definition;
 
 namespace LeadScoring.Tests.Solution;
 
@@ -74,16 +75,18 @@ public class ComponentTests
         expected.AddRange(Source.Files("Dashboards", "*.xml").Select(f => "60:" + XDocument.Load(f).Root!.Element("FormId")!.Value));
         expected.AddRange(Source.Tables.Values.Where(t => !t.IsNew).SelectMany(t => t.Charts).Select(c => "59:" + c.Element("savedqueryvisualizationid")!.Value));
         expected.AddRange(Source.Files("Workflows", "*.data.xml").Select(f => "29:" + XDocument.Load(f).Root!.Attribute("WorkflowId")!.Value));
-        expected.AddRange(Source.Customizations.Descendants("connectionreference").Select(c => "371:" + c.Attribute("connectionreferencelogicalname")!.Value));
-        expected.AddRange(Source.Files("environmentvariabledefinitions", "*.xml").Select(f => "380:" + XDocument.Load(f).Root!.Attribute("schemaname")!.Value));
+        // Connection references and environment variable definitions are no root components: real exports
+        // carry them in customizations.xml and environmentvariabledefinitions/ only.
         expected.AddRange(Source.WebResources.Select(w => "61:" + w.Element("Name")!.Value));
         expected.AddRange(Source.SiteMaps.Select(s => "62:" + s.Element("SiteMapUniqueName")!.Value));
         expected.AddRange(Source.Customizations.Descendants("FieldSecurityProfile").Select(p => "70:" + p.Attribute("fieldsecurityprofileid")!.Value));
         expected.AddRange(Source.AppModules.Select(a => "80:" + a.Element("UniqueName")!.Value));
-        expected.AddRange(Source.PluginAssemblies.Select(a => "91:{" + a.Attribute("PluginAssemblyId")!.Value + "}"));
+        expected.AddRange(Source.PluginAssemblies.Select(a => "91:" + a.Attribute("FullName")!.Value));
         expected.AddRange(Source.Steps.Select(s => "92:" + s.Attribute("SdkMessageProcessingStepId")!.Value));
         Assert.Equal(expected.Select(e => e.ToLowerInvariant()).OrderBy(e => e, StringComparer.Ordinal), roots.OrderBy(e => e, StringComparer.Ordinal));
         Assert.Equal("2", Source.RootComponents.Single(r => r.Attribute("schemaName")?.Value == "lead").Attribute("behavior")!.Value);
+        var assembly = Source.RootComponents.Single(r => r.Attribute("type")!.Value == "91");
+        Assert.Equal("{" + Source.PluginAssemblies.Single().Attribute("PluginAssemblyId")!.Value + "}", assembly.Attribute("id")!.Value);
     }
 
     [Fact]
@@ -142,7 +145,7 @@ public class ComponentTests
                 Assert.Equal(table, relationship.Element("ReferencedEntityName")!.Value.ToLowerInvariant());
             }
 
-            foreach (var control in form.Descendants("control").Where(c => c.Attribute("classid")!.Value == SolutionGenerator.WebResourceControl))
+            foreach (var control in form.Descendants("control").Where(c => c.Attribute("classid")!.Value == Controls.WebResource))
             {
                 string url = control.Element("parameters")!.Element("Url")!.Value;
                 Assert.True(webResources.ContainsKey(url), url);
@@ -240,12 +243,14 @@ public class ComponentTests
         Assert.DoesNotContain("lead." + LeadColumns.HandBackReason, secured);
 
         var permissions = Source.FieldPermissions.ToList();
-        Assert.Equal(secured.OrderBy(s => s, StringComparer.Ordinal), permissions.Select(p => p.Attribute("entityname")!.Value + "." + p.Attribute("attributelogicalname")!.Value).OrderBy(s => s, StringComparer.Ordinal));
+        Assert.Equal(secured.OrderBy(s => s, StringComparer.Ordinal), permissions.Select(p => p.Element("EntityName")!.Value + "." + p.Element("AttributeName")!.Value).OrderBy(s => s, StringComparer.Ordinal));
         Assert.All(permissions, p =>
         {
-            Assert.Equal("4", p.Attribute("canread")!.Value);
-            Assert.Equal("0", p.Attribute("canupdate")!.Value);
-            Assert.Equal("0", p.Attribute("cancreate")!.Value);
+            // Child elements in the schema's order, CanReadUnmasked last as exports write it.
+            Assert.Equal(new[] { "EntityName", "AttributeName", "CanRead", "CanUpdate", "CanCreate", "CanReadUnmasked" }, p.Elements().Select(e => e.Name.LocalName));
+            Assert.Equal("4", p.Element("CanRead")!.Value);
+            Assert.Equal("0", p.Element("CanUpdate")!.Value);
+            Assert.Equal("0", p.Element("CanCreate")!.Value);
         });
     }
 
@@ -297,7 +302,7 @@ public class ComponentTests
     [Fact]
     public void Web_resources_match_webresources_json_and_the_built_files()
     {
-        var declared = SolutionGenerator.ReadWebResources(Path.Combine(RepositoryRoot.Path, "WebResources", "webresources.json"));
+        var declared = SolutionInputs.ReadWebResources(Path.Combine(RepositoryRoot.Path, "WebResources", "webresources.json"));
         var inSolution = Source.WebResources.Select(w => (Name: w.Element("Name")!.Value, Display: w.Element("DisplayName")!.Value, Type: int.Parse(w.Element("WebResourceType")!.Value, System.Globalization.CultureInfo.InvariantCulture), File: w.Element("FileName")!.Value));
         Assert.Equal(declared.Select(d => (d.Name, d.DisplayName, d.Type, "/WebResources/" + d.Name)).OrderBy(d => d.Name, StringComparer.Ordinal), inSolution.OrderBy(d => d.Name, StringComparer.Ordinal));
         Assert.All(Source.WebResources, w => Assert.True(File.Exists(Source.Path("WebResources", w.Element("Name")!.Value + ".data.xml"))));
@@ -315,7 +320,7 @@ public class ComponentTests
         form.Descendants("control").Select(c => c.Attribute("datafieldname")?.Value).OfType<string>();
 
     private static IEnumerable<(string Target, string Relationship, Guid View)> Subgrids(XElement form) =>
-        form.Descendants("control").Where(c => c.Attribute("classid")!.Value == SolutionGenerator.SubgridControl).Select(c =>
+        form.Descendants("control").Where(c => c.Attribute("classid")!.Value == Controls.Subgrid).Select(c =>
             (c.Element("parameters")!.Element("TargetEntityType")!.Value, c.Element("parameters")!.Element("RelationshipName")!.Value,
              Guid.Parse(c.Element("parameters")!.Element("ViewId")!.Value)));
 }

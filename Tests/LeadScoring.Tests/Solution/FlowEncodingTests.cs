@@ -46,16 +46,6 @@ public class FlowEncodingTests
             message);
     }
 
-    [Fact]
-    public void Html_encoding_wraps_the_expression_in_the_languages_replace_calls()
-    {
-        string encoded = Flows.Html("triggerOutputs()?['body/fullname']");
-        string Run(string? name) => FlowExpression.Interpolate(encoded, (_, _) => new Dictionary<string, object?> { ["body/fullname"] = name });
-
-        Assert.Equal("a &amp;lt; b &lt;i&gt;", Run("a &lt; b <i>"));
-        Assert.Equal("", Run(null));
-    }
-
     private static Dictionary<string, System.Text.Json.Nodes.JsonObject> FlowActions()
     {
         var definition = AutomationTests.Flow(Flows.NotifySalesReady.Name)["properties"]!["definition"]!;

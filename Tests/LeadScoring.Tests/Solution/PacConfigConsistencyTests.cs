@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Xml.Linq;
 using LeadScoring.SolutionTool;
+using LeadScoring.SolutionTool.Rendering;
 using LeadScoring.Tests.Sdk;
 
 namespace LeadScoring.Tests.Solution;
@@ -95,7 +96,7 @@ public class PacConfigConsistencyTests
             Assert.Equal(step.Name, xml.Attribute("Name")!.Value);
             Assert.Equal(step.Plugin + ", " + AssemblyFullName, xml.Element("PluginTypeName")!.Value);
             Assert.Equal(PluginTypeIds[step.Plugin], xml.Element("PluginTypeId")!.Value);
-            Assert.Equal(SolutionGenerator.MessageIds[step.Message].ToString("D"), xml.Element("SdkMessageId")!.Value);
+            Assert.Equal(StepXml.MessageIds[step.Message].ToString("D"), xml.Element("SdkMessageId")!.Value);
             Assert.Equal(step.Table, xml.Element("PrimaryEntity")!.Value);
             Assert.Equal(step.Stage.ToString(System.Globalization.CultureInfo.InvariantCulture), xml.Element("Stage")!.Value);
             Assert.Equal(step.Mode == "Async" ? "1" : "0", xml.Element("Mode")!.Value);
@@ -112,7 +113,7 @@ public class PacConfigConsistencyTests
                 Assert.Equal(image.Name, imageXml.Element("EntityAlias")!.Value);
                 Assert.Equal(image.Type == "Pre" ? "0" : "1", imageXml.Element("ImageType")!.Value);
                 Assert.Equal(string.Join(",", image.Attributes), imageXml.Element("Attributes")!.Value);
-                Assert.Equal(step.Message == "Create" ? "Id" : "Target", imageXml.Element("MessagePropertyName")!.Value);
+                Assert.Equal(step.Message == "Create" ? "id" : "Target", imageXml.Element("MessagePropertyName")!.Value);
             }
         }
     }
@@ -137,11 +138,11 @@ public class PacConfigConsistencyTests
         {
             var xml = Source.CustomApis[api.UniqueName];
             Assert.Equal(api.UniqueName, xml.Value("name"));
-            Assert.Equal(SolutionGenerator.BindingType(api.BindingType).ToString(System.Globalization.CultureInfo.InvariantCulture), xml.Value("bindingtype"));
+            Assert.Equal(CustomApiXml.BindingType(api.BindingType).ToString(System.Globalization.CultureInfo.InvariantCulture), xml.Value("bindingtype"));
             Assert.Equal(api.BindingType == "Global" ? "" : api.BoundTable, xml.Value("boundentitylogicalname"));
             Assert.Equal(api.IsFunction ? "1" : "0", xml.Value("isfunction"));
             Assert.Equal(api.ExecutePrivilegeName ?? "", xml.Value("executeprivilegename"));
-            Assert.Equal(SolutionGenerator.AllowedStepType(api.AllowedProcessingStepType).ToString(System.Globalization.CultureInfo.InvariantCulture), xml.Value("allowedcustomprocessingsteptype"));
+            Assert.Equal(CustomApiXml.AllowedStepType(api.AllowedProcessingStepType).ToString(System.Globalization.CultureInfo.InvariantCulture), xml.Value("allowedcustomprocessingsteptype"));
             Assert.Equal(PluginTypeIds[api.Plugin], xml.Api.Element("plugintypeid")!.Element("plugintypeid")!.Value);
             Assert.Equal(api.DisplayName, xml.Api.Element("displayname")!.Attribute("default")!.Value);
 
@@ -157,7 +158,7 @@ public class PacConfigConsistencyTests
         {
             var xml = actual.Single(p => p.Attribute("uniquename")!.Value == parameter.Name);
             Assert.Equal(api.UniqueName + "." + parameter.Name, xml.Element("name")!.Value);
-            Assert.Equal(SolutionGenerator.ParameterTypes[parameter.Type].ToString(System.Globalization.CultureInfo.InvariantCulture), xml.Element("type")!.Value);
+            Assert.Equal(CustomApiXml.ParameterTypes[parameter.Type].ToString(System.Globalization.CultureInfo.InvariantCulture), xml.Element("type")!.Value);
             if (request)
             {
                 Assert.Equal(parameter.Optional ? "1" : "0", xml.Element("isoptional")!.Value);

@@ -5,60 +5,24 @@ using System.IO.Compression;
 using System.Linq;
 using System.Xml.Linq;
 using LeadScoring.SolutionTool;
-using LeadScoring.Tests.Sdk;
 
 namespace LeadScoring.Tests.Solution;
 
-/// <summary>
-/// Packs Solution/ with the net462 plug-in assembly this build produced and opens the zips.
-///
-/// The assembly: in this project's CI it is a stand-in build, so the test packs with
-/// --allow-standin-for-tests (and checks the zips say they are a test pack); with the official SDK the
-/// same test packs a real one. The web resources: test.sh runs the .NET tests before it builds the web
-/// resources, so WebResources/dist/ is often missing here. The test then packs placeholder files, one
-/// per name in webresources.json, from a temporary folder: what it proves is the layout, the manifest
-/// and the file references, not the scripts' content (WebResources/test.sh tests those).
-/// </summary>
+/// <summary>Packs Solution/ (see TestPack) and opens the zips.</summary>
 public sealed class PackTests : IDisposable
 {
     private readonly string temp = Path.Combine(Path.GetTempPath(), "leadscoring-pack-test-" + Guid.NewGuid().ToString("N"));
-    private readonly string assembly = SdkTestAssemblies.PathOf("LeadScoring.Plugins");
-    private readonly bool standin = SdkTestAssemblies.XrmSdk == "Standin";
+    private readonly string assembly = TestPack.Assembly;
+    private readonly bool standin = TestPack.Standin;
 
     public PackTests() => Directory.CreateDirectory(temp);
 
     public void Dispose() => Directory.Delete(temp, recursive: true);
 
-    private string WebResources()
-    {
-        string dist = Path.Combine(RepositoryRoot.Path, "WebResources", "dist");
-        var names = SolutionGenerator.ReadWebResources(Path.Combine(RepositoryRoot.Path, "WebResources", "webresources.json")).Select(w => w.Name).ToList();
-        if (names.All(n => File.Exists(Path.Combine(dist, n))))
-        {
-            return dist;
-        }
-
-        string placeholders = Path.Combine(temp, "web");
-        foreach (string name in names)
-        {
-            string file = Path.Combine(placeholders, name);
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            File.WriteAllText(file, "/* placeholder for " + name + ": WebResources/dist is not built */");
-        }
-
-        return placeholders;
-    }
+    private string WebResources() => TestPack.WebResources(temp);
 
     private PackResult Pack(string output, string? webResources = null, bool allowStandin = true) =>
-        SolutionPacker.Pack(new PackOptions
-        {
-            RepositoryRoot = RepositoryRoot.Path,
-            OutputFolder = output,
-            AssemblyPath = assembly,
-            WebResourcesFolder = webResources ?? WebResources(),
-            AllowStandinForTests = allowStandin,
-            UsePac = false,
-        }, TextWriter.Null);
+        TestPack.Pack(output, webResources ?? WebResources(), allowStandin);
 
     [Fact]
     public void The_packed_zips_hold_the_manifest_the_components_and_every_file_they_reference()
@@ -165,6 +129,38 @@ public sealed class PackTests : IDisposable
         int exit = Program.Run(new[] { "pack", "--repo", RepositoryRoot.Path, "--out", output, "--assembly", assembly, "--webresources", WebResources(), "--no-pac" }, TextWriter.Null, errors);
         Assert.Equal(1, exit);
         Assert.StartsWith("error: ", errors.ToString(), StringComparison.Ordinal);
+    }
+
+    [FolderBuildFact]
+    public void A_folder_build_packs_as_official_and_a_look_alike_sdk_beside_it_is_refused()
+    {
+        var log = new StringWriter();
+        var result = SolutionPacker.Pack(new PackOptions
+        {
+            RepositoryRoot = RepositoryRoot.Path,
+            OutputFolder = Path.Combine(temp, "official"),
+            AssemblyPath = assembly,
+            WebResourcesFolder = WebResources(),
+            UsePac = false,
+        }, log);
+        Assert.False(result.StandinTestPack);
+        Assert.Contains("Microsoft.Xrm.Sdk 9.0.0.0 beside the plug-in assembly: Microsoft's (public key token 31bf3856ad364e35)", log.ToString(), StringComparison.Ordinal);
+
+        // The same plug-in assembly with the stand-in's Microsoft.Xrm.Sdk.dll put beside it.
+        string copy = Path.Combine(temp, "lookalike");
+        Directory.CreateDirectory(copy);
+        File.Copy(assembly, Path.Combine(copy, Path.GetFileName(assembly)));
+        File.Copy(Sdk.SdkTestAssemblies.PathOf("Microsoft.Xrm.Sdk"), Path.Combine(copy, "Microsoft.Xrm.Sdk.dll"));
+        var error = Assert.Throws<SolutionToolException>(() => SolutionPacker.Pack(new PackOptions
+        {
+            RepositoryRoot = RepositoryRoot.Path,
+            OutputFolder = Path.Combine(temp, "refused"),
+            AssemblyPath = Path.Combine(copy, Path.GetFileName(assembly)),
+            WebResourcesFolder = WebResources(),
+            UsePac = false,
+        }, TextWriter.Null));
+        Assert.Contains("is not Microsoft's assembly", error.Message, StringComparison.Ordinal);
+        Assert.Contains(StrongName.MicrosoftToken, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Nodes;
 
 namespace LeadScoring.SolutionTool.Definition
@@ -49,6 +50,21 @@ namespace LeadScoring.SolutionTool.Definition
 
         /// <summary>Workflows/ file name (without extension): the name without spaces and punctuation, then the id, as pac unpack names them.</summary>
         public string FileName => Automation.FileStem(Name) + "-" + Id.ToString("D").ToUpperInvariant();
+
+        /// <summary>The Dataverse entity sets the flow's actions read or write (their "entityName" inputs).</summary>
+        public IReadOnlyCollection<string> EntitySets => Objects(Definition)
+            .Select(o => o["entityName"]).OfType<JsonValue>()
+            .Select(v => v.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
+
+        /// <summary>Whether the flow uses marketing lists (Dynamics 365 Sales' list table).</summary>
+        public bool UsesMarketingList => EntitySets.Contains("lists");
+
+        private static IEnumerable<JsonObject> Objects(JsonNode? node) => node switch
+        {
+            JsonObject obj => obj.Select(p => p.Value).SelectMany(Objects).Prepend(obj),
+            JsonArray array => array.SelectMany(Objects),
+            _ => Enumerable.Empty<JsonObject>(),
+        };
     }
 
     /// <summary>A classic (background) workflow (Workflows/&lt;name&gt;-&lt;ID&gt;.xaml, category 0).</summary>

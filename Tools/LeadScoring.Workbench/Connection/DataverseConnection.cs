@@ -1,5 +1,5 @@
 using System;
-#if !XRM_STANDIN
+#if !NO_SERVICECLIENT
 using Microsoft.PowerPlatform.Dataverse.Client;
 #endif
 
@@ -7,7 +7,7 @@ namespace LeadScoring.Workbench.Connection
 {
     /// <summary>
     /// Opens a Dataverse connection from a connection string. Only a build against the official
-    /// SDK packages has a client (ServiceClient); a stand-in build (XrmSdk=Standin) says so in one line.
+    /// SDK packages has a client (ServiceClient); a stand-in or folder build (XrmSdk=Standin|Folder) says so in one line.
     /// </summary>
     internal static class DataverseConnection
     {
@@ -16,7 +16,7 @@ namespace LeadScoring.Workbench.Connection
         /// <summary>The org's service, retrying throttled requests; dispose it when done.</summary>
         public static RetryingOrganizationService Open(string connectionString, string command, Action<TimeSpan, int>? onRetry = null)
         {
-#if XRM_STANDIN
+#if NO_SERVICECLIENT
             _ = connectionString;
             _ = onRetry;
             throw new WorkbenchException($"{command} {NeedsOfficialSdk}");

@@ -22,7 +22,7 @@ public sealed class ColumnSet
 
     public bool AllColumns { get; set; }
 
-    public DataCollection<string> Columns { get; } = new DataCollection<string>();
+    public DataCollection<string> Columns { get; set; } = new DataCollection<string>();
 
     public void AddColumns(params string[] columns) => Columns.AddRange((IEnumerable<string>)columns);
 

@@ -26,11 +26,7 @@ public sealed class QueryExpression : QueryBase
 
     public FilterExpression Criteria { get; set; }
 
-    public DataCollection<OrderExpression> Orders
-    {
-        get => _orders ??= new DataCollection<OrderExpression>();
-        set => _orders = value;
-    }
+    public DataCollection<OrderExpression> Orders => _orders ??= new DataCollection<OrderExpression>();
 
     public PagingInfo PageInfo { get; set; }
 
@@ -40,11 +36,7 @@ public sealed class QueryExpression : QueryBase
 
     public bool Distinct { get; set; }
 
-    public DataCollection<LinkEntity> LinkEntities
-    {
-        get => _linkEntities ??= new DataCollection<LinkEntity>();
-        set => _linkEntities = value;
-    }
+    public DataCollection<LinkEntity> LinkEntities => _linkEntities ??= new DataCollection<LinkEntity>();
 
     public string QueryHints { get; set; }
 
