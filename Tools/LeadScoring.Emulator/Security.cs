@@ -92,9 +92,11 @@ namespace LeadScoring.Emulator
         {
             foreach (var profile in XDocument.Parse(customizationsXml).Descendants("FieldSecurityProfile"))
             {
+                // Exports write a permission's values as child elements (EntityName, AttributeName, CanRead…); older files as attributes.
+                static string? Value(XElement p, string element, string attribute) => (string?)p.Element(element) ?? (string?)p.Attribute(attribute);
                 DefineFieldSecurityProfile((string?)profile.Attribute("name") ?? "", profile.Descendants("FieldPermission").Select(p => new FieldPermission(
-                    (string?)p.Attribute("entityname") ?? "", (string?)p.Attribute("attributelogicalname") ?? "",
-                    (string?)p.Attribute("canread") == "4", (string?)p.Attribute("cancreate") == "4", (string?)p.Attribute("canupdate") == "4")));
+                    Value(p, "EntityName", "entityname") ?? "", Value(p, "AttributeName", "attributelogicalname") ?? "",
+                    Value(p, "CanRead", "canread") == "4", Value(p, "CanCreate", "cancreate") == "4", Value(p, "CanUpdate", "canupdate") == "4")));
             }
         }
 
