@@ -175,7 +175,7 @@ public class ScoringStepsTests
         var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
         org.Download(lead);
 
-        var adjusted = org.Call(CustomApi.AdjustLeadScore, lead, parameters: [(CustomApi.Points, 15), (CustomApi.Reason, "Met at the trade show")]);
+        var adjusted = org.Call(CustomApi.AdjustLeadScore, lead, org.Admin, parameters: [(CustomApi.Points, 15), (CustomApi.Reason, "Met at the trade show")]);
         var explained = org.Call(CustomApi.ExplainLeadScore, lead, parameters: (CustomApi.Top, 3));
 
         Assert.Equal(65, adjusted[CustomApi.Score]);

@@ -114,7 +114,7 @@ public class FaultInjectionTests(Xunit.Abstractions.ITestOutputHelper output)
         request[CustomApi.Target] = new EntityReference(LeadColumns.Table, lead);
         request[CustomApi.Points] = 10;
         request[CustomApi.Reason] = "Trade show";
-        org.As(org.SalesRep).Execute(request);
+        org.As(org.Admin).Execute(request); // adjusting is the Lead Scoring Admin's (ls_AdjustLeadScore needs prvCreatels_scoreevent)
     }
 
     private static string Describe(ScoringOrganization org, Guid lead)

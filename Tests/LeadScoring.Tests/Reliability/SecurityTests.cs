@@ -43,6 +43,41 @@ public class SecurityTests
     }
 
     [Fact]
+    public void A_user_refused_the_lead_cannot_adjust_or_recalculate_it_even_with_the_adjust_privilege()
+    {
+        var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
+        org.Org.DefineRole("Other team's scorer", new[]
+        {
+            new KeyValuePair<string, PrivilegeDepth>("prvReadLead", PrivilegeDepth.Global), new("prvWriteLead", PrivilegeDepth.Basic),
+            new("prvCreatels_scoreevent", PrivilegeDepth.Global), new("prvReadls_scoreevent", PrivilegeDepth.Global),
+        });
+        var outsider = org.Org.AddUser("Olly Outsider", "Other team's scorer");
+
+        var adjust = Assert.ThrowsAny<Exception>(() => org.Call(CustomApi.AdjustLeadScore, lead, outsider, (CustomApi.Points, 10_000), (CustomApi.Reason, "VIP")));
+        var recalculate = Assert.ThrowsAny<Exception>(() => org.Call(CustomApi.RecalculateLeadScore, lead, outsider));
+
+        Assert.Contains("is missing prvWriteLead privilege", adjust.Message, StringComparison.Ordinal);
+        Assert.Contains("is missing prvWriteLead privilege", recalculate.Message, StringComparison.Ordinal);
+        Assert.Equal(20, org.Score(lead));
+        Assert.NotEqual(LifecycleStage.MarketingQualified, org.Stage(lead));
+        Assert.Single(org.Events(lead));
+    }
+
+    [Fact]
+    public void Only_the_Lead_Scoring_Admin_holds_the_adjust_privilege()
+    {
+        var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
+
+        var rep = Assert.ThrowsAny<Exception>(() => org.Call(CustomApi.AdjustLeadScore, lead, org.SalesRep, (CustomApi.Points, 10_000), (CustomApi.Reason, "My friend")));
+        var approver = Assert.ThrowsAny<Exception>(() => org.Call(CustomApi.AdjustLeadScore, lead, org.MarketingApprover, (CustomApi.Points, 50), (CustomApi.Reason, "Event")));
+        org.Call(CustomApi.AdjustLeadScore, lead, org.Admin, (CustomApi.Points, 5), (CustomApi.Reason, "Met at the trade show"));
+
+        Assert.Contains("is missing prvCreatels_scoreevent privilege", rep.Message, StringComparison.Ordinal);
+        Assert.Contains("is missing prvCreatels_scoreevent privilege", approver.Message, StringComparison.Ordinal);
+        Assert.Equal(25, org.Score(lead));
+    }
+
+    [Fact]
     public void A_sales_rep_hands_back_adjusts_and_explains_but_cannot_run_decay_or_edit_rules()
     {
         var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));

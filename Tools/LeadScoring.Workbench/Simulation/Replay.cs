@@ -102,7 +102,7 @@ namespace LeadScoring.Workbench.Simulation
                         Organization.Call(CustomApi.HandBackLead, LeadId(item), parameters: (CustomApi.Reason, item.Reason));
                         break;
                     case HistoryOp.Adjust:
-                        Organization.Call(CustomApi.AdjustLeadScore, LeadId(item), parameters: new (string, object?)[] { (CustomApi.Points, item.Points), (CustomApi.Reason, item.Reason) });
+                        Organization.Call(CustomApi.AdjustLeadScore, LeadId(item), Organization.Admin, parameters: new (string, object?)[] { (CustomApi.Points, item.Points), (CustomApi.Reason, item.Reason) });
                         break;
                     default:
                         Decay(item.At);
