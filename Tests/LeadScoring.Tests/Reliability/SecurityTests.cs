@@ -78,6 +78,22 @@ public class SecurityTests
     }
 
     [Fact]
+    public void An_update_that_carries_ls_scoredon_is_still_scored_unless_scoring_itself_wrote_it()
+    {
+        var systemAdministrator = org.Org.AddUser("Sasha Sysadmin", EmulatedOrganization.SystemAdministratorRole);
+        var lead = org.CreateLead(("lastname", "Doe"));
+        var eventsBefore = org.Events(lead).Count;
+
+        // An import or integration that copies every column, ls_scoredon included, along with a new job title.
+        org.As(systemAdministrator).Update(new Entity(LeadColumns.Table, lead) { ["jobtitle"] = "Director", [LeadColumns.ScoredOn] = org.Org.Clock.UtcNow });
+        org.Org.DrainAsyncQueue();
+
+        Assert.Equal(20, org.Score(lead));
+        Assert.Equal(org.SumOfEvents(lead), org.Score(lead));
+        Assert.Equal(eventsBefore + 1, org.Events(lead).Count); // and scoring's own write of the lead started nothing more
+    }
+
+    [Fact]
     public void A_sales_rep_hands_back_adjusts_and_explains_but_cannot_run_decay_or_edit_rules()
     {
         var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
