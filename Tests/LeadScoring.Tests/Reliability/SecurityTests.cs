@@ -94,6 +94,26 @@ public class SecurityTests
     }
 
     [Fact]
+    public void A_rep_cannot_set_the_stages_scoring_decides_but_accepts_a_qualified_lead()
+    {
+        var cold = org.CreateLead(("lastname", "Cold"));
+        var hot = org.CreateLead(("lastname", "Hot"), ("jobtitle", "Director"));
+        org.Call(CustomApi.AdjustLeadScore, hot, org.Admin, (CustomApi.Points, 100), (CustomApi.Reason, "Asked for a demo"));
+        Assert.Equal(LifecycleStage.MarketingQualified, org.Stage(hot));
+        var stage = (Guid lead, int value) => org.As(org.SalesRep).Update(new Entity(LeadColumns.Table, lead) { [LeadColumns.LifecycleStage] = new OptionSetValue(value) });
+
+        var qualify = Assert.ThrowsAny<Exception>(() => stage(cold, LifecycleStageValues.MarketingQualified));
+        var accept = Assert.ThrowsAny<Exception>(() => stage(cold, LifecycleStageValues.SalesAccepted));
+        stage(hot, LifecycleStageValues.SalesAccepted);
+        org.Org.DrainAsyncQueue();
+
+        Assert.Contains("Marketing Qualified is set by lead scoring from the score", qualify.Message, StringComparison.Ordinal);
+        Assert.Contains("Sales Accepted is for a Marketing Qualified lead; this lead is New", accept.Message, StringComparison.Ordinal);
+        Assert.Equal(LifecycleStage.New, org.Stage(cold));
+        Assert.Equal(LifecycleStage.SalesAccepted, org.Stage(hot));
+    }
+
+    [Fact]
     public void A_sales_rep_hands_back_adjusts_and_explains_but_cannot_run_decay_or_edit_rules()
     {
         var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
