@@ -213,6 +213,24 @@ public class ModelGovernanceTests
         Assert.Contains(org.Org.Executions.SelectMany(e => e.Traces), t => t.StartsWith("Retired scoring model " + active, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_model_import_with_a_refused_rule_leaves_nothing_behind()
+    {
+        var broken = Engine.SampleModels.Default with
+        {
+            Version = 7,
+            Rules = [.. Engine.SampleModels.Default.Rules, Engine.SampleModels.Director with { Id = "bad", Conditions = [new Condition("numberofemployees", ConditionOperator.Between, [500m])] }],
+        };
+        var models = org.Org.GetRows(ScoringModelColumns.Table).Count;
+        var rules = org.Org.GetRows(ScoringRuleColumns.Table).Count;
+        var conditions = org.Org.GetRows(ScoringConditionColumns.Table).Count;
+
+        var refused = Refused(() => ModelRows.Create(org.As(org.Admin), broken));
+
+        Assert.Contains("operator between needs exactly two numbers or dates", refused, StringComparison.Ordinal);
+        Assert.Equal((models, rules, conditions), (org.Org.GetRows(ScoringModelColumns.Table).Count, org.Org.GetRows(ScoringRuleColumns.Table).Count, org.Org.GetRows(ScoringConditionColumns.Table).Count));
+    }
+
     private Guid RuleOf(Guid model, string key) => org.Org.GetRows(ScoringRuleColumns.Table)
         .Single(r => r.GetAttributeValue<EntityReference>(ScoringRuleColumns.ScoringModelId).Id == model && r.GetAttributeValue<string>(ScoringRuleColumns.RuleKey) == key).Id;
 
