@@ -15,6 +15,9 @@ dotnet test LeadScoring.sln --nologo -p:XrmSdk="$XrmSdk" \
 passed=0; failed=0
 for trx in "$results"/dotnet/*.trx; do
   [ -f "$trx" ] || continue
+  # A skipped test says why (e.g. no solution schemas beside the clone, no XRM_SDK_DIR).
+  awk '/outcome="NotExecuted"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); want = 1 }
+       want && /<Message>/ { gsub(/.*<Message>|<\/Message>.*/, ""); print "skipped: " name ": " $0; want = 0 }' "$trx"
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))

@@ -26,6 +26,7 @@ namespace LeadScoring.Dataverse
             Field(json, "engagement", state.Engagement);
             Field(json, "floorAdjustment", state.FloorAdjustment);
             Field(json, "grade", state.Grade);
+            Raw(json, "gradeConversion", GradeConversionOf(model.GradeConversion, state.Grade));
             Field(json, "stage", state.Stage.ToString());
             Field(json, "salesReadyThreshold", model.SalesReadyThreshold);
             Field(json, "minimumFit", model.MinimumFit);
@@ -41,6 +42,21 @@ namespace LeadScoring.Dataverse
             Raw(json, "decay", decay == null ? "{\"active\":false}" : Decay(decay, now), last: true);
             json.Append('}');
             return json.ToString();
+        }
+
+        /// <summary>How leads of this grade converted in the model's last backtest; null when there is none for the grade.</summary>
+        private static string GradeConversionOf(GradeConversion? conversion, string? grade)
+        {
+            var outcome = conversion?.For(grade);
+            return conversion == null || outcome == null ? "null" : Object(b =>
+            {
+                Field(b, "grade", outcome.Grade);
+                Field(b, "leads", outcome.Leads);
+                Field(b, "converted", outcome.Converted);
+                Field(b, "source", conversion.Source);
+                Field(b, "measuredOn", conversion.MeasuredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                Field(b, "sampleLeads", conversion.Leads, last: true);
+            });
         }
 
         private static string Reason(ScoreReason r) => Object(b =>

@@ -92,6 +92,11 @@ namespace LeadScoring.Dataverse
                 row[ScoringModelColumns.RequalifyEngagement] = handBack.RequalifyEngagement;
             }
 
+            if (model.GradeConversion is { } conversion)
+            {
+                row[ScoringModelColumns.GradeConversion] = GradeConversionText.Format(conversion);
+            }
+
             return row;
         }
 

@@ -58,7 +58,7 @@ namespace LeadScoring.Dataverse
         }
 
         /// <summary>The columns a model is read with (an explicit list, as Microsoft recommends over all columns).</summary>
-        public static readonly string[] ModelColumns = { ScoringModelColumns.DecayEveryDays, ScoringModelColumns.DecayFloor, ScoringModelColumns.DecayInactiveDays, ScoringModelColumns.DecayPoints, ScoringModelColumns.EngagementBands, ScoringModelColumns.EngagementCap, ScoringModelColumns.FitBands, ScoringModelColumns.FitCap, ScoringModelColumns.Floor, ScoringModelColumns.HandBackMargin, ScoringModelColumns.HandBackPoints, ScoringModelColumns.MinimumEngagement, ScoringModelColumns.MinimumFit, ScoringModelColumns.Name, ScoringModelColumns.RequalifyEngagement, ScoringModelColumns.SalesReadyThreshold, ScoringModelColumns.Status, ScoringModelColumns.Version };
+        public static readonly string[] ModelColumns = { ScoringModelColumns.DecayEveryDays, ScoringModelColumns.DecayFloor, ScoringModelColumns.DecayInactiveDays, ScoringModelColumns.DecayPoints, ScoringModelColumns.EngagementBands, ScoringModelColumns.EngagementCap, ScoringModelColumns.FitBands, ScoringModelColumns.FitCap, ScoringModelColumns.GradeConversion, ScoringModelColumns.Floor, ScoringModelColumns.HandBackMargin, ScoringModelColumns.HandBackPoints, ScoringModelColumns.MinimumEngagement, ScoringModelColumns.MinimumFit, ScoringModelColumns.Name, ScoringModelColumns.RequalifyEngagement, ScoringModelColumns.SalesReadyThreshold, ScoringModelColumns.Status, ScoringModelColumns.Version };
 
         /// <summary>The columns a rule is read with.</summary>
         public static readonly string[] RuleColumns = { ScoringRuleColumns.Category, ScoringRuleColumns.Count, ScoringRuleColumns.ExpiresAfterDays, ScoringRuleColumns.Kind, ScoringRuleColumns.LimitType, ScoringRuleColumns.LimitValue, ScoringRuleColumns.Name, ScoringRuleColumns.Points, ScoringRuleColumns.RuleKey, ScoringRuleColumns.ScoringModelId, ScoringRuleColumns.WatchedTable, ScoringRuleColumns.WithinDays };
@@ -128,6 +128,7 @@ namespace LeadScoring.Dataverse
                     ? new HandBackPolicy(Int(row, ScoringModelColumns.HandBackPoints), handBackMargin.Value, Int(row, ScoringModelColumns.RequalifyEngagement))
                     : null,
                 Rules = rules.Select(r => MapRule(r, conditions.Where(c => c.GetAttributeValue<EntityReference>(ScoringConditionColumns.ScoringRuleId)?.Id == r.Id))).ToList(),
+                GradeConversion = GradeConversionText.Parse(row.GetAttributeValue<string>(ScoringModelColumns.GradeConversion)),
             };
         }
 

@@ -76,6 +76,7 @@ namespace LeadScoring.Dataverse
         public const string SalesApproverId = "ls_salesapproverid";             // Lookup systemuser
         public const string SalesApprovedOn = "ls_salesapprovedon";
         public const string ActivatedOn = "ls_activatedon";
+        public const string GradeConversion = "ls_gradeconversion";             // Text: GradeConversionText
     }
 
     /// <summary>Choice ls_modelstatus.</summary>

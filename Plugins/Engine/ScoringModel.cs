@@ -108,5 +108,8 @@ namespace LeadScoring.Engine
         public DecayPolicy? Decay { get; init; }
         public HandBackPolicy? HandBack { get; init; }
         public IReadOnlyList<ScoringRule> Rules { get; init; } = Array.Empty<ScoringRule>();
+
+        /// <summary>What each grade meant in this version's last backtest; null when none was stored.</summary>
+        public GradeConversion? GradeConversion { get; init; }
     }
 }

@@ -11,7 +11,9 @@ namespace LeadScoring.Platform
         {
             Context = Get<IPluginExecutionContext>(serviceProvider);
             Tracing = Get<ITracingService>(serviceProvider);
-            Services = new ScoringServices(Get<IOrganizationServiceFactory>(serviceProvider), Context.UserId, Context.OrganizationId, Tracing, Context.OperationCreatedOn, Context.IsInTransaction);
+            // Dataverse supplies no execution clock (GetService answers null) and the stopwatch is used; the emulator supplies its virtual one.
+            var executionTime = serviceProvider.GetService(typeof(Func<TimeSpan>)) as Func<TimeSpan>;
+            Services = new ScoringServices(Get<IOrganizationServiceFactory>(serviceProvider), Context.UserId, Context.OrganizationId, Tracing, Context.OperationCreatedOn, Context.IsInTransaction, executionTime);
         }
 
         public IPluginExecutionContext Context { get; }

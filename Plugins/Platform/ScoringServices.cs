@@ -13,9 +13,12 @@ namespace LeadScoring.Platform
     public sealed class ScoringServices
     {
         private readonly Stopwatch running = Stopwatch.StartNew();
+        private readonly Func<TimeSpan>? executionTime;
 
-        public ScoringServices(IOrganizationServiceFactory factory, Guid userId, Guid organizationId, ITracingService tracing, DateTime operationCreatedOn, bool inTransaction)
+        /// <param name="executionTime">The host's clock of this execution when it has one (the emulator's virtual clock); otherwise a stopwatch started now.</param>
+        public ScoringServices(IOrganizationServiceFactory factory, Guid userId, Guid organizationId, ITracingService tracing, DateTime operationCreatedOn, bool inTransaction, Func<TimeSpan>? executionTime = null)
         {
+            this.executionTime = executionTime;
             UserService = factory.CreateOrganizationService(userId);
 
             // Score columns are field-secured: scoring reads and writes them as SYSTEM, whoever caused the change.
@@ -44,7 +47,7 @@ namespace LeadScoring.Platform
         public LeadScorer Scorer { get; }
 
         /// <summary>How long this execution has run: every execution is stopped at two minutes.</summary>
-        public TimeSpan Elapsed => running.Elapsed;
+        public TimeSpan Elapsed => executionTime?.Invoke() ?? running.Elapsed;
 
         public void Trace(string format, params object?[] args) => Tracing.Trace(format, args!);
     }

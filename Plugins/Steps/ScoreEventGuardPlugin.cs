@@ -9,7 +9,7 @@ namespace LeadScoring.Steps
     /// <summary>
     /// ls_scoreevent Create, Update and Delete (PreValidation, synchronous): the ledger is append-only
     /// and written only by lead scoring itself. Nobody creates, edits or deletes an event directly
-    /// (depth 1); deleting a lead still removes its events (a cascade runs deeper than depth 1).
+    /// (depth 1); deleting a lead still removes its events (a cascaded delete).
     /// </summary>
     public sealed class ScoreEventGuardPlugin : PluginBase
     {
@@ -19,8 +19,11 @@ namespace LeadScoring.Steps
 
         protected override void ExecuteStep(LocalPluginContext local)
         {
+            // Deleting a lead deletes its events by cascade (the relationship's CascadeDelete). Learn does not say
+            // at which depth a cascaded delete's plug-ins run, so it is recognised by the delete that caused it.
             var message = local.Context.MessageName;
-            if (message == "Update" || local.Context.Depth <= 1)
+            var cascadedFromLead = message == "Delete" && local.Context.ParentContext is { MessageName: "Delete" } parent && parent.PrimaryEntityName == LeadColumns.Table;
+            if (message == "Update" || (local.Context.Depth <= 1 && !cascadedFromLead))
             {
                 throw new ScoringException("Score events are an append-only ledger written by lead scoring; they cannot be " +
                     (message == "Create" ? "created" : message == "Update" ? "changed" : "deleted") + " directly. To change a lead's score, use a manual adjustment (ls_AdjustLeadScore) with a reason.");

@@ -84,6 +84,9 @@ namespace LeadScoring.Emulator
 
         public bool Succeeded => Exception == null;
 
+        /// <summary>Virtual time spent in service calls (an outermost execution also carries its nested ones'); see EmulatedOrganization.CallCost.</summary>
+        public TimeSpan ExecutionTime { get; internal set; }
+
         internal void AddTrace(string line) => traces.Add(line);
 
         internal void CountCall(string messageName)

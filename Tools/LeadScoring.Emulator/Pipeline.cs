@@ -87,6 +87,7 @@ namespace LeadScoring.Emulator
                     throw Faults.NoActiveTransaction();
                 }
                 InjectFault(call);
+                Charge(call);
                 if (caller.Depth > MaxDepth)
                 {
                     // https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.iexecutioncontext.depth
@@ -200,13 +201,13 @@ namespace LeadScoring.Emulator
             target.Id = id;
             var input = PluginContext.CopyParameters(request.Parameters);
             input["Target"] = target;
-            var behavior = request.Parameters.TryGetValue("ConcurrencyBehavior", out var b) && b is ConcurrencyBehavior cb ? cb : ConcurrencyBehavior.Default;
             return RunPipeline(new Operation("Update", table, id, input)
             {
                 IsDataOperation = true,
                 Core = (context, transaction) =>
                 {
                     var entity = (Entity)context.InputParameters["Target"];
+                    var behavior = context.InputParameters.TryGetValue("ConcurrencyBehavior", out var b) && b is ConcurrencyBehavior cb ? cb : ConcurrencyBehavior.Default;
                     var existing = store.Find(table, id) ?? throw Faults.DoesNotExist(table, id);
                     CheckRowVersion(table, behavior, entity.RowVersion, existing);
                     var row = Values.Clone(existing);
@@ -234,10 +235,11 @@ namespace LeadScoring.Emulator
             return RunPipeline(new Operation("Delete", table, id, input)
             {
                 IsDataOperation = true,
-                Core = (_, transaction) =>
+                Core = (context, transaction) =>
                 {
                     var existing = store.Find(table, id) ?? throw Faults.DoesNotExist(table, id);
                     CheckRowVersion(table, behavior, target.RowVersion, existing);
+                    CascadeDelete(table, id, context, transaction);
                     store.Remove(transaction, table, id);
                 },
                 Response = _ => new DeleteResponse(),
@@ -379,31 +381,37 @@ namespace LeadScoring.Emulator
             var transaction = ambient ?? new Transaction();
             try
             {
-                var inner = outer.ForStep(null, 20, 0);
-                inner.Transaction = transaction;
-                inner.IsInTransaction = true;
-                if (operation.IsDataOperation)
+                PluginContext? inner = null;
+                foreach (var part in Parts(operation))
                 {
-                    inner.SharedVariables = new ParameterCollection();
-                    inner.ParentContext = outer;
-                }
-                RunSteps(registered.Where(s => s.Stage == 20), inner, before, after: null);
-                operation.Core(inner, transaction);
-                var after = operation.Message is "Create" or "Update" ? store.Find(operation.Table!, inner.PrimaryEntityId) : null;
-                RunSteps(registered.Where(s => s.Stage == 40 && !s.Async), inner, before, after);
-                foreach (var step in registered.Where(s => s.Async && PassesFilter(s, inner)))
-                {
-                    var jobContext = inner.ForStep(step, 40, 1);
-                    AddImages(jobContext, step, before, after);
-                    jobContext.Transaction = null;
-                    jobContext.IsInTransaction = false;
-                    transaction.JobsToQueue.Add(new SystemJob(++lastJobId, step, jobContext.Snapshot(), Clock.UtcNow));
+                    inner = outer.ForStep(null, 20, 0);
+                    inner.InputParameters = part;
+                    inner.Transaction = transaction;
+                    inner.IsInTransaction = true;
+                    if (operation.IsDataOperation)
+                    {
+                        inner.SharedVariables = new ParameterCollection();
+                        inner.ParentContext = outer;
+                    }
+                    RunSteps(registered.Where(s => s.Stage == 20), inner, before, after: null);
+                    operation.Core(inner, transaction);
+                    var after = operation.Message is "Create" or "Update" ? store.Find(operation.Table!, inner.PrimaryEntityId) : null;
+                    RunSteps(registered.Where(s => s.Stage == 40 && !s.Async), inner, before, after);
+                    foreach (var step in registered.Where(s => s.Async && PassesFilter(s, inner)))
+                    {
+                        var jobContext = inner.ForStep(step, 40, 1);
+                        AddImages(jobContext, step, before, after);
+                        jobContext.Transaction = null;
+                        jobContext.IsInTransaction = false;
+                        transaction.JobsToQueue.Add(new SystemJob(++lastJobId, step, jobContext.Snapshot(), Clock.UtcNow));
+                    }
+                    before = after;
                 }
                 if (ambient == null)
                 {
                     Commit(transaction);
                 }
-                return operation.Response(inner);
+                return operation.Response(inner!);
             }
             catch
             {
@@ -413,6 +421,42 @@ namespace LeadScoring.Emulator
                 }
                 throw;
             }
+        }
+
+        // Behavior of specialized update operations: an Update that sets statecode or statuscode together
+        // with other columns runs PreValidation once with the whole Target, then the PreOperation, main and
+        // PostOperation stages twice in the one transaction: first for the other columns, then for the state
+        // and status columns (each with its own images and its own asynchronous jobs).
+        // https://learn.microsoft.com/power-apps/developer/data-platform/special-update-operation-behavior
+        private static readonly string[] StateColumns = { "statecode", "statuscode" };
+
+        private static IEnumerable<ParameterCollection> Parts(Operation operation)
+        {
+            if (operation.Message != "Update" || operation.Input["Target"] is not Entity target
+                || !StateColumns.Any(target.Contains)
+                || !target.Attributes.Keys.Any(k => !StateColumns.Contains(k) && k != Store.PrimaryIdAttribute(target.LogicalName)))
+            {
+                yield return operation.Input;
+                yield break;
+            }
+            var rest = PluginContext.CopyParameters(operation.Input);
+            var others = Values.Clone(target);
+            foreach (var column in StateColumns)
+            {
+                others.Attributes.Remove(column);
+            }
+            rest["Target"] = others;
+            yield return rest;
+
+            var state = PluginContext.CopyParameters(operation.Input);
+            var stateTarget = new Entity(target.LogicalName, target.Id);
+            foreach (var column in StateColumns.Where(target.Contains))
+            {
+                stateTarget[column] = Values.CloneValue(target[column]);
+            }
+            state["Target"] = stateTarget;
+            state["ConcurrencyBehavior"] = ConcurrencyBehavior.Default; // the version was checked by the first part
+            yield return state;
         }
 
         private void Commit(Transaction transaction)
@@ -480,6 +524,7 @@ namespace LeadScoring.Emulator
             var execution = new PluginExecution(name, plugin.GetType(), context);
             executions.Add(execution);
             var wasDoomed = context.Transaction?.Doomed == true;
+            running.Add(execution);
             try
             {
                 plugin.Execute(new ServiceProvider(this, context, execution));
@@ -488,6 +533,10 @@ namespace LeadScoring.Emulator
             {
                 execution.Exception = e;
                 throw;
+            }
+            finally
+            {
+                running.Remove(execution);
             }
             if (!wasDoomed && context.Transaction?.Doomed == true)
             {

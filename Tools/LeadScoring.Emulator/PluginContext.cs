@@ -173,6 +173,10 @@ namespace LeadScoring.Emulator
             {
                 return this;
             }
+            if (serviceType == typeof(Func<TimeSpan>))
+            {
+                return new Func<TimeSpan>(() => organization.ExecutionTimeOf(execution)); // the emulator's virtual execution clock (ExecutionClock.cs)
+            }
             return null;
         }
 

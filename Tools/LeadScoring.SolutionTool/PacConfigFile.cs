@@ -118,6 +118,17 @@ namespace LeadScoring.SolutionTool
         public bool Optional { get; set; }
         public string Description { get; set; } = "";
 
+        /// <summary>
+        /// The range the Custom API accepts (Integer: Minimum/Maximum; String: MaxLength). Dataverse has no
+        /// such property on a request parameter, so it is not rendered into the solution: it is the contract
+        /// the server enforces and the web resources' requests are checked against.
+        /// </summary>
+        public int? Minimum { get; set; }
+
+        public int? Maximum { get; set; }
+
+        public int? MaxLength { get; set; }
+
         /// <summary>For EntityReference/Entity parameters: the table (not in pac-config; the definition adds it).</summary>
         [JsonIgnore]
         public string? LogicalEntityName { get; set; }

@@ -2,21 +2,47 @@
 //   /WebResources/...  → dist/ (the built web resources, under their names, as Dataverse serves them)
 //   /host/...          → browser-tests/host/ (fake model-driven app pages that provide parent.Xrm)
 //   /fixtures/...      → test/fixtures/
+//   /output/...        → test-output/ (the demo report the tests generate)
+//   /pac-config.json   → the repository's pac-config.json (the Custom API definitions)
+//   /host/contract.js  → test/contract/custom-api-contract.ts bundled for the page (global CustomApiContract)
+import { build } from "esbuild";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
 
 const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".json": "application/json; charset=utf-8", ".svg": "image/svg+xml" };
 
-export function startServer(root) {
+async function contractScript(root) {
+  const r = await build({
+    entryPoints: [join(root, "test", "contract", "custom-api-contract.ts")],
+    bundle: true,
+    format: "iife",
+    globalName: "CustomApiContract",
+    target: ["es2020"],
+    write: false,
+    logLevel: "warning",
+  });
+  return r.outputFiles[0].contents;
+}
+
+export async function startServer(root) {
+  const contract = await contractScript(root);
+  const pacConfig = join(root, "..", "pac-config.json");
   const mounts = [
     ["/WebResources/", join(root, "dist")],
     ["/host/", join(root, "browser-tests", "host")],
     ["/fixtures/", join(root, "test", "fixtures")],
+    ["/output/", join(root, "test-output")],
   ];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const path = decodeURIComponent(url.pathname);
+    if (path === "/host/contract.js" || path === "/pac-config.json") {
+      const body = path === "/pac-config.json" ? await readFile(pacConfig) : contract;
+      res.writeHead(200, { "Content-Type": types[extname(path)], "Cache-Control": "no-store" });
+      res.end(body);
+      return;
+    }
     const mount = mounts.find(([prefix]) => path.startsWith(prefix));
     if (!mount) {
       res.writeHead(404).end("not found");

@@ -66,4 +66,59 @@ public class PlatformFactsTests
         Assert.All(org.Org.SystemJobs, j => Assert.Equal(SystemJobStatus.Succeeded, j.Status));
         Assert.Equal(org.SumOfEvents(lead), org.Score(lead));
     }
+
+    [Fact]
+    public void Disqualifying_a_lead_while_changing_its_title_scores_both_parts_once_in_either_order()
+    {
+        foreach (var reversed in new[] { false, true })
+        {
+            var scoring = new ScoringOrganization();
+            var lead = scoring.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
+            scoring.Download(lead);
+
+            // One save (the rep disqualifies the lead and corrects its title), two pipeline runs (the other
+            // columns, then the state and status): two asynchronous jobs of the lead update step.
+            var disqualify = new Entity(LeadColumns.Table, lead)
+            {
+                ["jobtitle"] = "Analyst",
+                [LeadColumns.LifecycleStage] = LeadRecord.StageValue(LifecycleStage.Disqualified),
+                [LeadColumns.StateCode] = new OptionSetValue(2),
+                [LeadColumns.StatusCode] = new OptionSetValue(4),
+            };
+            scoring.As(scoring.SalesRep).Update(disqualify);
+            var jobs = scoring.Org.PendingJobs.Where(j => j.StepName == StepNames.LeadUpdate).ToList();
+            Assert.Equal(2, jobs.Count);
+            foreach (var job in reversed ? Enumerable.Reverse(jobs) : jobs)
+            {
+                scoring.Org.RunJob(job);
+            }
+
+            scoring.Org.DrainAsyncQueue();
+            Assert.All(scoring.Org.SystemJobs, j => Assert.Equal(SystemJobStatus.Succeeded, j.Status));
+            Assert.Equal(0, scoring.Lead(lead).GetAttributeValue<int>(LeadColumns.FitScore));
+            Assert.Equal(30, scoring.Score(lead));
+            Assert.Equal(scoring.SumOfEvents(lead), scoring.Score(lead));
+            Assert.Equal(LifecycleStage.Disqualified, scoring.Stage(lead));
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_lead_with_score_events_can_be_deleted_and_its_ledger_goes_with_it(bool cascadeDepthIncrements)
+    {
+        // The solution declares ls_lead_scoreevent with CascadeDelete Cascade; Learn does not say at which
+        // depth a cascaded delete's plug-ins run, so both are tried.
+        org.Org.CascadeDepthIncrements = cascadeDepthIncrements;
+        var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
+        org.Download(lead);
+        var interaction = org.Org.GetRows(InteractionColumns.Table).Single().Id;
+        Assert.Equal(2, org.Events(lead).Count);
+
+        org.As(org.SalesRep).Delete(LeadColumns.Table, lead);
+
+        Assert.Null(org.Org.GetRow(LeadColumns.Table, lead));
+        Assert.Empty(org.Events(lead));
+        Assert.Null(org.Org.GetRow(InteractionColumns.Table, interaction)!.GetAttributeValue<EntityReference>(InteractionColumns.LeadId)); // RemoveLink
+    }
 }

@@ -30,7 +30,8 @@ public class WrittenValuesTests
             Points = 15,
             ExpiresAfterDays = 90,
         };
-        var s = new ScoringOrganization(Engine.SampleModels.With(webinar));
+        var backtest = new GradeConversion("backtest", new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc), 60, new[] { new GradeOutcome("A1", 20, 17), new GradeOutcome("B2", 25, 9), new GradeOutcome("C3", 15, 1) });
+        var s = new ScoringOrganization(Engine.SampleModels.With(webinar) with { GradeConversion = backtest });
 
         // A lead that becomes sales-ready and stays so.
         var ready = s.CreateLead(("lastname", "Roe"), ("jobtitle", "Director of IT"));

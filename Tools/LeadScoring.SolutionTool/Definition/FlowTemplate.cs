@@ -32,7 +32,13 @@ namespace LeadScoring.SolutionTool.Definition
             using var stream = typeof(FlowTemplate).Assembly.GetManifestResourceStream("Flows/" + key + ".json")
                 ?? throw new SolutionToolException($"No flow template {name}.");
             using var reader = new StreamReader(stream);
-            var template = JsonNode.Parse(reader.ReadToEnd())!.AsObject();
+            return Fill(name, reader.ReadToEnd(), variables);
+        }
+
+        /// <summary>Fills a template's text; name says which template in error messages.</summary>
+        public static JsonObject Fill(string name, string json, IReadOnlyList<EnvironmentVariable> variables)
+        {
+            var template = JsonNode.Parse(json)!.AsObject();
             var parameters = variables.ToDictionary(v => v.SchemaName, Flows.Parameter, StringComparer.Ordinal);
             return (JsonObject)Fill(template, token => Value(name, token, parameters))!;
         }

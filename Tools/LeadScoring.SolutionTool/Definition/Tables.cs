@@ -88,6 +88,7 @@ namespace LeadScoring.SolutionTool.Definition
                 Lookup(ScoringModelColumns.SalesApproverId, "Sales approver", "The sales approver who approved this version.", "systemuser", SalesApprover, "NoCascade"),
                 Moment(ScoringModelColumns.SalesApprovedOn, "Sales approved on", "When sales approved this version.") with { ValidForCreate = false },
                 Moment(ScoringModelColumns.ActivatedOn, "Activated on", "When this version became the active model."),
+                Text(ScoringModelColumns.GradeConversion, "Grade conversion", "How leads of each grade converted in this version's last backtest, written by the workbench's model import (source, date, leads, grade=converted/leads).", 2000),
             });
 
         public static Table ScoringRule { get; } = New(ScoringRuleColumns.Table, "Scoring rule", "Scoring rules",

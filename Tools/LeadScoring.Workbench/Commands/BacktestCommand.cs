@@ -53,7 +53,7 @@ namespace LeadScoring.Workbench.Commands
                 Report.Backtest(console, report, scored.Note);
                 if (parse.GetValue(json) is string path)
                 {
-                    WorkbenchFiles.WriteAllText(path, JsonSerializer.Serialize(report, Json) + "\n");
+                    WorkbenchFiles.WriteAllText(path, GradeConversions.ReportJson(report, Json, DateTime.UtcNow) + "\n");
                 }
 
                 return 0;

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using LeadScoring.Dataverse;
 using LeadScoring.Engine;
+using LeadScoring.Workbench.Analysis;
 using LeadScoring.Workbench.Connection;
 using LeadScoring.Workbench.ModelFiles;
 using Spectre.Console;
@@ -79,14 +80,29 @@ namespace LeadScoring.Workbench.Commands
             var connection = new ConnectionOptions();
             var file = new Argument<string>("model.json") { Description = "The model file to import" };
             var command = new Command("import", "Write a model file into an org's configuration tables as a new Draft; a marketing and a sales approver then approve it and an admin activates it");
+            var backtest = new Option<string?>("--backtest")
+            {
+                Description = "The JSON 'leadscoring backtest --json' wrote for this model: its conversion by grade is stored with the model (the lead form shows it)",
+                HelpName = "report.json",
+            };
             connection.AddTo(command);
+            command.Options.Add(backtest);
             command.Arguments.Add(file);
             command.SetAction(parse =>
             {
                 using var service = DataverseConnection.Open(connection.Resolve(parse, "model import"), "model import");
                 var scoringModel = ValidModel.Read(parse.GetValue(file)!);
+                if (parse.GetValue(backtest) is string report)
+                {
+                    scoringModel = scoringModel with { GradeConversion = GradeConversions.Read(report, scoringModel.Name) };
+                }
+
                 var modelId = ModelRows.Create(service, scoringModel);
                 console.WriteLine($"Created the Draft '{scoringModel.Name}' version {scoringModel.Version} ({modelId:D}) with {scoringModel.Rules.Count} rules. It becomes Active once a marketing and a sales approver have approved it.");
+                if (scoringModel.GradeConversion is { } conversion)
+                {
+                    console.WriteLine($"Stored with it how each grade converted in {GradeConversions.Describe(conversion)}.");
+                }
                 return 0;
             });
             return command;

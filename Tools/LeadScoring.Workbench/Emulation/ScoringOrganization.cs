@@ -38,7 +38,7 @@ namespace LeadScoring.Workbench.Emulation
         // the rep owns or works on, reading users): https://learn.microsoft.com/power-platform/admin/security-roles-privileges
         private static readonly string[] SalespersonPrivileges =
         {
-            "prvCreateLead", "prvReadLead", "prvWriteLead", "prvAppendLead", "prvAppendToLead",
+            "prvCreateLead", "prvReadLead", "prvWriteLead", "prvDeleteLead", "prvAppendLead", "prvAppendToLead",
             "prvCreateActivity", "prvReadActivity", "prvWriteActivity", "prvAppendActivity", "prvAppendToActivity",
             "prvCreateAccount", "prvReadAccount", "prvWriteAccount", "prvAppendAccount", "prvAppendToAccount",
             "prvCreateContact", "prvReadContact", "prvWriteContact", "prvAppendContact", "prvAppendToContact",
@@ -49,6 +49,11 @@ namespace LeadScoring.Workbench.Emulation
         {
             Org.LoadPacConfigJson(PacConfigJson(), typeof(LeadScorer).Assembly);
             Org.DefineAlternateKey(ScoreEventColumns.Table, ScoreEventColumns.AlternateKey, ScoreEventColumns.IdempotencyKey);
+            foreach (var name in Assembly.GetExecutingAssembly().GetManifestResourceNames().Where(n => n.StartsWith("LeadScoring.Workbench.Relationships.", StringComparison.Ordinal)))
+            {
+                Org.LoadRelationshipsXml(Resource(name)); // cascades as the solution declares them
+            }
+
             Org.Clock.Set(start ?? Start);
             LoadSecurity(Org);
             Admin = Org.AddUser("Avery Admin", SecurityRoles.Admin);

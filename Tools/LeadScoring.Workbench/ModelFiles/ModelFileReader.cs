@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using LeadScoring.Dataverse;
@@ -10,7 +12,7 @@ namespace LeadScoring.Workbench.ModelFiles
     internal sealed class ModelFileReader
     {
         private static readonly string[] ModelFields =
-            { "name", "version", "salesReadyThreshold", "minimumFit", "minimumEngagement", "fitCap", "engagementCap", "floor", "grades", "decay", "handBack", "rules" };
+            { "name", "version", "salesReadyThreshold", "minimumFit", "minimumEngagement", "fitCap", "engagementCap", "floor", "grades", "decay", "handBack", "rules", "gradeConversion" };
 
         private static readonly string[] RuleFields =
             { "id", "name", "category", "table", "kind", "count", "withinDays", "conditions", "points", "limit", "expiresAfterDays" };
@@ -42,7 +44,30 @@ namespace LeadScoring.Workbench.ModelFiles
                 HandBack = handBack is null ? null : new HandBackPolicy(
                     handBack.RequiredInt("points"), handBack.RequiredInt("marginBelowThreshold"), handBack.RequiredInt("requalifyEngagement")),
                 Rules = rules.Items.Select((rule, i) => ReadRule(rule, i + 1)).ToArray(),
+                GradeConversion = model.Get("gradeConversion") is { } conversion ? ReadGradeConversion(conversion, "the model, field 'gradeConversion'") : null,
             };
+        }
+
+        /// <summary>
+        /// The figures of a backtest or calibration: in a model file ("gradeConversion") and in the JSON that
+        /// backtest --json writes; the same shape in both (docs/model-format.md).
+        /// </summary>
+        public GradeConversion ReadGradeConversion(JsonAt node, string context)
+        {
+            var c = Fields(node, context, new[] { "source", "measuredOn", "leads", "grades" });
+            string on = c.String("measuredOn", required: true)!;
+            if (!DateTime.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var measuredOn))
+            {
+                throw _tree.Error(c.Get("measuredOn")!.Offset, $"{context}, field 'measuredOn': expected a date as yyyy-MM-dd, got \"{on}\"");
+            }
+
+            var grades = c.Array("grades", required: true)!.Items.Select((g, i) =>
+            {
+                var grade = Fields(g, $"{context}, grade {i + 1}", new[] { "grade", "leads", "converted", "conversionRate" });
+                return new GradeOutcome(grade.String("grade", required: true)!, grade.RequiredInt("leads"), grade.RequiredInt("converted"));
+            }).ToArray();
+            var result = new GradeConversion(c.String("source", required: true)!, DateTime.SpecifyKind(measuredOn.Date, DateTimeKind.Utc), c.RequiredInt("leads"), grades);
+            return result.Problem() is string problem ? throw _tree.Error(node.Offset, $"{context}: {problem}") : result;
         }
 
         private ScoringRule ReadRule(JsonAt node, int position)

@@ -13,6 +13,27 @@ namespace LeadScoring.Workbench.ModelFiles
     {
         private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+        /// <summary>The shape ModelFileReader.ReadGradeConversion reads (also inside backtest --json).</summary>
+        public static void WriteGradeConversion(Utf8JsonWriter json, GradeConversion conversion)
+        {
+            json.WriteStartObject();
+            json.WriteString("source", conversion.Source);
+            json.WriteString("measuredOn", conversion.MeasuredOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteNumber("leads", conversion.Leads);
+            json.WriteStartArray("grades");
+            foreach (var g in conversion.Grades)
+            {
+                json.WriteStartObject();
+                json.WriteString("grade", g.Grade);
+                json.WriteNumber("leads", g.Leads);
+                json.WriteNumber("converted", g.Converted);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
         public static string ToJson(ScoringModel model)
         {
             using var buffer = new MemoryStream();
@@ -57,6 +78,12 @@ namespace LeadScoring.Workbench.ModelFiles
                 }
 
                 json.WriteEndArray();
+                if (model.GradeConversion is { } conversion)
+                {
+                    json.WritePropertyName("gradeConversion");
+                    WriteGradeConversion(json, conversion);
+                }
+
                 json.WriteEndObject();
             }
 

@@ -1,9 +1,33 @@
 // A fake model-driven app for the browser tests: window.Xrm with the Client API surface the web
 // resources use, backed by an in-page "server" built from the JSON fixtures. Custom API calls answer
-// with real fetch Response objects, as Xrm.WebApi.online.execute does.
+// with real fetch Response objects, as Xrm.WebApi.online.execute does. A request that breaks the Custom
+// API contract (pac-config.json, checked by contract.js) is refused with the server's kind of error.
 (function () {
   "use strict";
   const STAGES = { New: 100000000, Engaged: 100000001, MarketingQualified: 100000002, SalesAccepted: 100000003, Recycled: 100000004, Disqualified: 100000005 };
+
+  // The user's format settings (Personal Options → Formats), as userSettings.dateFormattingInfo and the
+  // usersettings row give them: independent of the UI language (languageId).
+  const FORMATS = {
+    "en-US": {
+      decimal: ".",
+      group: ",",
+      dateFormattingInfo: {
+        ShortDatePattern: "M/d/yyyy", ShortTimePattern: "h:mm tt", DateSeparator: "/", TimeSeparator: ":", AMDesignator: "AM", PMDesignator: "PM",
+        MonthNames: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", ""],
+        AbbreviatedMonthNames: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", ""],
+      },
+    },
+    "de-DE": {
+      decimal: ",",
+      group: ".",
+      dateFormattingInfo: {
+        ShortDatePattern: "dd.MM.yyyy", ShortTimePattern: "HH:mm", DateSeparator: ".", TimeSeparator: ":", AMDesignator: "", PMDesignator: "",
+        MonthNames: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember", ""],
+        AbbreviatedMonthNames: ["Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez", ""],
+      },
+    },
+  };
 
   function jsonResponse(body) {
     return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
@@ -14,6 +38,8 @@
   const bare = (id) => String(id || "").replace(/[{}]/g, "").toLowerCase();
 
   window.createFakeXrm = function createFakeXrm(options) {
+    if (!Array.isArray(options.customApis)) throw new Error("createFakeXrm needs customApis (pac-config.json)");
+    const openDialogs = [];
     const server = {
       leads: options.leads || {}, // id → { name, explanation }
       whatIf: options.whatIf || {}, // modelId → partial explanation overriding the lead's
@@ -21,6 +47,7 @@
       rules: options.rules || {},
       lookupResult: options.lookupResult || [],
       calls: [],
+      refused: [],
       dialogs: [],
     };
 
@@ -45,10 +72,13 @@
         return Promise.resolve({ confirmed: true });
       },
       // navigateTo an HTML web resource in a dialog (target 2): an overlay with an iframe and the
-      // app's own close button. The promise settles when the dialog closes.
+      // app's own close button; the promise settles when the dialog closes. Like a modal dialog, it puts
+      // the focus back where it was when it closes. It does not honour window.close() from the page:
+      // inside an iframe that does nothing, here as in the app.
       navigateTo(pageInput, nav) {
         server.dialogs.push({ kind: "navigateTo", pageInput, nav });
         if (pageInput.pageType !== "webresource" || !nav || nav.target !== 2) return Promise.resolve();
+        const opener = document.activeElement;
         return new Promise((resolve) => {
           const overlay = document.createElement("div");
           overlay.className = "fake-dialog-overlay";
@@ -80,14 +110,21 @@
           document.body.append(overlay);
           const close = () => {
             overlay.remove();
+            openDialogs.splice(openDialogs.indexOf(close), 1);
+            server.dialogs.push({ kind: "closed" });
+            if (opener && typeof opener.focus === "function") opener.focus();
             resolve(undefined);
           };
+          openDialogs.push(close);
           x.addEventListener("click", close);
-          // This host honours window.close() from the dialog page.
-          frame.addEventListener("load", () => {
-            frame.contentWindow.close = close;
-          });
         });
+      },
+      // Closes the page opened last as a dialog, which settles its navigateTo promise.
+      navigateBack() {
+        server.dialogs.push({ kind: "navigateBack" });
+        const close = openDialogs[openDialogs.length - 1];
+        if (close) close();
+        return Promise.resolve();
       },
     };
 
@@ -96,6 +133,11 @@
         execute(request) {
           const meta = request.getMetadata();
           server.calls.push({ operation: meta.operationName, request: JSON.parse(JSON.stringify(request)), meta });
+          const problems = window.CustomApiContract.requestProblems(options.customApis, request);
+          if (problems.length) {
+            server.refused.push(problems);
+            return fail(problems.join("; "));
+          }
           if (meta.operationName === "ls_ExplainLeadScore") {
             const modelId = request.ModelId ? request.ModelId.ls_scoringmodelid : null;
             const e = explainFor(request.entity && request.entity.id, modelId);
@@ -136,7 +178,12 @@
         }
         return Promise.resolve({ entities: [] });
       },
-      retrieveRecord(table, id) {
+      retrieveRecord(table, id, query) {
+        if (table === "usersettings") {
+          server.calls.push({ operation: "retrieveRecord", table, id, query });
+          const f = FORMATS[options.formats || "en-US"];
+          return Promise.resolve({ systemuserid: id, decimalsymbol: f.decimal, numberseparator: f.group });
+        }
         const lead = server.leads[bare(id)];
         if (table === "lead" && lead) return Promise.resolve({ leadid: bare(id), fullname: lead.name });
         return fail("Record not found");
@@ -144,6 +191,8 @@
     };
 
     const userSettings = {
+      userId: "{5B1C2D3E-0000-4000-8000-000000000001}",
+      dateFormattingInfo: FORMATS[options.formats || "en-US"].dateFormattingInfo,
       languageId: options.languageId || 1033,
       isRTL: false,
       userName: "Test User",

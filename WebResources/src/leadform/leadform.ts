@@ -8,7 +8,7 @@
 //     <CrmParameter Value="PrimaryControl" /> (the form context), enable rule LeadScoring.LeadForm.canHandBack
 //     (https://learn.microsoft.com/power-apps/developer/model-driven-apps/pass-data-page-parameter-ribbon-actions).
 import { explainLeadScore, type Explanation } from "../shared/api";
-import { Formatter, userFormatSettings } from "../shared/format";
+import { Formatter, loadUserFormatSettings } from "../shared/format";
 import { Lead, LifecycleStage, ScoreCardControlName, WebResourceNames } from "../shared/schema";
 import { errorMessage, normalizeGuid } from "../shared/xrm";
 import { NotificationIds, notificationsFor, type LeadState } from "./notifications";
@@ -47,9 +47,9 @@ export function leadStateOf(fc: Xrm.FormContext): LeadState {
  * leaves a stale one (setFormNotification / clearFormNotification:
  * https://learn.microsoft.com/power-apps/developer/model-driven-apps/clientapi/reference/formcontext-ui/setformnotification).
  */
-export function applyNotifications(fc: Xrm.FormContext, explanation: Explanation | null): void {
+export async function applyNotifications(fc: Xrm.FormContext, explanation: Explanation | null): Promise<void> {
+  const fmt = new Formatter(await loadUserFormatSettings(xrm()));
   for (const id of Object.values(NotificationIds)) fc.ui.clearFormNotification(id);
-  const fmt = new Formatter(userFormatSettings(xrm()));
   for (const n of notificationsFor(leadStateOf(fc), explanation, fmt)) {
     fc.ui.setFormNotification(n.message, n.level, n.id);
   }
@@ -90,7 +90,7 @@ export async function refresh(fc: Xrm.FormContext): Promise<Explanation | null> 
       console.warn("Lead scoring: ls_ExplainLeadScore failed: " + errorMessage(e));
     }
   }
-  applyNotifications(fc, explanation);
+  await applyNotifications(fc, explanation);
   await pushToScoreCard(fc, id ? explanation : null);
   return explanation;
 }

@@ -7,9 +7,10 @@
 // parameter when the control has "Pass record object-type code and unique identifier as parameters".
 import { explainLeadScore, type Explanation } from "../shared/api";
 import { h, replaceChildren } from "../shared/dom";
-import { Formatter, userFormatSettings } from "../shared/format";
+import { Formatter, loadUserFormatSettings } from "../shared/format";
 import { errorMessage, normalizeGuid, pageParameters, parentXrm } from "../shared/xrm";
-import { renderMessage, renderScoreCard } from "./render";
+import { renderMessage, renderScoreCard, trendChart } from "./render";
+import { applyHostTheme } from "../shared/theme";
 
 const REASONS = 10;
 const FALLBACK_AFTER_MS = 1500;
@@ -19,27 +20,32 @@ interface State {
   formContext?: Xrm.FormContext;
   leadId?: string | null;
   explanation?: Explanation | null;
-  fmt?: Formatter;
+  fmt: Formatter;
   contextGiven: boolean;
   loading: boolean;
 }
 
-const state: State = { contextGiven: false, loading: false };
+// Until the user's formats are known: the page's own language (lang="en" in the HTML).
+const state: State = { contextGiven: false, loading: false, fmt: new Formatter({ locale: "en-US", timeZoneOffsetMinutes: null }) };
 
 function body(): HTMLElement {
   return document.getElementById("card-body")!;
 }
 
+/** The live region sits outside the busy card, so screen readers announce it while the card is busy. */
 function announce(text: string): void {
   const live = document.getElementById("card-status");
   if (live) replaceChildren(live, text);
 }
 
-function formatterFor(xrm: Xrm.XrmStatic | undefined): Formatter {
-  const settings = userFormatSettings(xrm);
-  document.documentElement.lang = settings.locale;
-  document.documentElement.dir = settings.rtl ? "rtl" : "ltr";
-  return new Formatter(settings);
+/** aria-busy on the card while it loads; cleared on every path (data, message, error). */
+function setBusy(busy: boolean): void {
+  document.getElementById("card")?.setAttribute("aria-busy", busy ? "true" : "false");
+  document.getElementById("refresh")?.setAttribute("aria-disabled", busy ? "true" : "false");
+}
+
+async function useFormatsOf(xrm: Xrm.XrmStatic | undefined): Promise<void> {
+  state.fmt = new Formatter(await loadUserFormatSettings(xrm));
 }
 
 function leadIdFromContext(): string | null {
@@ -56,32 +62,40 @@ function chartWidth(): number {
 function render(): void {
   const e = state.explanation;
   if (!e) return;
-  renderScoreCard(body(), e, state.fmt!, { now: new Date(), chartWidth: chartWidth() });
-  // Render once more when the real chart width is known (the first pass measured the body).
+  renderScoreCard(body(), e, state.fmt, { now: new Date(), chartWidth: chartWidth() });
+  // The first pass measured the body; draw the chart again once its box has its real width.
+  redrawChart();
+}
+
+/** Redraws only the chart (on resize): an open history table, the focus and the rest of the card stay as they are. */
+function redrawChart(): void {
+  const e = state.explanation;
+  const box = document.querySelector(".chart-box");
+  const svg = box?.querySelector("svg");
   const w = chartWidth();
-  const svg = document.querySelector(".chart-box svg");
-  if (svg && Math.abs(Number(svg.getAttribute("width")) - w) > 2) {
-    renderScoreCard(body(), e, state.fmt!, { now: new Date(), chartWidth: w });
-  }
+  if (!e || !box || (svg && Math.abs(Number(svg.getAttribute("width")) - w) <= 2)) return;
+  replaceChildren(box as HTMLElement, trendChart(document, e, state.fmt, { now: new Date(), chartWidth: w }));
+}
+
+function showExplanation(e: Explanation): void {
+  state.explanation = e;
+  render();
+  announce(`Score card updated: score ${state.fmt.number(e.score)}.`);
 }
 
 async function load(): Promise<void> {
+  if (state.loading) return;
   const xrm = state.xrm;
   state.leadId = leadIdFromContext();
-  if (!xrm) {
-    renderMessage(body(), "empty", "The score card shows on a lead form.");
-    return;
-  }
-  if (!state.leadId) {
-    renderMessage(body(), "empty", "Save the lead to see its score.");
-    return;
-  }
   state.loading = true;
   setBusy(true);
   try {
-    state.explanation = await explainLeadScore(xrm, state.leadId, { top: REASONS });
-    render();
-    announce(`Score card updated: score ${state.fmt!.number(state.explanation.score)}.`);
+    if (!xrm) renderMessage(body(), "empty", "The score card shows on a lead form.");
+    else if (!state.leadId) renderMessage(body(), "empty", "Save the lead to see its score.");
+    else {
+      const [explanation] = await Promise.all([explainLeadScore(xrm, state.leadId, { top: REASONS }), useFormatsOf(xrm)]);
+      showExplanation(explanation);
+    }
   } catch (e) {
     renderMessage(body(), "error", "The score could not be loaded: " + errorMessage(e));
     announce("The score could not be loaded.");
@@ -91,34 +105,28 @@ async function load(): Promise<void> {
   }
 }
 
-function setBusy(busy: boolean): void {
-  const card = document.getElementById("card");
-  card?.setAttribute("aria-busy", busy ? "true" : "false");
-  const btn = document.getElementById("refresh") as HTMLButtonElement | null;
-  if (btn) btn.disabled = busy;
-}
-
 /** Called by the lead form script (LeadScoring.LeadForm) with Xrm, the form context and, if it has one, the explanation. */
-function setClientApiContext(xrm: Xrm.XrmStatic, formContext: Xrm.FormContext, explanation?: Explanation | null): void {
+async function setClientApiContext(xrm: Xrm.XrmStatic, formContext: Xrm.FormContext, explanation?: Explanation | null): Promise<void> {
   state.contextGiven = true;
   state.xrm = xrm;
   state.formContext = formContext;
-  state.fmt = formatterFor(xrm);
-  if (explanation) {
+  if (!explanation) return load();
+  setBusy(true);
+  try {
+    await useFormatsOf(xrm);
     state.leadId = leadIdFromContext();
-    state.explanation = explanation;
-    render();
-    announce(`Score card updated: score ${state.fmt.number(explanation.score)}.`);
-  } else {
-    void load();
+    showExplanation(explanation);
+  } finally {
+    setBusy(false);
   }
 }
 
 function init(): void {
-  state.fmt = formatterFor(parentXrm(window));
+  applyHostTheme(window);
   const header = document.getElementById("card-actions");
   if (header) {
-    const btn = h(document, "button", { id: "refresh", type: "button", class: "refresh", title: "Refresh the score" }, "Refresh");
+    // Never disabled while loading (a disabled button drops the focus to the page): a click then does nothing.
+    const btn = h(document, "button", { id: "refresh", type: "button", class: "refresh" }, "Refresh");
     btn.addEventListener("click", () => {
       if (!state.xrm) state.xrm = parentXrm(window);
       void load();
@@ -129,13 +137,12 @@ function init(): void {
   window.setTimeout(() => {
     if (state.contextGiven) return;
     state.xrm = parentXrm(window);
-    state.fmt = formatterFor(state.xrm);
     void load();
   }, FALLBACK_AFTER_MS);
   let t: number | undefined;
   window.addEventListener("resize", () => {
     window.clearTimeout(t);
-    t = window.setTimeout(render, 100);
+    t = window.setTimeout(redrawChart, 100);
   });
 }
 

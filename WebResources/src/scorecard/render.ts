@@ -68,10 +68,14 @@ function bar(doc: Document, value: number, max: number, cls: string): HTMLElemen
   return h(doc, "span", { class: `bar ${cls}`, "aria-hidden": "true" }, h(doc, "span", { class: "fill", style: `width:${pct.toFixed(1)}%` }));
 }
 
+function currentGrade(e: Explanation): string {
+  return e.grade && /^[A-Z]\d+$/.test(e.grade) ? e.grade : gradeOf(e.fit, e.engagement, e.gradeMatrix.fitBands, e.gradeMatrix.engagementBands);
+}
+
 function gradeMatrix(doc: Document, e: Explanation, fmt: Formatter): HTMLElement {
   const fb = fitBands(e.gradeMatrix.fitBands);
   const eb = engagementBands(e.gradeMatrix.engagementBands);
-  const grade = (e.grade && /^[A-Z]\d+$/.test(e.grade) ? e.grade : gradeOf(e.fit, e.engagement, e.gradeMatrix.fitBands, e.gradeMatrix.engagementBands));
+  const grade = currentGrade(e);
   const n = (x: number) => fmt.number(x);
   return h(
     doc,
@@ -172,6 +176,36 @@ function historyTable(doc: Document, e: Explanation, fmt: Formatter): HTMLElemen
   );
 }
 
+/** The score-over-time chart alone: a resize redraws only this, so the rest of the card keeps its state and focus. */
+export function trendChart(doc: Document, e: Explanation, fmt: Formatter, opts: CardOptions): SVGElement {
+  return renderChart(
+    doc,
+    {
+      history: e.history,
+      currentScore: e.score,
+      threshold: e.salesReadyThreshold,
+      now: opts.now,
+      width: Math.max(200, Math.floor(opts.chartWidth)),
+      height: 150,
+      idPrefix: "ls-chart",
+    },
+    fmt,
+  );
+}
+
+/** "Leads graded A2 converted 86 % of the time (backtest of 5/1/2026, 240 leads)."; nothing without a backtest for this grade. */
+export function gradeMeaning(doc: Document, e: Explanation, grade: string, fmt: Formatter): HTMLElement | null {
+  const c = e.gradeConversion;
+  if (!c || c.grade !== grade) return null;
+  return h(
+    doc,
+    "p",
+    { class: "grade-meaning", "data-testid": "grade-meaning" },
+    `Leads graded ${c.grade} converted ${fmt.percent(c.converted / c.leads)} of the time `,
+    h(doc, "span", { class: "muted" }, `(backtest of ${fmt.day(c.measuredOn)}, ${fmt.number(c.sampleLeads)} leads).`),
+  );
+}
+
 /** Renders the whole card into `root`. */
 export function renderScoreCard(root: HTMLElement, e: Explanation, fmt: Formatter, opts: CardOptions): void {
   const doc = root.ownerDocument;
@@ -230,6 +264,7 @@ export function renderScoreCard(root: HTMLElement, e: Explanation, fmt: Formatte
       ),
     ),
     gradeMatrix(doc, e, fmt),
+    gradeMeaning(doc, e, currentGrade(e), fmt),
   );
 
   const trend = h(
@@ -237,24 +272,7 @@ export function renderScoreCard(root: HTMLElement, e: Explanation, fmt: Formatte
     "section",
     { class: "trend", "aria-labelledby": "ls-trend-heading" },
     h(doc, "h3", { id: "ls-trend-heading" }, "Score over time"),
-    h(
-      doc,
-      "div",
-      { class: "chart-box" },
-      renderChart(
-        doc,
-        {
-          history: e.history,
-          currentScore: e.score,
-          threshold: e.salesReadyThreshold,
-          now: opts.now,
-          width: Math.max(200, Math.floor(opts.chartWidth)),
-          height: 150,
-          idPrefix: "ls-chart",
-        },
-        fmt,
-      ),
-    ),
+    h(doc, "div", { class: "chart-box" }, trendChart(doc, e, fmt, opts)),
     e.history.length ? historyTable(doc, e, fmt) : null,
     decayStatus(doc, e, fmt),
   );

@@ -23,6 +23,14 @@ export interface ModelRow {
   marketingApprovedOn: string | null;
   salesApprover: string | null;
   salesApprovedOn: string | null;
+  /** The model version's last backtest: conversion by grade; null when none was stored. */
+  backtest: Backtest | null;
+}
+
+export interface Backtest {
+  measuredOn: string;
+  leads: number;
+  grades: { grade: string; leads: number; converted: number }[];
 }
 
 export interface RuleRow {
@@ -86,6 +94,20 @@ export function toModel(r: Row): ModelRow {
     marketingApprovedOn: t(r[M.marketingApprovedOn]),
     salesApprover: t(r[`_${M.salesApproverId}_value${FV}`]),
     salesApprovedOn: t(r[M.salesApprovedOn]),
+    backtest: parseBacktest(t(r[M.gradeConversion])),
+  };
+}
+
+/** Reads ls_gradeconversion as GradeConversionText.Format writes it; null when it is empty or not in that form. */
+export function parseBacktest(text: string | null): Backtest | null {
+  const parts = (text ?? "").split(" ").filter(Boolean);
+  if (parts.length < 3 || parts[0] !== "backtest" || !/^\d{4}-\d{2}-\d{2}$/.test(parts[1]!) || !/^\d+$/.test(parts[2]!)) return null;
+  const grades = parts.slice(3).map((p) => /^([^=]+)=(\d+)\/(\d+)$/.exec(p));
+  if (grades.some((g) => !g)) return null;
+  return {
+    measuredOn: parts[1]!,
+    leads: Number(parts[2]),
+    grades: grades.map((g) => ({ grade: g![1]!, converted: Number(g![2]), leads: Number(g![3]) })),
   };
 }
 
@@ -133,7 +155,7 @@ export function rulesByCategory(rules: RuleRow[]): { fit: RuleRow[]; engagement:
 const modelSelect = [
   M.id, M.name, M.version, M.status, M.salesReadyThreshold, M.minimumFit, M.minimumEngagement, M.fitCap,
   M.engagementCap, M.floor, M.fitBands, M.engagementBands, `_${M.marketingApproverId}_value`,
-  M.marketingApprovedOn, `_${M.salesApproverId}_value`, M.salesApprovedOn,
+  M.marketingApprovedOn, `_${M.salesApproverId}_value`, M.salesApprovedOn, M.gradeConversion,
 ].join(",");
 
 const ruleSelect = [

@@ -11,11 +11,12 @@
 // (= the active model); nothing is written.
 import { explainLeadScore } from "../shared/api";
 import { replaceChildren } from "../shared/dom";
-import { Formatter, userFormatSettings } from "../shared/format";
-import { ModelStatus } from "../shared/schema";
+import { Formatter, loadUserFormatSettings } from "../shared/format";
+import { ModelStatus, WhatIfReasons } from "../shared/schema";
 import { dataParameters, errorMessage, normalizeGuid, pageParameters, parentXrm } from "../shared/xrm";
 import { loadLeadName, loadModels, loadRules, type ModelRow } from "./data";
 import { modelLabel, renderModel, renderModelOptions, renderRules, renderWhatIf } from "./render";
+import { applyHostTheme } from "../shared/theme";
 
 interface State {
   xrm?: Xrm.XrmStatic;
@@ -25,7 +26,7 @@ interface State {
   lead?: { id: string; name: string | null };
 }
 
-const state: State = { fmt: new Formatter(userFormatSettings(null)), models: [] };
+const state: State = { fmt: new Formatter({ locale: "en-US", timeZoneOffsetMinutes: null }), models: [] };
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -68,8 +69,8 @@ async function runWhatIf(): Promise<void> {
   replaceChildren(out, "Scoring the lead under both models…");
   try {
     const [thisModel, activeModel] = await Promise.all([
-      explainLeadScore(xrm, lead.id, { modelId: m.id, top: 0 }),
-      explainLeadScore(xrm, lead.id, { top: 0 }),
+      explainLeadScore(xrm, lead.id, { modelId: m.id, top: WhatIfReasons }),
+      explainLeadScore(xrm, lead.id, { top: WhatIfReasons }),
     ]);
     const active = state.models.find((x) => x.status === ModelStatus.Active);
     const activeLabel = activeModel.modelName
@@ -115,16 +116,25 @@ async function pickLead(): Promise<void> {
   }
 }
 
+/** The message beside the lead id field (aria-describedby), not at the top of the page. */
+function fieldError(text: string): void {
+  const input = $("lead-id") as HTMLInputElement;
+  const error = $("lead-id-error");
+  replaceChildren(error, text);
+  error.hidden = !text;
+  if (text) input.setAttribute("aria-invalid", "true");
+  else input.removeAttribute("aria-invalid");
+}
+
 async function compareTypedLead(): Promise<void> {
   const input = $("lead-id") as HTMLInputElement;
   const id = normalizeGuid(input.value);
   if (!id) {
-    input.setAttribute("aria-invalid", "true");
-    status("error", "Enter a lead id (a GUID) or choose a lead.");
+    fieldError("Enter a lead id (a GUID such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301) or choose a lead.");
     input.focus();
     return;
   }
-  input.removeAttribute("aria-invalid");
+  fieldError("");
   status("info", "");
   const name = state.lead?.id === id ? state.lead.name : state.xrm ? await loadLeadName(state.xrm, id) : null;
   state.lead = { id, name };
@@ -132,11 +142,8 @@ async function compareTypedLead(): Promise<void> {
 }
 
 async function init(): Promise<void> {
+  applyHostTheme(window);
   state.xrm = parentXrm(window);
-  const settings = userFormatSettings(state.xrm);
-  document.documentElement.lang = settings.locale;
-  document.documentElement.dir = settings.rtl ? "rtl" : "ltr";
-  state.fmt = new Formatter(settings);
 
   $("pick-lead").addEventListener("click", () => void pickLead());
   $("whatif-form").addEventListener("submit", (ev) => {
@@ -151,6 +158,8 @@ async function init(): Promise<void> {
     ($("pick-lead") as HTMLButtonElement).disabled = true;
     return;
   }
+  // The page's words are English (lang="en" in the HTML); numbers and dates follow the user's formats.
+  state.fmt = new Formatter(await loadUserFormatSettings(state.xrm));
   status("info", "Loading the scoring models…");
   try {
     state.models = await loadModels(state.xrm);

@@ -39,6 +39,19 @@ export function approvalState(m: ModelRow): string {
   return "Awaiting the marketing and the sales approvals.";
 }
 
+/** How each grade converted in the model version's last backtest (what the score card tells sales reps). */
+function backtestFacts(doc: Document, m: ModelRow, fmt: Formatter): HTMLElement {
+  const b = m.backtest;
+  if (!b) return h(doc, "p", { class: "backtest muted", "data-testid": "backtest" }, "No backtest stored with this version: the score card says nothing about what a grade means.");
+  return h(
+    doc,
+    "p",
+    { class: "backtest", "data-testid": "backtest" },
+    `Backtest of ${fmt.day(b.measuredOn)}, ${fmt.number(b.leads)} leads, converted by grade: `,
+    bandList(doc, b.grades.map((g) => `${g.grade} ${fmt.percent(g.leads ? g.converted / g.leads : 0)}`)),
+  );
+}
+
 export function renderModel(root: HTMLElement, m: ModelRow, fmt: Formatter): void {
   const doc = root.ownerDocument;
   const num = (v: number | null) => (v === null ? "—" : fmt.number(v));
@@ -74,6 +87,7 @@ export function renderModel(root: HTMLElement, m: ModelRow, fmt: Formatter): voi
         dlRow(doc, "Fit grades", bandList(doc, fitBands(m.fitBands).map((b) => `${b.code} ${bandLabel(b, n)}`))),
         dlRow(doc, "Engagement grades", bandList(doc, engagementBands(m.engagementBands).map((b) => `${b.code} ${bandLabel(b, n)}`))),
       ),
+      backtestFacts(doc, m, fmt),
     ),
     h(
       doc,

@@ -2,7 +2,7 @@
 // A request object exposes getMetadata(); for an API bound to a table, boundParameter is "entity" and
 // the record goes in the `entity` property; operationType 0 is an action.
 // https://learn.microsoft.com/power-apps/developer/model-driven-apps/clientapi/reference/xrm-webapi/online/execute
-import { CustomApi, Lead, ScoringModel, type StageName } from "./schema";
+import { CustomApi, CustomApiOutputs, CustomApiParameters, Lead, ScoringModel, type StageName } from "./schema";
 
 export interface Reason {
   ruleId: string;
@@ -29,6 +29,17 @@ export interface DecayStatus {
   daysUntilNextDebit: number | null;
 }
 
+/** How leads of the lead's grade converted in the model's last backtest. */
+export interface GradeConversion {
+  grade: string;
+  leads: number;
+  converted: number;
+  source: string;
+  /** yyyy-MM-dd */
+  measuredOn: string;
+  sampleLeads: number;
+}
+
 /** The JSON in ls_ExplainLeadScore's Explanation output. */
 export interface Explanation {
   leadId: string;
@@ -36,6 +47,8 @@ export interface Explanation {
   fit: number;
   engagement: number;
   grade: string | null;
+  /** Null when the model version has no backtest (the card then says nothing about the grade's meaning). */
+  gradeConversion: GradeConversion | null;
   stage: StageName | string | null;
   salesReadyThreshold: number;
   minimumFit: number;
@@ -56,6 +69,17 @@ const str = (v: unknown): string | null => (typeof v === "string" ? v : v === nu
 const numArr = (v: unknown, d: number[]): number[] =>
   Array.isArray(v) && v.every((x) => typeof x === "number") ? (v as number[]) : d;
 
+function gradeConversionOf(v: unknown): GradeConversion | null {
+  if (!v || typeof v !== "object") return null;
+  const g = v as Record<string, unknown>;
+  const leads = num(g.leads, -1);
+  const converted = num(g.converted, -1);
+  const grade = str(g.grade);
+  const measuredOn = str(g.measuredOn);
+  if (!grade || !measuredOn || leads < 1 || converted < 0 || converted > leads) return null;
+  return { grade, leads, converted, source: str(g.source) ?? "backtest", measuredOn, sampleLeads: num(g.sampleLeads, leads) };
+}
+
 /** Parses and normalises the Explanation JSON; throws on text that is not a JSON object. */
 export function parseExplanation(json: string): Explanation {
   const o = JSON.parse(json) as Record<string, unknown>;
@@ -68,6 +92,7 @@ export function parseExplanation(json: string): Explanation {
     fit: num(o.fit),
     engagement: num(o.engagement),
     grade: str(o.grade),
+    gradeConversion: gradeConversionOf(o.gradeConversion),
     stage: str(o.stage),
     salesReadyThreshold: num(o.salesReadyThreshold),
     minimumFit: num(o.minimumFit),
@@ -117,13 +142,13 @@ export function explainLeadScoreRequest(leadId: string, options: { top?: number;
   };
   const request: Record<string, unknown> = { entity: { entityType: Lead.table, id: leadId } };
   if (options.top !== undefined) {
-    request.Top = options.top;
-    parameterTypes.Top = { typeName: "Edm.Int32", structuralProperty: 1 };
+    request[CustomApiParameters.top] = options.top;
+    parameterTypes[CustomApiParameters.top] = { typeName: "Edm.Int32", structuralProperty: 1 };
   }
   if (options.modelId) {
     // An EntityReference parameter goes to the Web API as the record's JSON: its type and primary key.
-    request.ModelId = { "@odata.type": `Microsoft.Dynamics.CRM.${ScoringModel.table}`, [ScoringModel.id]: options.modelId };
-    parameterTypes.ModelId = { typeName: `mscrm.${ScoringModel.table}`, structuralProperty: 5 };
+    request[CustomApiParameters.modelId] = { "@odata.type": `Microsoft.Dynamics.CRM.${ScoringModel.table}`, [ScoringModel.id]: options.modelId };
+    parameterTypes[CustomApiParameters.modelId] = { typeName: `mscrm.${ScoringModel.table}`, structuralProperty: 5 };
   }
   request.getMetadata = () => ({
     boundParameter: "entity",
@@ -138,12 +163,12 @@ export function explainLeadScoreRequest(leadId: string, options: { top?: number;
 export function handBackLeadRequest(leadId: string, reason: string): object {
   return {
     entity: { entityType: Lead.table, id: leadId },
-    Reason: reason,
+    [CustomApiParameters.reason]: reason,
     getMetadata: () => ({
       boundParameter: "entity",
       parameterTypes: {
         entity: leadParameterType,
-        Reason: { typeName: "Edm.String", structuralProperty: 1 },
+        [CustomApiParameters.reason]: { typeName: "Edm.String", structuralProperty: 1 },
       },
       operationType: 0,
       operationName: CustomApi.handBackLead,
@@ -172,8 +197,9 @@ export async function explainLeadScore(
 ): Promise<Explanation> {
   const response = await xrm.WebApi.online.execute(explainLeadScoreRequest(leadId, options));
   const out = await outputOf(response);
-  if (typeof out.Explanation !== "string") throw new Error("ls_ExplainLeadScore returned no Explanation");
-  return parseExplanation(out.Explanation);
+  const explanation = out[CustomApiOutputs.explanation];
+  if (typeof explanation !== "string") throw new Error("ls_ExplainLeadScore returned no Explanation");
+  return parseExplanation(explanation);
 }
 
 export interface HandBackResult {
@@ -185,5 +211,5 @@ export interface HandBackResult {
 export async function handBackLead(xrm: Xrm.XrmStatic, leadId: string, reason: string): Promise<HandBackResult> {
   const response = await xrm.WebApi.online.execute(handBackLeadRequest(leadId, reason));
   const out = await outputOf(response);
-  return { score: num(out.Score), lifecycleStage: num(out.LifecycleStage) };
+  return { score: num(out[CustomApiOutputs.score]), lifecycleStage: num(out[CustomApiOutputs.lifecycleStage]) };
 }

@@ -1,7 +1,12 @@
-// Numbers and dates in the user's language. The user's Dataverse settings come from
-// Xrm.Utility.getGlobalContext().userSettings: languageId (an LCID), isRTL and
+// Numbers and dates in the user's own formats; the words around them stay English (the pages say
+// lang="en"), so a German user reads an English sentence with German dates, never a mixed sentence.
+// The user's Dataverse settings come from Xrm.Utility.getGlobalContext().userSettings:
+// dateFormattingInfo (the date and time patterns of the user's format settings), languageId (an LCID),
 // getTimeZoneOffsetMinutes() (the user's Dataverse time zone, not the browser's).
 // https://learn.microsoft.com/power-apps/developer/model-driven-apps/clientapi/reference/xrm-utility/getglobalcontext/usersettings
+// The number separators are columns of the user's usersettings row (decimalsymbol, numberseparator),
+// read once per page with Xrm.WebApi.retrieveRecord:
+// https://learn.microsoft.com/power-apps/developer/data-platform/reference/entities/usersettings
 
 /** LCIDs of the languages Dataverse ships, mapped to BCP 47 tags for Intl. */
 const LCID_TO_LOCALE: Record<number, string> = {
@@ -20,18 +25,39 @@ export function localeFromLcid(lcid: number | null | undefined, fallback?: strin
   return fallback ?? (typeof navigator !== "undefined" && navigator.language ? navigator.language : "en-US");
 }
 
+/** The parts of userSettings.dateFormattingInfo the pages use (.NET date patterns and names). */
+export interface DateFormat {
+  ShortDatePattern: string;
+  ShortTimePattern: string;
+  DateSeparator: string;
+  TimeSeparator: string;
+  AMDesignator?: string;
+  AmDesignator?: string;
+  PMDesignator?: string;
+  PmDesignator?: string;
+  AbbreviatedMonthNames: string[];
+  MonthNames: string[];
+}
+
+/** The user's number separators (usersettings.decimalsymbol and numberseparator). */
+export interface NumberFormat {
+  decimal: string;
+  group: string;
+}
+
 export interface UserFormatSettings {
+  /** The user's language as a BCP 47 tag: the fallback for formats the host does not give. */
   locale: string;
   /** Minutes to add to UTC to get the user's Dataverse local time; null = the browser's time zone. */
   timeZoneOffsetMinutes: number | null;
-  rtl: boolean;
+  dateFormat?: DateFormat | null;
+  numberFormat?: NumberFormat | null;
 }
 
 /** Reads the user's settings from Xrm, defensively (any of them may be missing in a host). */
 export function userFormatSettings(xrm: Xrm.XrmStatic | undefined | null): UserFormatSettings {
   let lcid: number | undefined;
   let offset: number | null = null;
-  let rtl = false;
   let us: Xrm.UserSettings | undefined;
   try {
     us = xrm?.Utility?.getGlobalContext?.()?.userSettings;
@@ -40,7 +66,6 @@ export function userFormatSettings(xrm: Xrm.XrmStatic | undefined | null): UserF
   }
   if (us) {
     lcid = typeof us.languageId === "number" ? us.languageId : undefined;
-    rtl = !!us.isRTL;
     try {
       const o = us.getTimeZoneOffsetMinutes();
       if (typeof o === "number" && Number.isFinite(o)) offset = o;
@@ -48,14 +73,44 @@ export function userFormatSettings(xrm: Xrm.XrmStatic | undefined | null): UserF
       offset = null; // the browser's time zone
     }
   }
-  return { locale: localeFromLcid(lcid), timeZoneOffsetMinutes: offset, rtl };
+  const df = us?.dateFormattingInfo as unknown as DateFormat | undefined;
+  const dateFormat = df && typeof df.ShortDatePattern === "string" && Array.isArray(df.MonthNames) ? df : null;
+  return { locale: localeFromLcid(lcid), timeZoneOffsetMinutes: offset, dateFormat, numberFormat: null };
+}
+
+const numberFormats = new WeakMap<object, Promise<NumberFormat | null>>();
+
+/** The user's settings with the number separators of their usersettings row (read once per Xrm; none if it cannot be read). */
+export async function loadUserFormatSettings(xrm: Xrm.XrmStatic | undefined | null): Promise<UserFormatSettings> {
+  const settings = userFormatSettings(xrm);
+  if (!xrm) return settings;
+  let pending = numberFormats.get(xrm);
+  if (!pending) {
+    pending = readNumberFormat(xrm);
+    numberFormats.set(xrm, pending);
+  }
+  return { ...settings, numberFormat: await pending };
+}
+
+async function readNumberFormat(xrm: Xrm.XrmStatic): Promise<NumberFormat | null> {
+  try {
+    const userId = (xrm.Utility.getGlobalContext().userSettings.userId ?? "").replace(/[{}]/g, "");
+    if (!userId) return null;
+    const row = (await xrm.WebApi.retrieveRecord("usersettings", userId, "?$select=decimalsymbol,numberseparator")) as Record<string, unknown>;
+    const decimal = row.decimalsymbol;
+    const group = row.numberseparator;
+    return typeof decimal === "string" && typeof group === "string" && decimal ? { decimal, group } : null;
+  } catch {
+    return null; // the language's formats
+  }
 }
 
 export class Formatter {
   readonly locale: string;
   private readonly offset: number | null;
+  private readonly dateFormat: DateFormat | null;
+  private readonly numberFormat: NumberFormat | null;
   private readonly integer: Intl.NumberFormat;
-  private readonly signed: Intl.NumberFormat;
   private readonly dateFmt: Intl.DateTimeFormat;
   private readonly dateTimeFmt: Intl.DateTimeFormat;
   private readonly shortDateFmt: Intl.DateTimeFormat;
@@ -63,22 +118,32 @@ export class Formatter {
   constructor(settings: UserFormatSettings) {
     this.locale = safeLocale(settings.locale);
     this.offset = settings.timeZoneOffsetMinutes;
+    this.dateFormat = settings.dateFormat ?? null;
+    this.numberFormat = settings.numberFormat ?? null;
     // With an explicit Dataverse offset, dates are shifted by it and printed as UTC.
     const tz = this.offset === null ? {} : { timeZone: "UTC" };
-    this.integer = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0 });
-    this.signed = new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0, signDisplay: "exceptZero" });
+    // With the user's separators, digits are grouped as in en-US and the separators swapped in.
+    this.integer = new Intl.NumberFormat(this.numberFormat ? "en-US" : this.locale, { maximumFractionDigits: 0 });
     this.dateFmt = new Intl.DateTimeFormat(this.locale, { dateStyle: "medium", ...tz });
     this.dateTimeFmt = new Intl.DateTimeFormat(this.locale, { dateStyle: "medium", timeStyle: "short", ...tz });
     this.shortDateFmt = new Intl.DateTimeFormat(this.locale, { day: "numeric", month: "short", ...tz });
   }
 
   number(n: number | null | undefined): string {
-    return n === null || n === undefined || !Number.isFinite(n) ? "—" : this.integer.format(n);
+    if (n === null || n === undefined || !Number.isFinite(n)) return "—";
+    const text = this.integer.format(n);
+    const nf = this.numberFormat;
+    return nf ? text.replace(/[,.]/g, (c) => (c === "," ? nf.group : nf.decimal)) : text;
   }
 
-  /** +20, −15 (with the locale's signs). */
+  /** +20, −15. */
   points(n: number): string {
-    return this.signed.format(n);
+    return n > 0 ? "+" + this.number(n) : n < 0 ? "-" + this.number(-n) : this.number(0);
+  }
+
+  /** 0.86 → "86 %" (whole percent). */
+  percent(rate: number): string {
+    return `${this.number(Math.round(rate * 100))} %`;
   }
 
   private shift(d: Date): Date {
@@ -87,23 +152,89 @@ export class Formatter {
 
   date(value: string | Date | null | undefined): string {
     const d = toDate(value);
-    return d ? this.dateFmt.format(this.shift(d)) : "—";
+    if (!d) return "—";
+    return this.dateFormat ? formatPattern(this.dateFormat.ShortDatePattern, this.shift(d), this.dateFormat, this.offset !== null) : this.dateFmt.format(this.shift(d));
+  }
+
+  /** A calendar day given as yyyy-MM-dd (no time zone: it is the same day everywhere). */
+  day(isoDate: string | null | undefined): string {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate ?? "");
+    if (!m) return "—";
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return this.dateFormat
+      ? formatPattern(this.dateFormat.ShortDatePattern, d, this.dateFormat, true)
+      : new Intl.DateTimeFormat(this.locale, { dateStyle: "medium", timeZone: "UTC" }).format(d);
   }
 
   dateTime(value: string | Date | null | undefined): string {
     const d = toDate(value);
-    return d ? this.dateTimeFmt.format(this.shift(d)) : "—";
+    if (!d) return "—";
+    const f = this.dateFormat;
+    return f
+      ? `${formatPattern(f.ShortDatePattern, this.shift(d), f, this.offset !== null)} ${formatPattern(f.ShortTimePattern, this.shift(d), f, this.offset !== null)}`
+      : this.dateTimeFmt.format(this.shift(d));
   }
 
+  /** Day and month, for the chart's axis. */
   shortDate(value: string | Date | null | undefined): string {
     const d = toDate(value);
-    return d ? this.shortDateFmt.format(this.shift(d)) : "—";
+    if (!d) return "—";
+    const f = this.dateFormat;
+    return f ? formatPattern(withoutYear(f.ShortDatePattern), this.shift(d), f, this.offset !== null) : this.shortDateFmt.format(this.shift(d));
   }
 
-  /** "in 4 days", "tomorrow", "today" in the user's language. */
+  /** "in 4 days", "tomorrow", "today": English, like the sentence around it. */
   inDays(days: number): string {
-    return new Intl.RelativeTimeFormat(this.locale, { numeric: "auto" }).format(days, "day");
+    return new Intl.RelativeTimeFormat("en", { numeric: "auto" }).format(days, "day");
   }
+}
+
+/** A .NET custom date/time pattern (d, dd, M, MM, MMM, MMMM, yy, yyyy, h, hh, H, HH, mm, tt, '/', ':', 'quoted'). */
+export function formatPattern(pattern: string, d: Date, f: DateFormat, utc: boolean): string {
+  const get = {
+    y: utc ? d.getUTCFullYear() : d.getFullYear(),
+    M: (utc ? d.getUTCMonth() : d.getMonth()) + 1,
+    d: utc ? d.getUTCDate() : d.getDate(),
+    H: utc ? d.getUTCHours() : d.getHours(),
+    m: utc ? d.getUTCMinutes() : d.getMinutes(),
+  };
+  const two = (n: number) => String(n).padStart(2, "0");
+  let out = "";
+  for (let i = 0; i < pattern.length; ) {
+    const c = pattern[i]!;
+    if (c === "'" || c === '"') {
+      const end = pattern.indexOf(c, i + 1);
+      out += pattern.slice(i + 1, end < 0 ? pattern.length : end);
+      i = end < 0 ? pattern.length : end + 1;
+      continue;
+    }
+    let n = 1;
+    while (pattern[i + n] === c) n++;
+    i += n;
+    switch (c) {
+      case "d": out += n === 1 ? String(get.d) : two(get.d); break;
+      case "M": out += n === 1 ? String(get.M) : n === 2 ? two(get.M) : n === 3 ? f.AbbreviatedMonthNames[get.M - 1] ?? "" : f.MonthNames[get.M - 1] ?? ""; break;
+      case "y": out += n <= 2 ? two(get.y % 100) : String(get.y).padStart(n, "0"); break;
+      case "H": out += n === 1 ? String(get.H) : two(get.H); break;
+      case "h": out += n === 1 ? String(get.H % 12 || 12) : two(get.H % 12 || 12); break;
+      case "m": out += n === 1 ? String(get.m) : two(get.m); break;
+      case "t": {
+        const t = get.H < 12 ? (f.AMDesignator ?? f.AmDesignator ?? "AM") : (f.PMDesignator ?? f.PmDesignator ?? "PM");
+        out += n === 1 ? t.slice(0, 1) : t;
+        break;
+      }
+      case "/": out += f.DateSeparator.repeat(n); break;
+      case ":": out += f.TimeSeparator.repeat(n); break;
+      case "\\": out += pattern[i] ?? ""; i++; break;
+      default: out += c.repeat(n);
+    }
+  }
+  return out;
+}
+
+/** The short date pattern without its year: "M/d/yyyy" → "M/d", "dd.MM.yyyy" → "dd.MM", "yyyy-MM-dd" → "MM-dd". */
+export function withoutYear(pattern: string): string {
+  return pattern.replace(/^y+[^dMy]*|[^dMy]*y+$/g, "") || pattern;
 }
 
 export function toDate(value: string | Date | null | undefined): Date | null {

@@ -62,6 +62,8 @@ export const ScoringModel = {
   salesApproverId: "ls_salesapproverid",
   marketingApprovedOn: "ls_marketingapprovedon",
   salesApprovedOn: "ls_salesapprovedon",
+  /** Text as Plugins/Dataverse/GradeConversionText.cs writes it (source, date, leads, grade=converted/leads). */
+  gradeConversion: "ls_gradeconversion",
 } as const;
 
 export const ModelStatus = { Draft: 100000000, Active: 100000001, Retired: 100000002 } as const;
@@ -96,6 +98,28 @@ export const LimitType = {
 export const CustomApi = {
   handBackLead: "ls_HandBackLead",
   explainLeadScore: "ls_ExplainLeadScore",
+} as const;
+
+/**
+ * Request parameters and response properties of those Custom APIs, as pac-config.json declares them
+ * (WebResources/test/unit/contract.test.ts checks every request the pages build against that file).
+ */
+export const CustomApiParameters = {
+  top: "Top",
+  modelId: "ModelId",
+  reason: "Reason",
+} as const;
+
+/** ls_HandBackLead's Reason: at most as long as the lead's ls_handbackreason column (Text(500)). */
+export const HandBackReasonMaxLength = 500;
+
+/** The scoring matrix's what-if compares scores, not reasons: it asks for the fewest reasons ls_ExplainLeadScore allows (Top ≥ 1). */
+export const WhatIfReasons = 1;
+
+export const CustomApiOutputs = {
+  explanation: "Explanation",
+  score: "Score",
+  lifecycleStage: "LifecycleStage",
 } as const;
 
 /** Names of the web resources as they are registered in the solution. */

@@ -3,8 +3,24 @@ import { join } from "node:path";
 import { vi } from "vitest";
 import { XrmMockGenerator } from "xrm-mock";
 import { LifecycleStage, ScoreCardControlName } from "../../src/shared/schema";
+import { customApisOf, requestProblems } from "../contract/custom-api-contract";
 
 export const LEAD_ID = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
+
+/** The Custom API definitions of the solution (pac-config.json at the repository root). */
+export const customApis = customApisOf(JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "pac-config.json"), "utf8")));
+
+/**
+ * Xrm.WebApi.online.execute as the tests' fake app provides it: a request that breaks the Custom API
+ * contract is refused with the server's kind of message before the test's own handler sees it.
+ */
+export function contractChecked<T extends (request: never) => Promise<unknown>>(handler: T): (request: unknown) => Promise<unknown> {
+  return async (request: unknown) => {
+    const problems = requestProblems(customApis, request);
+    if (problems.length) throw { errorCode: -2147220891, message: problems.join("; ") };
+    return handler(request as never);
+  };
+}
 
 export function fixture(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(join(__dirname, "..", "fixtures", name), "utf8"));
@@ -67,7 +83,7 @@ export function setupLeadForm(lead: LeadForm = {}) {
   (fc.ui.controls as unknown as { push(c: unknown): void }).push(cardControl);
 
   const execute = vi.fn();
-  (Xrm.WebApi.online as unknown as { execute: unknown }).execute = execute;
+  (Xrm.WebApi.online as unknown as { execute: unknown }).execute = contractChecked(execute);
   const data = fc.data as unknown as Record<string, unknown>;
   data.refresh = vi.fn(async () => undefined);
   data.save = vi.fn(async () => undefined);

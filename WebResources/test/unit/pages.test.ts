@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { executeResponse, explanationResponse, fixture } from "./helpers";
+import { contractChecked, executeResponse, explanationResponse, fixture } from "./helpers";
 
 const html = (name: string) => readFileSync(join(__dirname, "..", "..", "html", name), "utf8");
 const data = fixture("models.json") as {
@@ -49,7 +49,7 @@ function fakeXrm(overrides: Record<string, unknown> = {}) {
         return { entities: data.rules[id] ?? [] };
       }),
       retrieveRecord: vi.fn(async () => ({ fullname: data.leads[LEAD] })),
-      online: { execute },
+      online: { execute: contractChecked(execute) },
     },
     Navigation: {},
     ...overrides,
@@ -78,6 +78,9 @@ describe("scoring matrix page", () => {
       "Marketing approved by <i>Maria</i> Marketing on May 20, 2026, 10:00 AM",
     );
     expect(document.querySelector('[data-testid="approval-sales"]')!.textContent).toBe("Sales not approved yet");
+    expect(document.querySelector('[data-testid="backtest"]')!.textContent).toBe(
+      "No backtest stored with this version: the score card says nothing about what a grade means.",
+    );
 
     const [fit, engagement] = [...document.querySelectorAll(".rule-table")];
     const names = (t: Element) => [...t.querySelectorAll("tbody .rule-name")].map((n) => n.firstChild!.textContent);
@@ -102,6 +105,10 @@ describe("scoring matrix page", () => {
     await import("../../src/scoringmatrix/main");
     await until(() => document.querySelectorAll(".rule-table").length === 2, "the rule tables");
     expect(document.getElementById("model-title")!.textContent).toBe("Default v3 (Active)");
+    // ls_gradeconversion as the server writes it (GradeConversionText): what each grade meant in the last backtest.
+    expect(document.querySelector('[data-testid="backtest"]')!.textContent).toBe(
+      "Backtest of May 1, 2026, 240 leads, converted by grade: A1 87 %A2 86 %A3 30 %B1 60 %B2 40 %B3 17 %C1 20 %C2 10 %C3 0 %",
+    );
 
     // Switch to the draft and compare.
     const select = document.getElementById("model-select") as HTMLSelectElement;
@@ -134,22 +141,26 @@ describe("scoring matrix page", () => {
     const form = document.getElementById("whatif-form") as HTMLFormElement;
     input.value = "<img src=x onerror=alert(1)>";
     form.dispatchEvent(new Event("submit", { cancelable: true }));
-    await until(() => document.getElementById("page-status")!.textContent !== "", "the error");
+    await until(() => !document.getElementById("lead-id-error")!.hidden, "the error");
+    // The message sits beside the field and describes it; the field is marked in words, not by colour alone.
     expect(input.getAttribute("aria-invalid")).toBe("true");
-    expect(document.getElementById("page-status")!.getAttribute("role")).toBe("alert");
+    expect(input.getAttribute("aria-describedby")).toBe("lead-id-error");
+    expect(document.getElementById("lead-id-error")!.textContent).toContain("Enter a lead id (a GUID");
+    expect(document.activeElement).toBe(input);
     expect(execute).not.toHaveBeenCalled();
 
     input.value = LEAD;
     form.dispatchEvent(new Event("submit", { cancelable: true }));
     await until(() => !!document.querySelector('[data-testid="whatif-diff"]'), "the what-if");
     expect(document.querySelector(".lead-name")!.textContent).toBe("Ada Lovelace <ada@example.com>");
+    expect(document.getElementById("lead-id-error")!.hidden).toBe(true);
+    expect(input.hasAttribute("aria-invalid")).toBe(false);
   });
 });
 
 describe("hand-back dialog", () => {
   it("requires a reason, calls ls_HandBackLead through parent Xrm and shows the result", async () => {
     const { execute } = fakeXrm();
-    const close = vi.spyOn(window, "close").mockImplementation(() => undefined);
     loadPage("handback.html", `?data=${encodeURIComponent(`leadid={${LEAD.toUpperCase()}}&leadname=<b>Ada</b>`)}`);
     await import("../../src/handback/main");
     expect(document.getElementById("lead-name")!.textContent).toBe("<b>Ada</b>");
@@ -170,7 +181,28 @@ describe("hand-back dialog", () => {
     expect(req.entity.id).toBe(LEAD);
     expect(document.getElementById("result")!.textContent).toContain("The score is now 85, stage Recycled.");
     expect((document.getElementById("reason") as HTMLTextAreaElement).maxLength).toBe(500);
-    close.mockRestore();
+  });
+
+  it("closes itself with the host's navigateBack: after success, on Cancel and on Escape", async () => {
+    const navigateBack = vi.fn(async () => undefined);
+    fakeXrm({ Navigation: { navigateBack } });
+    loadPage("handback.html", `?data=${encodeURIComponent(`leadid=${LEAD}`)}`);
+    await import("../../src/handback/main");
+    expect(document.getElementById("cancel")!.hidden).toBe(false);
+    document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
+    expect(navigateBack).toHaveBeenCalledTimes(1);
+    (document.getElementById("cancel") as HTMLButtonElement).click();
+    expect(navigateBack).toHaveBeenCalledTimes(2);
+    (document.getElementById("reason") as HTMLTextAreaElement).value = "Wrong person";
+    (document.getElementById("handback-form") as HTMLFormElement).dispatchEvent(new Event("submit", { cancelable: true }));
+    await until(() => navigateBack.mock.calls.length === 3, "the close after success");
+  });
+
+  it("offers no Cancel button where the host cannot close the dialog", async () => {
+    fakeXrm();
+    loadPage("handback.html", `?data=${encodeURIComponent(`leadid=${LEAD}`)}`);
+    await import("../../src/handback/main");
+    expect(document.getElementById("cancel")!.hidden).toBe(true);
   });
 
   it("shows the server's error as text and lets the user retry", async () => {
@@ -185,6 +217,7 @@ describe("hand-back dialog", () => {
       "The lead could not be handed back: Only a sales-ready lead can be handed back <b>now</b>",
     );
     expect(document.querySelector("#error b")).toBeNull();
-    expect((document.getElementById("submit") as HTMLButtonElement).disabled).toBe(false);
+    expect(document.getElementById("submit")!.hasAttribute("aria-disabled")).toBe(false);
+    expect(document.activeElement?.id).toBe("reason");
   });
 });

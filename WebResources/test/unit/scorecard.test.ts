@@ -4,7 +4,7 @@ import { Formatter } from "../../src/shared/format";
 import { renderMessage, renderScoreCard, salesReadyGaps, topReasons } from "../../src/scorecard/render";
 import { fixture } from "./helpers";
 
-const fmt = new Formatter({ locale: "en-US", timeZoneOffsetMinutes: 0, rtl: false });
+const fmt = new Formatter({ locale: "en-US", timeZoneOffsetMinutes: 0 });
 const now = new Date("2026-05-24T12:00:00Z");
 const card = (name: string) => parseExplanation(JSON.stringify(fixture(name)));
 
@@ -40,6 +40,17 @@ describe("score card", () => {
     const headers = [...root.querySelectorAll(".grade-matrix thead th")].map((c) => c.textContent);
     expect(headers.slice(1)).toEqual(["1≥ 80", "240–79", "3< 40"]);
     expect(root.querySelectorAll('.grade-matrix th[scope="row"]')).toHaveLength(3);
+  });
+
+  it("says what the grade means when the model has a backtest, and nothing when it has none", () => {
+    renderScoreCard(root, card("explanation-salesready.json"), fmt, { now, chartWidth: 400 });
+    expect(text('[data-testid="grade-meaning"]')).toBe("Leads graded A2 converted 86 % of the time (backtest of May 1, 2026, 240 leads).");
+    renderScoreCard(root, card("explanation-recycled.json"), fmt, { now, chartWidth: 400 });
+    expect(root.querySelector('[data-testid="grade-meaning"]')).toBeNull();
+    // Figures for another grade than the lead's say nothing about this lead.
+    const other = { ...card("explanation-salesready.json"), grade: "B1" };
+    renderScoreCard(root, other, fmt, { now, chartWidth: 400 });
+    expect(root.querySelector('[data-testid="grade-meaning"]')).toBeNull();
   });
 
   it("lists the top three positive and negative reasons, largest first", () => {

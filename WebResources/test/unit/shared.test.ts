@@ -50,21 +50,42 @@ describe("formatting in the user's language", () => {
   });
 
   it("formats numbers, points and dates per locale and in the user's Dataverse time zone", () => {
-    const de = new Formatter({ locale: "de-DE", timeZoneOffsetMinutes: 120, rtl: false });
+    const de = new Formatter({ locale: "de-DE", timeZoneOffsetMinutes: 120 });
     expect(de.number(12345)).toBe("12.345");
     expect(de.points(-30)).toBe("-30");
     expect(de.date("2026-05-28T23:30:00Z")).toBe("29.05.2026"); // UTC+2 is already the next day
-    expect(de.inDays(4)).toBe("in 4 Tagen");
-    const fr = new Formatter({ locale: "fr-FR", timeZoneOffsetMinutes: 0, rtl: false });
+    // The sentence around "in 4 days" is English: the words stay English whatever the formats.
+    expect(de.inDays(4)).toBe("in 4 days");
+    const fr = new Formatter({ locale: "fr-FR", timeZoneOffsetMinutes: 0 });
     expect(fr.number(12345).replace(/\s/g, " ")).toBe("12 345");
-    expect(fr.inDays(1)).toBe("demain");
+    expect(fr.inDays(1)).toBe("tomorrow");
+  });
+
+  it("takes dates from the user's dateFormattingInfo and numbers from their separators, not from the UI language", () => {
+    const german = { ShortDatePattern: "dd.MM.yyyy", ShortTimePattern: "HH:mm", DateSeparator: ".", TimeSeparator: ":", MonthNames: [], AbbreviatedMonthNames: [] };
+    const english = { ShortDatePattern: "M/d/yyyy", ShortTimePattern: "h:mm tt", DateSeparator: "/", TimeSeparator: ":", AMDesignator: "AM", PMDesignator: "PM", MonthNames: [], AbbreviatedMonthNames: [] };
+    // An English-speaking user with German formats …
+    const a = new Formatter({ locale: "en-US", timeZoneOffsetMinutes: 0, dateFormat: german, numberFormat: { decimal: ",", group: "." } });
+    expect(a.date("2026-05-28T09:05:00Z")).toBe("28.05.2026");
+    expect(a.dateTime("2026-05-28T15:05:00Z")).toBe("28.05.2026 15:05");
+    expect(a.shortDate("2026-05-28T09:05:00Z")).toBe("28.05");
+    expect(a.number(12345)).toBe("12.345");
+    expect(a.percent(0.86)).toBe("86 %");
+    expect(a.day("2026-05-01")).toBe("01.05.2026");
+    // … and a German-speaking user with English formats.
+    const b = new Formatter({ locale: "de-DE", timeZoneOffsetMinutes: 120, dateFormat: english, numberFormat: { decimal: ".", group: "," } });
+    expect(b.date("2026-05-28T23:30:00Z")).toBe("5/29/2026");
+    expect(b.dateTime("2026-05-28T13:05:00Z")).toBe("5/28/2026 3:05 PM");
+    expect(b.shortDate("2026-05-28T09:05:00Z")).toBe("5/28");
+    expect(b.number(12345)).toBe("12,345");
+    expect(b.points(-1500)).toBe("-1,500");
   });
 
   it("reads the user's settings from Xrm and survives a missing global context", () => {
     const xrm = {
       Utility: { getGlobalContext: () => ({ userSettings: { languageId: 1043, isRTL: false, getTimeZoneOffsetMinutes: () => 60 } }) },
     } as unknown as Xrm.XrmStatic;
-    expect(userFormatSettings(xrm)).toEqual({ locale: "nl-NL", timeZoneOffsetMinutes: 60, rtl: false });
+    expect(userFormatSettings(xrm)).toEqual({ locale: "nl-NL", timeZoneOffsetMinutes: 60, dateFormat: null, numberFormat: null });
     const broken = { Utility: { getGlobalContext: () => { throw new Error("no"); } } } as unknown as Xrm.XrmStatic;
     expect(userFormatSettings(broken).timeZoneOffsetMinutes).toBeNull();
   });

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Xml.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+
+namespace LeadScoring.Emulator
+{
+    // Why: deleting a row acts on the rows that look it up as each 1:N relationship's CascadeDelete
+    // says: Cascade deletes them (through the pipeline, so their Delete steps run), RemoveLink clears
+    // the lookup, Restrict refuses the delete while any exist, NoCascade leaves them.
+    // https://learn.microsoft.com/power-apps/developer/data-platform/configure-entity-relationship-cascading-behavior
+    // Learn does not say which depth the plug-ins of a cascaded delete see, so the emulator can run
+    // them at the parent's depth or one deeper (CascadeDepthIncrements), and the product is tested under both.
+    // Cascaded deletes run without the caller's access checks (the platform checks the parent's delete).
+
+    /// <summary>A 1:N relationship: the referencing table's lookup column and what deleting the referenced row does.</summary>
+    public sealed record Relationship1N(string Name, string ReferencedTable, string ReferencingTable, string ReferencingAttribute, string CascadeDelete);
+
+    public sealed partial class EmulatedOrganization
+    {
+        private readonly List<Relationship1N> relationships = new();
+
+        /// <summary>When true a cascaded delete's plug-ins run one level deeper than the delete that caused it; when false at the same depth.</summary>
+        public bool CascadeDepthIncrements { get; set; } = true;
+
+        public void DefineRelationship(Relationship1N relationship)
+        {
+            if (relationship.CascadeDelete is not ("Cascade" or "RemoveLink" or "Restrict" or "NoCascade"))
+            {
+                throw new ArgumentException($"CascadeDelete '{relationship.CascadeDelete}' is not Cascade, RemoveLink, Restrict or NoCascade.", nameof(relationship));
+            }
+            relationships.Add(relationship);
+        }
+
+        /// <summary>Defines the 1:N relationships of a solution's Other/Relationships/*.xml file.</summary>
+        public void LoadRelationshipsXml(string xml)
+        {
+            foreach (var r in XDocument.Parse(xml).Descendants("EntityRelationship").Where(r => (string?)r.Element("EntityRelationshipType") == "OneToMany"))
+            {
+                DefineRelationship(new Relationship1N(
+                    (string?)r.Attribute("Name") ?? "",
+                    ((string?)r.Element("ReferencedEntityName") ?? "").ToLowerInvariant(),
+                    ((string?)r.Element("ReferencingEntityName") ?? "").ToLowerInvariant(),
+                    ((string?)r.Element("ReferencingAttributeName") ?? "").ToLowerInvariant(),
+                    (string?)r.Element("CascadeDelete") ?? "NoCascade"));
+            }
+        }
+
+        /// <summary>Acts on the rows that reference a row about to be deleted, inside the delete's transaction.</summary>
+        private void CascadeDelete(string table, Guid id, PluginContext context, Transaction transaction)
+        {
+            foreach (var relationship in relationships.Where(r => r.ReferencedTable == table))
+            {
+                var children = store.Scan(relationship.ReferencingTable)
+                    .Where(row => row.GetAttributeValue<EntityReference>(relationship.ReferencingAttribute)?.Id == id)
+                    .Select(row => row.Id).ToList();
+                if (children.Count == 0 || relationship.CascadeDelete == "NoCascade")
+                {
+                    continue;
+                }
+                if (relationship.CascadeDelete == "Restrict")
+                {
+                    throw Faults.InvalidArgument($"The {table} record cannot be deleted because {children.Count} {relationship.ReferencingTable} record(s) reference it (relationship {relationship.Name} restricts delete).");
+                }
+                foreach (var child in children)
+                {
+                    if (relationship.CascadeDelete == "Cascade")
+                    {
+                        var cascade = context.ForStep(null, context.Stage, 0);
+                        cascade.Depth = CascadeDepthIncrements ? context.Depth : context.Depth - 1; // the child's call runs at Depth + 1
+                        cascade.Transaction = transaction;
+                        cascade.UserId = SystemUserId;
+                        Execute(new DeleteRequest { Target = new EntityReference(relationship.ReferencingTable, child) }, new Caller(SystemUserId, context.InitiatingUserId, cascade, null));
+                    }
+                    else
+                    {
+                        var row = Values.Clone(store.Find(relationship.ReferencingTable, child)!);
+                        row[relationship.ReferencingAttribute] = null;
+                        Stamp(row, context.UserId, created: false, keepGivenDates: false);
+                        store.Put(transaction, row);
+                    }
+                }
+            }
+        }
+    }
+}
