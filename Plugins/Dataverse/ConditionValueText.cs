@@ -13,6 +13,9 @@ namespace LeadScoring.Dataverse
     /// </summary>
     public static class ConditionValueText
     {
+        /// <summary>The length of the column the text is stored in (ls_scoringcondition.ls_value).</summary>
+        public const int MaxLength = 4000;
+
         public static IReadOnlyList<object?> Parse(string? text)
         {
             var trimmed = (text ?? "").Trim();

@@ -35,6 +35,9 @@ namespace LeadScoring.Dataverse
     /// </summary>
     public sealed class DecayJob
     {
+        /// <summary>How far ahead of the server's clock a caller's AsOf may be (clocks of callers drift).</summary>
+        public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
         public const int DefaultPageSize = 250;
         public const int MaxPageSize = 1000;
 

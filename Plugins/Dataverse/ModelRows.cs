@@ -10,15 +10,46 @@ namespace LeadScoring.Dataverse
     /// <summary>Writes a scoring model into the configuration tables as a new Draft (the inverse of ModelStore).</summary>
     public static class ModelRows
     {
-        /// <summary>Creates the model, its rules and their conditions; returns the new model's id. Plug-ins validate each row as it is saved.</summary>
+        /// <summary>
+        /// Creates the model, its rules and their conditions; returns the new model's id. Plug-ins validate
+        /// each row as it is saved. All or nothing: when a row is refused, the rows created so far are
+        /// deleted, newest first, and the refusal is rethrown. One
+        /// ExecuteTransaction would hold at most 1,000 requests, less than a model at its limits
+        /// (https://learn.microsoft.com/power-apps/developer/data-platform/webapi/execute-batch-operations-using-web-api).
+        /// </summary>
         public static Guid Create(IOrganizationService service, ScoringModel model)
         {
-            var modelId = service.Create(ModelRow(model));
+            var created = new List<EntityReference>();
+            try
+            {
+                return CreateRows(service, model, created);
+            }
+            catch
+            {
+                for (var i = created.Count - 1; i >= 0; i--)
+                {
+                    service.Delete(created[i].LogicalName, created[i].Id);
+                }
+
+                throw;
+            }
+        }
+
+        private static Guid CreateRows(IOrganizationService service, ScoringModel model, List<EntityReference> created)
+        {
+            Guid Create(Entity row)
+            {
+                var id = service.Create(row);
+                created.Add(new EntityReference(row.LogicalName, id));
+                return id;
+            }
+
+            var modelId = Create(ModelRow(model));
             foreach (var rule in model.Rules)
             {
                 var ruleRow = RuleRow(rule);
                 ruleRow[ScoringRuleColumns.ScoringModelId] = new EntityReference(ScoringModelColumns.Table, modelId);
-                var ruleId = service.Create(ruleRow);
+                var ruleId = Create(ruleRow);
                 foreach (var condition in rule.Conditions)
                 {
                     var conditionRow = new Entity(ScoringConditionColumns.Table);
@@ -27,7 +58,7 @@ namespace LeadScoring.Dataverse
                     conditionRow[ScoringConditionColumns.ColumnTable] = condition.Table;
                     conditionRow[ScoringConditionColumns.Operator] = new OptionSetValue(ConditionOperatorValues.EqualsTo + (int)condition.Operator);
                     conditionRow[ScoringConditionColumns.Value] = condition.Values.Count == 0 ? null : ConditionValueText.Format(condition.Values);
-                    service.Create(conditionRow);
+                    Create(conditionRow);
                 }
             }
 

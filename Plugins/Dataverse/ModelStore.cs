@@ -197,10 +197,23 @@ namespace LeadScoring.Dataverse
 
         private static int Choice(Entity row, string column) => row.GetAttributeValue<OptionSetValue>(column)?.Value ?? 0;
 
-        private static IReadOnlyList<int> Bands(Entity row, string column) =>
-            (row.GetAttributeValue<string>(column) ?? "")
-                .Split(new[] { ',', ';', ' ' }, StringSplitOptions.RemoveEmptyEntries)
-                .Select(s => int.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture))
-                .ToList();
+        private static IReadOnlyList<int> Bands(Entity row, string column) => Bands(column, row.GetAttributeValue<string>(column));
+
+        /// <summary>Grade band text ("60,30"): whole numbers separated by commas; anything else is a ScoringException naming the column.</summary>
+        public static IReadOnlyList<int> Bands(string column, string? text)
+        {
+            var bands = new List<int>();
+            foreach (var part in (text ?? "").Split(new[] { ',', ';', ' ' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!int.TryParse(part, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var band) || band < -ScoringLimits.MaxPoints || band > ScoringLimits.MaxPoints)
+                {
+                    throw new ScoringException(column + ": '" + text + "' is not allowed; give whole numbers from -" + ScoringLimits.MaxPoints + " to " + ScoringLimits.MaxPoints + ", highest first, separated by commas, e.g. 60,30.");
+                }
+
+                bands.Add(band);
+            }
+
+            return bands;
+        }
     }
 }

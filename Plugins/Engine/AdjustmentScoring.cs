@@ -10,7 +10,13 @@ namespace LeadScoring.Engine
                 throw new ScoringException("A manual adjustment needs a reason.");
             }
 
-            if (points == 0 || System.Math.Abs(points) > ScoringLimits.MaxPoints)
+            if (reason.Trim().Length > ScoringLimits.MaxReasonLength)
+            {
+                throw new ScoringException("The reason of a manual adjustment may be at most " + LedgerDraft.Number(ScoringLimits.MaxReasonLength) + " characters; got " + LedgerDraft.Number(reason.Trim().Length) + ".");
+            }
+
+            // Compared without Math.Abs: Math.Abs(int.MinValue) overflows.
+            if (points == 0 || points < -ScoringLimits.MaxPoints || points > ScoringLimits.MaxPoints)
             {
                 var max = LedgerDraft.Number(ScoringLimits.MaxPoints);
                 throw new ScoringException("Points of a manual adjustment must be between -" + max + " and " + max + " and not 0; got " + LedgerDraft.Number(points) + ".");

@@ -34,14 +34,20 @@ namespace LeadScoring.Engine
     /// </summary>
     public sealed record ModelEdit(ModelStatus? Status, bool SettingsChanged, IReadOnlyDictionary<ApprovalSide, Guid?> Approvals);
 
-    /// <summary>Who saves the model and which approver roles they hold; the role names appear in the refusals.</summary>
-    public sealed record Editor(Guid UserId, Func<ApprovalSide, bool> HasRole, Func<ApprovalSide, string> RoleName);
+    /// <summary>
+    /// Who saves the model and which approver roles they hold; the role names appear in the refusals.
+    /// <paramref name="IsProduct"/>: the save is the product's own write inside another operation (retiring
+    /// the active model while an approved successor is activated, clearing approvals after a rule changed).
+    /// </summary>
+    public sealed record Editor(Guid UserId, Func<ApprovalSide, bool> HasRole, Func<ApprovalSide, string> RoleName, bool IsProduct = false);
 
     /// <summary>
     /// The approval policy of a scoring model: draft → active → retired. A draft becomes active only
     /// with a marketing and a sales approval; any edit of its settings clears the approvals given to
     /// the settings as they were; each approver approves for themself and needs the side's role; an
-    /// active model is never edited in place (it can only be retired) and a retired one never changes.
+    /// active model is never edited in place and is retired only by the activation of an approved
+    /// successor; the two approvals come from two different people; only the person who gave an
+    /// approval withdraws it; a retired model never changes.
     /// </summary>
     public static class ModelApproval
     {
@@ -55,12 +61,23 @@ namespace LeadScoring.Engine
                 throw new ScoringException(description + " is Active and cannot be edited. Copy it to a new version, edit the copy and have it approved.");
             }
 
+            if (before.Status == ModelStatus.Active && statusAfter == ModelStatus.Retired && !editor.IsProduct)
+            {
+                // One person must not be able to stop scoring: retiring takes the same two approvals as activating.
+                throw new ScoringException(description + " is Active: it is retired only when a successor that marketing and sales approved is activated. Copy it to a new version, have it approved and activate it.");
+            }
+
             if (before.Status == ModelStatus.Retired && (touched || statusAfter != ModelStatus.Retired))
             {
                 throw new ScoringException(description + " is Retired and cannot be changed. Copy it to a new version.");
             }
 
             var approvers = edit.SettingsChanged ? ApprovalState.NoApprovals() : Approve(before, edit, editor);
+            if (approvers[ApprovalSide.Marketing] is { } marketing && approvers[ApprovalSide.Sales] == marketing)
+            {
+                throw new ScoringException(description + ": the marketing and the sales approval must come from two different people; you already gave the other one.");
+            }
+
             if (before.Status != ModelStatus.Active && statusAfter == ModelStatus.Active)
             {
                 var missing = approvers.Where(a => a.Value == null).Select(a => a.Key).OrderBy(s => s).Select(s => "a " + Word(s) + " approver (" + editor.RoleName(s) + ")").ToList();
@@ -89,6 +106,11 @@ namespace LeadScoring.Engine
                     {
                         throw new ScoringException("Only users with the '" + editor.RoleName(approval.Key) + "' security role can give this approval.");
                     }
+                }
+
+                else if (before.Approver(approval.Key) is { } giver && giver != editor.UserId && !editor.IsProduct)
+                {
+                    throw new ScoringException("Only the " + Word(approval.Key) + " approver who gave the approval can withdraw it.");
                 }
 
                 approvers[approval.Key] = approval.Value; // null withdraws the approval

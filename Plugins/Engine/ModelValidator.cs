@@ -25,6 +25,7 @@ namespace LeadScoring.Engine
             }
 
             Check(!string.IsNullOrWhiteSpace(model.Name), "Model: name is required.");
+            Check((model.Name ?? "").Length <= ScoringLimits.MaxModelNameLength, "Model: name has " + N((model.Name ?? "").Length) + " characters; at most " + N(ScoringLimits.MaxModelNameLength) + " are allowed.");
             Check(model.Version >= 1, "Model: version must be 1 or more; got " + N(model.Version) + ".");
             Check(model.SalesReadyThreshold > 0 && model.SalesReadyThreshold <= ScoringLimits.MaxPoints, "Model: salesReadyThreshold is required and must be between 1 and " + N(ScoringLimits.MaxPoints) + "; got " + N(model.SalesReadyThreshold) + ".");
             Check(InRange(model.MinimumFit, 0), "Model: minimumFit must be between 0 and " + N(ScoringLimits.MaxPoints) + "; got " + N(model.MinimumFit) + ".");
@@ -52,9 +53,10 @@ namespace LeadScoring.Engine
             }
 
             Check(model.Rules.Count <= ScoringLimits.MaxRules, "Model: at most " + N(ScoringLimits.MaxRules) + " rules; got " + N(model.Rules.Count) + ".");
-            foreach (var duplicate in model.Rules.GroupBy(r => r.Id, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1 && g.Key.Length > 0))
+            // Compared trimmed: "director" and "director " are the same rule to a reader, so they may not be two.
+            foreach (var duplicate in model.Rules.GroupBy(r => (r.Id ?? "").Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1 && g.Key.Length > 0))
             {
-                errors.Add("Rule '" + duplicate.Key + "': the id is used by " + N(duplicate.Count()) + " rules; rule ids must be unique.");
+                errors.Add("Rule '" + Shown(duplicate.Key) + "': the id is used by " + N(duplicate.Count()) + " rules; rule ids must be unique.");
             }
 
             foreach (var rule in model.Rules)
@@ -79,18 +81,33 @@ namespace LeadScoring.Engine
 
         public static IEnumerable<string> ValidateRule(ScoringRule rule)
         {
-            var at = "Rule '" + rule.Id + "'";
+            var at = "Rule '" + Shown(rule.Id) + "'";
             if (string.IsNullOrWhiteSpace(rule.Id) || rule.Id.StartsWith("$", StringComparison.Ordinal) || rule.Id.IndexOf('|') >= 0)
             {
                 yield return at + ": id is required and may not start with '$' or contain '|'.";
+            }
+
+            if (rule.Id != null && (rule.Id.Length > ScoringLimits.MaxRuleIdLength || rule.Id != rule.Id.Trim()))
+            {
+                yield return at + ": id must be at most " + N(ScoringLimits.MaxRuleIdLength) + " characters without leading or trailing spaces; got " + N(rule.Id.Length) + " characters.";
             }
 
             if (string.IsNullOrWhiteSpace(rule.Name))
             {
                 yield return at + ": name is required.";
             }
+            else if (rule.Name.Length > ScoringLimits.MaxRuleNameLength)
+            {
+                yield return at + ": name has " + N(rule.Name.Length) + " characters; at most " + N(ScoringLimits.MaxRuleNameLength) + " are allowed.";
+            }
 
-            if (rule.Points == 0 || Math.Abs(rule.Points) > ScoringLimits.MaxPoints)
+            if (rule.Conditions.Count > ScoringLimits.MaxConditionsPerRule)
+            {
+                yield return at + ": at most " + N(ScoringLimits.MaxConditionsPerRule) + " conditions per rule; got " + N(rule.Conditions.Count) + ".";
+                yield break;
+            }
+
+            if (rule.Points == 0 || rule.Points < -ScoringLimits.MaxPoints || rule.Points > ScoringLimits.MaxPoints)
             {
                 yield return at + ": points must be between -" + N(ScoringLimits.MaxPoints) + " and " + N(ScoringLimits.MaxPoints) + " and not 0; got " + N(rule.Points) + ".";
             }
@@ -171,6 +188,11 @@ namespace LeadScoring.Engine
                 return "attribute is required.";
             }
 
+            if (condition.Attribute.Length > ScoringLimits.MaxAttributeLength)
+            {
+                return "attribute has " + N(condition.Attribute.Length) + " characters; at most " + N(ScoringLimits.MaxAttributeLength) + " are allowed.";
+            }
+
             var values = condition.Values;
             var count = values.Count;
             switch (condition.Operator)
@@ -180,6 +202,11 @@ namespace LeadScoring.Engine
                     return count == 0 ? null : "operator " + Name(condition.Operator) + " takes no value; got " + N(count) + ".";
                 case ConditionOperator.In:
                 case ConditionOperator.NotIn:
+                    if (count > ScoringLimits.MaxListValues)
+                    {
+                        return "operator " + Name(condition.Operator) + " takes at most " + N(ScoringLimits.MaxListValues) + " values; got " + N(count) + ".";
+                    }
+
                     return count >= 1 && values.All(v => v != null) ? null : "operator " + Name(condition.Operator) + " needs a list of one or more values.";
                 case ConditionOperator.Between:
                     if (count != 2 || !values.All(IsOrderable))
@@ -231,6 +258,10 @@ namespace LeadScoring.Engine
 
         private static string Describe(IReadOnlyList<object?> values) =>
             values.Count == 0 ? "no value" : "[" + string.Join(", ", values.Select(v => v == null ? "null" : Convert.ToString(v, CultureInfo.InvariantCulture))) + "]";
+
+        /// <summary>An id as messages show it: a hostile 100,000-character id is cut, not echoed whole.</summary>
+        private static string Shown(string? id) =>
+            id == null ? "" : id.Length <= ScoringLimits.MaxRuleIdLength ? id : id.Substring(0, 40) + "…(" + N(id.Length) + " characters)";
 
         private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
     }

@@ -29,5 +29,23 @@ namespace LeadScoring.Engine
         public const int MaxDays = 10000;
 
         public const int MaxRules = 1000;
+
+        /// <summary>Conditions per rule. Each saved condition re-validates its rule, so a rule's conditions cost quadratically on import.</summary>
+        public const int MaxConditionsPerRule = 20;
+
+        /// <summary>Values of one in / not in condition.</summary>
+        public const int MaxListValues = 100;
+
+        /// <summary>Lengths of the text columns they are stored in (Solution: ls_scoringmodel.ls_name, ls_scoringrule.ls_rulekey and ls_name, ls_scoringcondition.ls_attribute).</summary>
+        public const int MaxModelNameLength = 100;
+
+        public const int MaxRuleIdLength = 100;
+
+        public const int MaxRuleNameLength = 200;
+
+        public const int MaxAttributeLength = 100;
+
+        /// <summary>A hand-back or adjustment reason (ls_scoreevent.ls_reason, lead.ls_handbackreason).</summary>
+        public const int MaxReasonLength = 500;
     }
 }

@@ -13,7 +13,8 @@ namespace LeadScoring.Operations
         {
             var lead = LeadOperation.Lead(CustomApi.AdjustLeadScore, target);
             var why = LeadOperation.Reason(reason, "adjust a score");
-            return LeadOperation.Scored(services.Scorer.Score(lead.Id, new Trigger.Adjustment(points, why, requestKey), services.Now));
+            LeadOperation.RequireCallerCanWrite(services.UserService, lead);
+            return LeadOperation.Scored(services.Scorer.Score(lead.Id, new Trigger.Adjustment(points, why, requestKey), services.Now, lockedByCaller: services.InTransaction));
         }
     }
 }

@@ -11,7 +11,8 @@ namespace LeadScoring.Operations
         public static ScoringOutcome Run(ScoringServices services, EntityReference? target)
         {
             var lead = LeadOperation.Lead(CustomApi.RecalculateLeadScore, target);
-            return LeadOperation.Scored(services.Scorer.Score(lead.Id, new Trigger.Recalculation(), services.Now));
+            LeadOperation.RequireCallerCanWrite(services.UserService, lead);
+            return LeadOperation.Scored(services.Scorer.Score(lead.Id, new Trigger.Recalculation(), services.Now, lockedByCaller: services.InTransaction));
         }
     }
 }

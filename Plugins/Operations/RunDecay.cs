@@ -1,6 +1,8 @@
 using System;
+using System.Globalization;
 using LeadScoring.Dataverse;
 using LeadScoring.Platform;
+using Microsoft.Xrm.Sdk;
 
 namespace LeadScoring.Operations
 {
@@ -26,6 +28,12 @@ namespace LeadScoring.Operations
         public static DecayRun Run(ScoringServices services, DateTime? asOf, int? pageSize, string? continuation, int maxPages)
         {
             var at = asOf ?? services.Now;
+            if (at > services.Now + DecayJob.ClockSkew)
+            {
+                // Decay as of a future moment would debit inactivity that has not happened yet.
+                throw new InvalidPluginExecutionException("AsOf " + at.ToString("o", CultureInfo.InvariantCulture) + " is in the future; decay runs as of now or an earlier moment (at most " + DecayJob.ClockSkew.TotalMinutes + " minutes ahead, for clock skew).");
+            }
+
             var job = new DecayJob(services.SystemService, services.Models, services.Scorer);
             var leads = 0;
             var points = 0;

@@ -23,7 +23,7 @@ namespace LeadScoring.Steps
         protected override void ExecuteStep(LocalPluginContext local)
         {
             var target = local.Target;
-            if (target == null || target.Contains(LeadColumns.ScoredOn))
+            if (target == null || IsScoringsOwnWrite(local, target))
             {
                 return; // scoring's own write of the lead: nothing new to score
             }
@@ -44,5 +44,15 @@ namespace LeadScoring.Steps
                 local.Scorer.Score(target.Id, new Trigger.HandBack(string.IsNullOrWhiteSpace(reason) ? "Stage set to Recycled" : reason!), local.Now);
             }
         }
+
+        /// <summary>
+        /// Scoring writes the lead from inside a plug-in (depth 2 or more) through the SYSTEM service, so
+        /// the write's user differs from the user who started the chain. An admin, an import or an
+        /// integration writing ls_scoredon themself runs at depth 1 as themself and is scored like any
+        /// change. Depth and InitiatingUserId:
+        /// https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.iexecutioncontext.depth
+        /// </summary>
+        private static bool IsScoringsOwnWrite(LocalPluginContext local, Entity target) =>
+            target.Contains(LeadColumns.ScoredOn) && local.Context.Depth > 1 && local.Context.UserId != local.Context.InitiatingUserId;
     }
 }

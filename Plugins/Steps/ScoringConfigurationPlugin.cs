@@ -12,10 +12,11 @@ namespace LeadScoring.Steps
 {
     /// <summary>
     /// ls_scoringrule and ls_scoringcondition Create, Update and Delete (PreOperation, synchronous):
-    /// only a Draft model's rules change; what is saved is validated with the engine's messages and
-    /// every condition is checked against the org's metadata (column, operator, value type, choice
-    /// label); a saved label is stored as its value with the label beside it; any change clears the
-    /// model's approvals, because they were given to the rules as they were.
+    /// only a Draft model's rules change (the model before and after the change, so nothing moves off an
+    /// Active model); what is saved is validated with the engine's messages and every condition is
+    /// checked against the org's metadata (column, operator, value type, choice label); a saved label
+    /// is stored as its value with the label beside it; any change clears the model's approvals,
+    /// because they were given to the rules as they were.
     /// </summary>
     public sealed class ScoringConfigurationPlugin : PluginBase
     {
@@ -28,13 +29,24 @@ namespace LeadScoring.Steps
             var isDelete = local.Context.MessageName == "Delete";
             var record = Records.Merge(local.PreImage, isDelete ? null : local.Target);
             var isRule = local.Context.PrimaryEntityName == ScoringRuleColumns.Table;
-            var rule = isRule ? record : local.SystemService.Retrieve(ScoringRuleColumns.Table, Lookup(record, ScoringConditionColumns.ScoringRuleId), new ColumnSet(ModelStore.RuleColumns));
-            var modelId = Lookup(rule, ScoringRuleColumns.ScoringModelId);
-            var model = local.SystemService.Retrieve(ScoringModelColumns.Table, modelId, new ColumnSet(ScoringModelColumns.Name, ScoringModelColumns.Version, ScoringModelColumns.Status, ScoringModelColumns.MarketingApproverId, ScoringModelColumns.SalesApproverId));
-            var status = model.GetAttributeValue<OptionSetValue>(ScoringModelColumns.Status)?.Value ?? ModelStatusValues.Draft;
-            if (status != ModelStatusValues.Draft)
+            var rule = isRule ? record : RuleOf(local, record);
+
+            // The model the row belongs to after the change and, on an update or a delete, the one it
+            // belonged to before: moving a rule or condition off an Active model changes that model too.
+            var models = new List<Guid> { Lookup(rule, ScoringRuleColumns.ScoringModelId) };
+            if (local.PreImage != null)
             {
-                throw new ScoringException("The rules of the " + (status == ModelStatusValues.Active ? "Active" : "Retired") + " scoring model '" + model.GetAttributeValue<string>(ScoringModelColumns.Name) + "' version " + model.GetAttributeValue<int?>(ScoringModelColumns.Version) + " cannot be changed. Copy it to a new version and edit the copy.");
+                models.Add(Lookup(isRule ? local.PreImage : RuleOf(local, local.PreImage), ScoringRuleColumns.ScoringModelId));
+            }
+
+            var rows = models.Distinct().Select(id => local.SystemService.Retrieve(ScoringModelColumns.Table, id, new ColumnSet(ScoringModelColumns.Name, ScoringModelColumns.Version, ScoringModelColumns.Status, ScoringModelColumns.MarketingApproverId, ScoringModelColumns.SalesApproverId))).ToList();
+            foreach (var model in rows)
+            {
+                var status = model.GetAttributeValue<OptionSetValue>(ScoringModelColumns.Status)?.Value ?? ModelStatusValues.Draft;
+                if (status != ModelStatusValues.Draft)
+                {
+                    throw new ScoringException("The rules of the " + (status == ModelStatusValues.Active ? "Active" : "Retired") + " scoring model '" + model.GetAttributeValue<string>(ScoringModelColumns.Name) + "' version " + model.GetAttributeValue<int?>(ScoringModelColumns.Version) + " cannot be changed. Copy it to a new version and edit the copy.");
+                }
             }
 
             if (!isDelete)
@@ -42,14 +54,17 @@ namespace LeadScoring.Steps
                 Validate(local, isRule, record, rule);
             }
 
-            if (model.GetAttributeValue<EntityReference>(ScoringModelColumns.MarketingApproverId) != null || model.GetAttributeValue<EntityReference>(ScoringModelColumns.SalesApproverId) != null)
+            foreach (var model in rows.Where(m => m.GetAttributeValue<EntityReference>(ScoringModelColumns.MarketingApproverId) != null || m.GetAttributeValue<EntityReference>(ScoringModelColumns.SalesApproverId) != null))
             {
-                var clear = new Entity(ScoringModelColumns.Table, modelId);
+                var clear = new Entity(ScoringModelColumns.Table, model.Id);
                 clear[ScoringModelColumns.MarketingApproverId] = null;
                 clear[ScoringModelColumns.SalesApproverId] = null;
                 local.SystemService.Update(clear);
             }
         }
+
+        private static Entity RuleOf(LocalPluginContext local, Entity condition) =>
+            local.SystemService.Retrieve(ScoringRuleColumns.Table, Lookup(condition, ScoringConditionColumns.ScoringRuleId), new ColumnSet(ModelStore.RuleColumns));
 
         private static void Validate(LocalPluginContext local, bool isRule, Entity record, Entity rule)
         {

@@ -47,6 +47,11 @@ namespace LeadScoring.Steps
         protected override void ExecuteStep(LocalPluginContext local)
         {
             var target = local.Target ?? throw new InvalidPluginExecutionException("ls_scoringmodel step without a Target.");
+            foreach (var bands in new[] { ScoringModelColumns.FitBands, ScoringModelColumns.EngagementBands }.Where(target.Contains))
+            {
+                ModelStore.Bands(bands, target.GetAttributeValue<string>(bands)); // refused on save, not on activation
+            }
+
             if (local.Context.MessageName == "Create")
             {
                 Write(local, target, ApprovalState.NewDraft, Sides.Keys);
@@ -59,7 +64,7 @@ namespace LeadScoring.Steps
                 target.Contains(ScoringModelColumns.Status) ? Status(target) : (ModelStatus?)null,
                 target.Attributes.Keys.Any(k => !NotSettings.Contains(k)),
                 Sides.Where(s => target.Contains(s.Value.Approver)).ToDictionary(s => s.Key, s => target.GetAttributeValue<EntityReference>(s.Value.Approver)?.Id));
-            var editor = new Editor(local.Context.InitiatingUserId, side => RoleMembership.Has(local.SystemService, local.Context.InitiatingUserId, Sides[side].Role), side => Sides[side].Role);
+            var editor = new Editor(local.Context.InitiatingUserId, side => RoleMembership.Has(local.SystemService, local.Context.InitiatingUserId, Sides[side].Role), side => Sides[side].Role, IsProduct: local.Context.Depth > 1 && local.Context.InitiatingUserId != local.Context.UserId);
             var description = "The scoring model '" + before.GetAttributeValue<string>(ScoringModelColumns.Name) + "' version " + before.GetAttributeValue<int?>(ScoringModelColumns.Version);
 
             var after = ModelApproval.Decide(state, edit, editor, description);
@@ -94,6 +99,7 @@ namespace LeadScoring.Steps
                 var retire = new Entity(ScoringModelColumns.Table, active.Id);
                 retire[ScoringModelColumns.Status] = new OptionSetValue(ModelStatusValues.Retired);
                 local.SystemService.Update(retire);
+                local.Trace("Retired scoring model {0}: replaced by {1}, activated by user {2} with the approvals of marketing and sales.", active.Id, target.Id, local.Context.InitiatingUserId);
             }
 
             target[ScoringModelColumns.ActivatedOn] = local.Now;

@@ -1,3 +1,4 @@
+using System;
 using System.CommandLine;
 using System.IO;
 using LeadScoring.Workbench.Commands;
@@ -12,6 +13,9 @@ namespace LeadScoring.Workbench
     internal static class WorkbenchCli
     {
         public const int InputError = 1;
+
+        /// <summary>The exit code of a defect (an exception that is not a <see cref="WorkbenchException"/>).</summary>
+        public const int UnexpectedError = 70;
 
         /// <summary>The width tables are laid out for when the output is a file or a pipe rather than a terminal.</summary>
         public const int RedirectedWidth = 120;
@@ -50,15 +54,23 @@ namespace LeadScoring.Workbench
                 console.Profile.Width = RedirectedWidth;
             }
 
-            var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            // Everything on stderr goes through one writer that hides secrets and control characters (docs/reliability.md).
+            using var safeError = new MaskingWriter(error);
+            var configuration = new InvocationConfiguration { Output = output, Error = safeError, EnableDefaultExceptionHandler = false };
             try
             {
-                return Build(console, output, error).Parse(args).Invoke(configuration);
+                return Build(console, output, safeError).Parse(args).Invoke(configuration);
             }
             catch (WorkbenchException e)
             {
-                error.WriteLine($"leadscoring: {e.Message}");
+                safeError.WriteLine($"leadscoring: {e.Message}");
                 return InputError;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A defect, not bad input: still one line, masked, never a stack trace with a secret in it.
+                safeError.WriteLine($"leadscoring: unexpected error ({e.GetType().Name}): {e.Message}");
+                return UnexpectedError;
             }
         }
     }

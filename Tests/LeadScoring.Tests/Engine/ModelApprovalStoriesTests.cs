@@ -70,7 +70,7 @@ public class ModelApprovalStoriesTests
     }
 
     [Fact]
-    public void An_active_model_is_never_edited_in_place_but_can_be_retired_and_a_retired_one_never_changes()
+    public void An_active_model_is_never_edited_in_place_and_is_retired_only_by_its_successor_and_a_retired_one_never_changes()
     {
         var active = new ApprovalState(ModelStatus.Active, new Dictionary<ApprovalSide, Guid?> { [ApprovalSide.Marketing] = Marketer, [ApprovalSide.Sales] = SalesLead });
 
@@ -78,7 +78,9 @@ public class ModelApprovalStoriesTests
         Assert.Contains("is Active and cannot be edited", Refused(() => Decide(active, Approval(ApprovalSide.Marketing, null), Marketer)), StringComparison.Ordinal);
         Assert.Contains("is Active and cannot be edited", Refused(() => Decide(active, new ModelEdit(ModelStatus.Draft, false, new Dictionary<ApprovalSide, Guid?>()), Marketer)), StringComparison.Ordinal);
 
-        var retired = Decide(active, new ModelEdit(ModelStatus.Retired, false, new Dictionary<ApprovalSide, Guid?>()), Marketer);
+        var retire = new ModelEdit(ModelStatus.Retired, false, new Dictionary<ApprovalSide, Guid?>());
+        Assert.Contains("is retired only when a successor that marketing and sales approved is activated", Refused(() => Decide(active, retire, Marketer)), StringComparison.Ordinal);
+        var retired = ModelApproval.Decide(active, retire, new Editor(Guid.Empty, _ => false, side => side + " role", IsProduct: true), Model);
         Assert.Equal(ModelStatus.Retired, retired.Status);
         Assert.Contains("is Retired and cannot be changed", Refused(() => Decide(retired, Activate(), Marketer)), StringComparison.Ordinal);
     }

@@ -126,6 +126,7 @@ public class ServiceCallBudgetTests
         var leads = Enumerable.Range(0, 3).Select(i => org.CreateLead(("lastname", "Lead " + i))).ToList();
         leads.ForEach(l => org.Download(l));
         var asOf = ScoringOrganization.Start.AddDays(31);
+        org.Org.Clock.Set(asOf);
         org.Call(CustomApi.ApplyScoreDecay, null, org.Admin, (CustomApi.AsOf, asOf), (CustomApi.PageSize, 1)); // warms the cache for asOf
         org.Org.ResetDiagnostics();
 

@@ -128,6 +128,94 @@ public class ModelGovernanceTests
         Assert.Equal(20, scoring.SumOfEvents(lead));
     }
 
+    [Fact]
+    public void A_rule_or_condition_cannot_be_moved_off_the_active_model()
+    {
+        var active = org.CreateAndActivate(Engine.SampleModels.Default);
+        var draft = org.CreateDraft(Engine.SampleModels.Default with { Version = 2 });
+        var director = RuleOf(active, "director");
+        var draftRule = RuleOf(draft, "director");
+        var condition = org.Org.GetRows(ScoringConditionColumns.Table).First(c => c.GetAttributeValue<EntityReference>(ScoringConditionColumns.ScoringRuleId).Id == RuleOf(active, "whitepaper"));
+
+        // The attacker edits only the Draft side of the lookup: the rule's or condition's new parent is a Draft.
+        var moveRule = Refused(() => org.As(org.Admin).Update(new Entity(ScoringRuleColumns.Table, director) { [ScoringRuleColumns.ScoringModelId] = new EntityReference(ScoringModelColumns.Table, draft) }));
+        var moveCondition = Refused(() => org.As(org.Admin).Update(new Entity(ScoringConditionColumns.Table, condition.Id) { [ScoringConditionColumns.ScoringRuleId] = new EntityReference(ScoringRuleColumns.Table, draftRule) }));
+        var deleteCondition = Refused(() => org.As(org.Admin).Delete(ScoringConditionColumns.Table, condition.Id));
+
+        Assert.All(new[] { moveRule, moveCondition, deleteCondition }, m => Assert.Contains("Active scoring model", m, StringComparison.Ordinal));
+        Assert.Equal(active, org.Org.GetRow(ScoringRuleColumns.Table, director)!.GetAttributeValue<EntityReference>(ScoringRuleColumns.ScoringModelId).Id);
+        var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
+        Assert.Equal(20, org.Score(lead));
+    }
+
+    [Fact]
+    public void One_person_holding_both_approver_roles_cannot_approve_both_sides()
+    {
+        var both = org.Org.AddUser("Bo Both", SecurityRoles.MarketingApprover, SecurityRoles.SalesApprover);
+        var model = org.CreateDraft(Engine.SampleModels.Default);
+        org.Approve(model, both, ScoringModelColumns.MarketingApproverId);
+
+        var second = Refused(() => org.Approve(model, both, ScoringModelColumns.SalesApproverId));
+
+        Assert.Contains("must come from two different people", second, StringComparison.Ordinal);
+        Assert.Contains("still needs the approval of a sales approver", Refused(() => org.SetStatus(model, ModelStatusValues.Active)), StringComparison.Ordinal);
+        org.Approve(model, org.SalesApprover, ScoringModelColumns.SalesApproverId);
+        org.SetStatus(model, ModelStatusValues.Active);
+        Assert.Equal(ModelStatusValues.Active, Status(model));
+    }
+
+    [Fact]
+    public void An_approver_cannot_clear_the_other_sides_approval()
+    {
+        var model = org.CreateDraft(Engine.SampleModels.Default);
+        org.Approve(model, org.MarketingApprover, ScoringModelColumns.MarketingApproverId);
+        org.Approve(model, org.SalesApprover, ScoringModelColumns.SalesApproverId);
+
+        var cleared = Refused(() => org.As(org.SalesApprover).Update(new Entity(ScoringModelColumns.Table, model) { [ScoringModelColumns.MarketingApproverId] = null }));
+        org.As(org.SalesApprover).Update(new Entity(ScoringModelColumns.Table, model) { [ScoringModelColumns.SalesApproverId] = null }); // withdrawing one's own is fine
+
+        Assert.Contains("Only the marketing approver who gave the approval can withdraw it", cleared, StringComparison.Ordinal);
+        Assert.Equal(org.MarketingApprover, org.Org.GetRow(ScoringModelColumns.Table, model)!.GetAttributeValue<EntityReference>(ScoringModelColumns.MarketingApproverId).Id);
+    }
+
+    [Fact]
+    public void No_single_person_retires_the_active_model_only_an_approved_successor_does()
+    {
+        var active = org.CreateAndActivate(Engine.SampleModels.Default);
+
+        foreach (var person in new[] { org.MarketingApprover, org.SalesApprover, org.Admin })
+        {
+            var retired = Refused(() => org.As(person).Update(new Entity(ScoringModelColumns.Table, active) { [ScoringModelColumns.Status] = new OptionSetValue(ModelStatusValues.Retired) }));
+            Assert.True(retired.Contains("it is retired only when a successor that marketing and sales approved is activated", StringComparison.Ordinal) || retired.Contains("privilege", StringComparison.Ordinal), retired);
+        }
+
+        Assert.Equal(ModelStatusValues.Active, Status(active));
+        org.CreateAndActivate(Engine.SampleModels.Default with { Version = 2 });
+        Assert.Equal(ModelStatusValues.Retired, Status(active));
+        Assert.Contains(org.Org.Executions.SelectMany(e => e.Traces), t => t.StartsWith("Retired scoring model " + active, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_model_import_with_a_refused_rule_leaves_nothing_behind()
+    {
+        var broken = Engine.SampleModels.Default with
+        {
+            Version = 7,
+            Rules = [.. Engine.SampleModels.Default.Rules, Engine.SampleModels.Director with { Id = "bad", Conditions = [new Condition("numberofemployees", ConditionOperator.Between, [500m])] }],
+        };
+        var models = org.Org.GetRows(ScoringModelColumns.Table).Count;
+        var rules = org.Org.GetRows(ScoringRuleColumns.Table).Count;
+        var conditions = org.Org.GetRows(ScoringConditionColumns.Table).Count;
+
+        var refused = Refused(() => ModelRows.Create(org.As(org.Admin), broken));
+
+        Assert.Contains("operator between needs exactly two numbers or dates", refused, StringComparison.Ordinal);
+        Assert.Equal((models, rules, conditions), (org.Org.GetRows(ScoringModelColumns.Table).Count, org.Org.GetRows(ScoringRuleColumns.Table).Count, org.Org.GetRows(ScoringConditionColumns.Table).Count));
+    }
+
+    private Guid RuleOf(Guid model, string key) => org.Org.GetRows(ScoringRuleColumns.Table)
+        .Single(r => r.GetAttributeValue<EntityReference>(ScoringRuleColumns.ScoringModelId).Id == model && r.GetAttributeValue<string>(ScoringRuleColumns.RuleKey) == key).Id;
+
     private int Status(Guid model) => org.Org.GetRow(ScoringModelColumns.Table, model)!.GetAttributeValue<OptionSetValue>(ScoringModelColumns.Status).Value;
 
     internal static string Refused(Action action)

@@ -60,7 +60,7 @@ public class PlatformFactsTests
         org.Download(lead);
         org.SendEmail(lead);
         org.Update(LeadColumns.Table, lead, ("jobtitle", "Analyst"));
-        org.Call(CustomApi.AdjustLeadScore, lead, parameters: [(CustomApi.Points, 5), (CustomApi.Reason, "call")]);
+        org.Call(CustomApi.AdjustLeadScore, lead, org.Admin, parameters: [(CustomApi.Points, 5), (CustomApi.Reason, "call")]);
 
         Assert.Equal(new[] { LeadColumns.Table }, tables.ToArray());
         Assert.All(org.Org.SystemJobs, j => Assert.Equal(SystemJobStatus.Succeeded, j.Status));

@@ -105,6 +105,7 @@ public class ScoringStepsTests
         org.Download(lead);
         org.Download(lead);
         var asOf = ScoringOrganization.Start.AddDays(44);
+        org.Org.Clock.Set(asOf);
 
         var page = org.Call(CustomApi.ApplyScoreDecay, null, org.Admin, (CustomApi.AsOf, asOf));
         Assert.Equal(1, page[CustomApi.LeadsProcessed]);
@@ -123,6 +124,7 @@ public class ScoringStepsTests
         var leads = Enumerable.Range(0, 7).Select(i => org.CreateLead(("lastname", "Lead " + i))).ToList();
         leads.ForEach(l => org.Download(l));
         var asOf = ScoringOrganization.Start.AddDays(31);
+        org.Org.Clock.Set(asOf);
 
         var processed = 0;
         var calls = 0;
@@ -173,7 +175,7 @@ public class ScoringStepsTests
         var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
         org.Download(lead);
 
-        var adjusted = org.Call(CustomApi.AdjustLeadScore, lead, parameters: [(CustomApi.Points, 15), (CustomApi.Reason, "Met at the trade show")]);
+        var adjusted = org.Call(CustomApi.AdjustLeadScore, lead, org.Admin, parameters: [(CustomApi.Points, 15), (CustomApi.Reason, "Met at the trade show")]);
         var explained = org.Call(CustomApi.ExplainLeadScore, lead, parameters: (CustomApi.Top, 3));
 
         Assert.Equal(65, adjusted[CustomApi.Score]);

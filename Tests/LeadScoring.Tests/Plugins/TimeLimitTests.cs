@@ -33,6 +33,7 @@ public class TimeLimitTests
         var leads = DecayingLeads(12);
         org.Org.CallCost = TimeSpan.FromSeconds(4); // a lead due a debit costs 5 calls: 20 s
         var asOf = ScoringOrganization.Start.AddDays(31);
+        org.Org.Clock.Set(asOf); // decay runs as of now or earlier, never ahead of the org's clock
 
         var first = org.Call(CustomApi.ApplyScoreDecay, null, org.Admin, (CustomApi.AsOf, asOf));
         var calls = 1;
@@ -55,6 +56,7 @@ public class TimeLimitTests
     {
         var leads = DecayingLeads(6);
         var asOf = ScoringOrganization.Start.AddDays(31);
+        org.Org.Clock.Set(asOf); // decay runs as of now or earlier, never ahead of the org's clock
         var slowLead = leads.OrderBy(l => l).ElementAt(3);
 
         // One lead's ledger read is stuck for 150 s: the execution passes the limit before its budget check can help.

@@ -18,6 +18,9 @@ public class BadInputTests
     [InlineData(CustomApi.HandBackLead, "Reason", "LONG", "may be at most 500 characters; got 600")]
     [InlineData(CustomApi.AdjustLeadScore, "Points", int.MaxValue, "must be between -10000 and 10000 and not 0; got 2147483647")]
     [InlineData(CustomApi.AdjustLeadScore, "Points", 0, "must be between -10000 and 10000 and not 0; got 0")]
+    [InlineData(CustomApi.AdjustLeadScore, "Points", int.MinValue, "must be between -10000 and 10000 and not 0; got -2147483648")]
+    [InlineData(CustomApi.AdjustLeadScore, "Reason", "LONG", "may be at most 500 characters; got 600")]
+    [InlineData(CustomApi.ApplyScoreDecay, "AsOf", "TOMORROW", "is in the future; decay runs as of now or an earlier moment")]
     [InlineData(CustomApi.AdjustLeadScore, "Reason", "", "Reason is required to adjust a score and may be at most 500 characters; got 0")]
     [InlineData(CustomApi.ExplainLeadScore, "Top", 0, "Top must be between 1 and 50; got 0")]
     [InlineData(CustomApi.ApplyScoreDecay, "PageSize", 5000, "PageSize must be between 1 and 1000; got 5000")]
@@ -31,7 +34,7 @@ public class BadInputTests
             CustomApi.HandBackLead => new[] { (CustomApi.Reason, (object?)"Budget") },
             CustomApi.AdjustLeadScore => new[] { (CustomApi.Points, (object?)5), (CustomApi.Reason, "Trade show") },
             _ => Array.Empty<(string, object?)>(),
-        }).Where(p => p.Item1 != parameter).Append((parameter, value is "LONG" ? new string('x', 600) : value)).ToArray();
+        }).Where(p => p.Item1 != parameter).Append((parameter, value switch { "LONG" => new string('x', 600), "TOMORROW" => org.Org.Clock.UtcNow.AddDays(1), _ => value })).ToArray();
 
         var error = Assert.ThrowsAny<Exception>(() => org.Call(api, api == CustomApi.ApplyScoreDecay ? null : lead, org.Admin, parameters));
 
@@ -113,6 +116,19 @@ public class BadInputTests
         }));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ScoringModelColumns.FitBands, "60,abc")]
+    [InlineData(ScoringModelColumns.EngagementBands, "80;2147483648")]
+    public void Grade_bands_that_are_not_whole_numbers_are_refused_on_save_not_on_activation(string column, string bands)
+    {
+        var draft = org.CreateDraft(Engine.SampleModels.Default with { Version = 2 });
+
+        var error = Assert.ThrowsAny<Exception>(() => org.As(org.Admin).Update(new Entity(ScoringModelColumns.Table, draft) { [column] = bands }));
+
+        Assert.Contains(column + ": '" + bands + "' is not allowed; give whole numbers", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(bands, org.Org.GetRows(ScoringModelColumns.Table).Single(m => m.Id == draft).GetAttributeValue<string>(column) ?? "", StringComparison.Ordinal);
     }
 
     private string Snapshot(Guid lead)

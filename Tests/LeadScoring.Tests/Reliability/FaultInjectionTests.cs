@@ -72,7 +72,12 @@ public class FaultInjectionTests(Xunit.Abstractions.ITestOutputHelper output)
             "sent email completing a streak" => () => Queue(org, new Entity(EmailColumns.Table) { ["subject"] = "4th", [EmailColumns.DirectionCode] = true, [EmailColumns.StatusCode] = new OptionSetValue(EmailColumns.StatusSent), [EmailColumns.RegardingObjectId] = new EntityReference(LeadColumns.Table, lead) }),
             "lead fit change" => () => UpdateLead(org, lead),
             "hand-back" => () => org.Call(CustomApi.HandBackLead, lead, parameters: (CustomApi.Reason, "No budget")),
-            "decay page" => () => org.Call(CustomApi.ApplyScoreDecay, null, org.Admin, (CustomApi.AsOf, ScoringOrganization.Start.AddDays(45))),
+            "decay page" => () =>
+            {
+                org.Org.Clock.Set(ScoringOrganization.Start.AddDays(45)); // decay runs as of now, never ahead
+                org.Call(CustomApi.ApplyScoreDecay, null, org.Admin, (CustomApi.AsOf, ScoringOrganization.Start.AddDays(45)));
+            }
+            ,
             "adjustment" => () => AdjustOnce(org, lead),
             _ => throw new ArgumentException(scenario),
         };
@@ -109,7 +114,7 @@ public class FaultInjectionTests(Xunit.Abstractions.ITestOutputHelper output)
         request[CustomApi.Target] = new EntityReference(LeadColumns.Table, lead);
         request[CustomApi.Points] = 10;
         request[CustomApi.Reason] = "Trade show";
-        org.As(org.SalesRep).Execute(request);
+        org.As(org.Admin).Execute(request); // adjusting is the Lead Scoring Admin's (ls_AdjustLeadScore needs prvCreatels_scoreevent)
     }
 
     private static string Describe(ScoringOrganization org, Guid lead)

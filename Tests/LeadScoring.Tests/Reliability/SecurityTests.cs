@@ -41,6 +41,77 @@ public class SecurityTests
     }
 
     [Fact]
+    public void A_user_refused_the_lead_cannot_adjust_or_recalculate_it_even_with_the_adjust_privilege()
+    {
+        var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
+        org.Org.DefineRole("Other team's scorer", new[]
+        {
+            new KeyValuePair<string, PrivilegeDepth>("prvReadLead", PrivilegeDepth.Global), new("prvWriteLead", PrivilegeDepth.Basic),
+            new("prvCreatels_scoreevent", PrivilegeDepth.Global), new("prvReadls_scoreevent", PrivilegeDepth.Global),
+        });
+        var outsider = org.Org.AddUser("Olly Outsider", "Other team's scorer");
+
+        var adjust = Assert.ThrowsAny<Exception>(() => org.Call(CustomApi.AdjustLeadScore, lead, outsider, (CustomApi.Points, 10_000), (CustomApi.Reason, "VIP")));
+        var recalculate = Assert.ThrowsAny<Exception>(() => org.Call(CustomApi.RecalculateLeadScore, lead, outsider));
+
+        Assert.Contains("is missing prvWriteLead privilege", adjust.Message, StringComparison.Ordinal);
+        Assert.Contains("is missing prvWriteLead privilege", recalculate.Message, StringComparison.Ordinal);
+        Assert.Equal(20, org.Score(lead));
+        Assert.NotEqual(LifecycleStage.MarketingQualified, org.Stage(lead));
+        Assert.Single(org.Events(lead));
+    }
+
+    [Fact]
+    public void Only_the_Lead_Scoring_Admin_holds_the_adjust_privilege()
+    {
+        var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
+
+        var rep = Assert.ThrowsAny<Exception>(() => org.Call(CustomApi.AdjustLeadScore, lead, org.SalesRep, (CustomApi.Points, 10_000), (CustomApi.Reason, "My friend")));
+        var approver = Assert.ThrowsAny<Exception>(() => org.Call(CustomApi.AdjustLeadScore, lead, org.MarketingApprover, (CustomApi.Points, 50), (CustomApi.Reason, "Event")));
+        org.Call(CustomApi.AdjustLeadScore, lead, org.Admin, (CustomApi.Points, 5), (CustomApi.Reason, "Met at the trade show"));
+
+        Assert.Contains("is missing prvCreatels_scoreevent privilege", rep.Message, StringComparison.Ordinal);
+        Assert.Contains("is missing prvCreatels_scoreevent privilege", approver.Message, StringComparison.Ordinal);
+        Assert.Equal(25, org.Score(lead));
+    }
+
+    [Fact]
+    public void An_update_that_carries_ls_scoredon_is_still_scored_unless_scoring_itself_wrote_it()
+    {
+        var systemAdministrator = org.Org.AddUser("Sasha Sysadmin", EmulatedOrganization.SystemAdministratorRole);
+        var lead = org.CreateLead(("lastname", "Doe"));
+        var eventsBefore = org.Events(lead).Count;
+
+        // An import or integration that copies every column, ls_scoredon included, along with a new job title.
+        org.As(systemAdministrator).Update(new Entity(LeadColumns.Table, lead) { ["jobtitle"] = "Director", [LeadColumns.ScoredOn] = org.Org.Clock.UtcNow });
+        org.Org.DrainAsyncQueue();
+
+        Assert.Equal(20, org.Score(lead));
+        Assert.Equal(org.SumOfEvents(lead), org.Score(lead));
+        Assert.Equal(eventsBefore + 1, org.Events(lead).Count); // and scoring's own write of the lead started nothing more
+    }
+
+    [Fact]
+    public void A_rep_cannot_set_the_stages_scoring_decides_but_accepts_a_qualified_lead()
+    {
+        var cold = org.CreateLead(("lastname", "Cold"));
+        var hot = org.CreateLead(("lastname", "Hot"), ("jobtitle", "Director"));
+        org.Call(CustomApi.AdjustLeadScore, hot, org.Admin, (CustomApi.Points, 100), (CustomApi.Reason, "Asked for a demo"));
+        Assert.Equal(LifecycleStage.MarketingQualified, org.Stage(hot));
+        var stage = (Guid lead, int value) => org.As(org.SalesRep).Update(new Entity(LeadColumns.Table, lead) { [LeadColumns.LifecycleStage] = new OptionSetValue(value) });
+
+        var qualify = Assert.ThrowsAny<Exception>(() => stage(cold, LifecycleStageValues.MarketingQualified));
+        var accept = Assert.ThrowsAny<Exception>(() => stage(cold, LifecycleStageValues.SalesAccepted));
+        stage(hot, LifecycleStageValues.SalesAccepted);
+        org.Org.DrainAsyncQueue();
+
+        Assert.Contains("Marketing Qualified is set by lead scoring from the score", qualify.Message, StringComparison.Ordinal);
+        Assert.Contains("Sales Accepted is for a Marketing Qualified lead; this lead is New", accept.Message, StringComparison.Ordinal);
+        Assert.Equal(LifecycleStage.New, org.Stage(cold));
+        Assert.Equal(LifecycleStage.SalesAccepted, org.Stage(hot));
+    }
+
+    [Fact]
     public void A_sales_rep_hands_back_adjusts_and_explains_but_cannot_run_decay_or_edit_rules()
     {
         var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));

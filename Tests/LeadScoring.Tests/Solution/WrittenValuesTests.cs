@@ -63,7 +63,8 @@ public class WrittenValuesTests
 
         s.Create(AppointmentColumns.Table, ("subject", "Demo"), (AppointmentColumns.RegardingObjectId, new EntityReference(LeadColumns.Table, lead)),
             (AppointmentColumns.StateCode, new OptionSetValue(AppointmentColumns.StateCompleted)));
-        s.Call(CustomApi.AdjustLeadScore, lead, s.Admin, (CustomApi.Points, 5), (CustomApi.Reason, "Met at the fair"));
+        s.Call(CustomApi.AdjustLeadScore, lead, s.Admin, (CustomApi.Points, 100), (CustomApi.Reason, "Met at the fair"));
+        s.Update(LeadColumns.Table, lead, ("jobtitle", "Sales Director")); // with the fit it needs, Marketing Qualified
         s.Update(LeadColumns.Table, lead, (LeadColumns.LifecycleStage, new OptionSetValue(LifecycleStageValues.SalesAccepted)));
         s.Call(CustomApi.HandBackLead, lead, s.SalesRep, (CustomApi.Reason, "No budget this year"));
         s.Advance(120);

@@ -41,21 +41,21 @@ public class LeadsTableTests
     public void A_ragged_row_names_its_line_and_field_counts()
     {
         var error = Assert.Throws<WorkbenchException>(() => LeadsTable.Parse("a,b,c\n1,2,3\n1,2\n", "leads.csv", Select));
-        Assert.Equal("leads.csv, line 3: 2 fields, but the header has 3", error.Message);
+        Assert.Equal("leads.csv, line 3, column 3: 2 fields, but the header has 3", error.Message);
     }
 
     [Fact]
     public void An_unclosed_quote_names_the_line_it_starts_on()
     {
         var error = Assert.Throws<WorkbenchException>(() => LeadsTable.Parse("a,b\n1,\"open\n2,3\n", "leads.csv", Select));
-        Assert.Equal("leads.csv, line 2: a quoted field is never closed", error.Message);
+        Assert.Equal("leads.csv, line 2, column 3: a quoted field is never closed", error.Message);
     }
 
     [Fact]
     public void A_stray_quote_is_an_error()
     {
         var error = Assert.Throws<WorkbenchException>(() => LeadsTable.Parse("a,b\n1,x\"y\n", "leads.csv", Select));
-        Assert.Contains("line 2: a quote inside an unquoted field", error.Message);
+        Assert.Contains("line 2, column 4: a quote inside an unquoted field", error.Message);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class LeadsTableTests
 
         var bad = LeadsTable.Parse("Converted\n1\nmaybe\n", "leads.csv", Select);
         var error = Assert.Throws<WorkbenchException>(() => bad.Outcomes(0));
-        Assert.Equal("leads.csv, line 3: outcome column 'Converted' holds 'maybe'; allowed: 1/0, true/false, yes/no", error.Message);
+        Assert.Equal("leads.csv, line 3, column 1: outcome column 'Converted' holds 'maybe'; allowed: 1/0, true/false, yes/no", error.Message);
     }
 
     [Fact]

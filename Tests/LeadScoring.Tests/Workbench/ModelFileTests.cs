@@ -103,7 +103,7 @@ public class ModelFileTests
             {
                 new ScoringRule
                 {
-                    Id = text ?? "id",
+                    Id = (text ?? "id").Trim(), // ids are read trimmed
                     Name = name ?? "",
                     Category = flag ? Category.Fit : Category.Engagement,
                     Table = "lead",

@@ -88,6 +88,7 @@ public sealed class ScoringJobsTests
     public void Decay_pages_through_the_continuation_retries_throttling_and_resumes_from_the_continuation()
     {
         var asOf = ScoringOrganization.Start.AddDays(31);
+        _org.Org.Clock.Set(asOf); // decay runs as of now or earlier, never ahead of the org's clock
         _org.Org.FailCalls(call => call.MessageName == CustomApi.ApplyScoreDecay, Throttled(ServiceProtection.RequestsExceeded, TimeSpan.FromSeconds(3)), times: 1);
         var second = _org.Org.FailCalls(call => call.MessageName == CustomApi.ApplyScoreDecay && (string?)call.Request[CustomApi.Continuation] != "",
             Faults.Create(unchecked((int)0x80040265), "Decay failed"), times: 1);

@@ -9,7 +9,10 @@ namespace LeadScoring.SolutionTool.Definition
     /// triggers and actions are a template, Definition/Flows/&lt;key&gt;.json, filled by FlowTemplate.
     /// Dataverse triggers and actions go through the connection reference ls_LeadScoringDataverse;
     /// environment variables appear as definition parameters named "Display name (schema name)".
-    /// docs/automation.md describes what each does and how to turn it on or off.
+    /// docs/automation.md describes what each does and how to turn it on or off. Text that people typed
+    /// (a lead's name, the reasons of its score events) goes into the sales-ready email and Teams message
+    /// HTML-encoded: the definition language has no HTML encoder, so the template wraps it in replace() of
+    /// &amp;, &lt; and &gt; (https://learn.microsoft.com/azure/logic-apps/expression-functions-reference).
     /// </summary>
     public static class Flows
     {

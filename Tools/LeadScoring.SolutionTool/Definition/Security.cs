@@ -25,9 +25,12 @@ namespace LeadScoring.SolutionTool.Definition
                 .Concat(Table(ScoringConditionColumns.Table, Full))
                 .Concat(Table(InteractionColumns.Table, Full))
                 .Concat(Table(DecayRunColumns.Table, Full))
-                // Write on the ledger is ls_ApplyScoreDecay's execute privilege; the append-only guard
-                // (ScoreEventGuardPlugin) still refuses any direct change of a score event.
-                .Concat(Table(ScoreEventColumns.Table, "Read", "Write", "AppendTo"))
+                // Write on the ledger is ls_ApplyScoreDecay's execute privilege and Create is
+                // ls_AdjustLeadScore's (an adjustment is a score event made by hand), so only this role
+                // adjusts scores; the append-only guard (ScoreEventGuardPlugin) still refuses any direct
+                // create or change of a score event. Custom API execute privileges:
+                // https://learn.microsoft.com/power-apps/developer/data-platform/custom-api-tables
+                .Concat(Table(ScoreEventColumns.Table, "Create", "Read", "Write", "AppendTo"))
                 // Recalculate and adjust are bound to the lead and need write on it.
                 .Concat(Table("Lead", "Read", "Write", "Append", "AppendTo"))
                 .ToList());

@@ -118,7 +118,7 @@ namespace LeadScoring.SolutionTool.Definition
                 Lookup(ScoringConditionColumns.ScoringRuleId, "Scoring rule", "The rule the condition belongs to.", ScoringRuleColumns.Table, RuleConditions, "Cascade") with { RequiredLevel = "required" },
                 Text(ScoringConditionColumns.ColumnTable, "Column of", "Empty: the rule's watched table. \"lead\": a persona condition on the lead's own column, checked when the activity is scored.", 100),
                 Pick(ScoringConditionColumns.Operator, "Operator", "How the column is compared with the value.", Choices.ConditionOperator),
-                new Column(ScoringConditionColumns.Value, "Value", ColumnKind.Memo) { Description = "The value to compare with, as JSON (a value, or an array for in and between). A choice label typed here is stored as its value.", MaxLength = 4000 },
+                new Column(ScoringConditionColumns.Value, "Value", ColumnKind.Memo) { Description = "The value to compare with, as JSON (a value, or an array for in and between). A choice label typed here is stored as its value.", MaxLength = ConditionValueText.MaxLength },
                 Text(ScoringConditionColumns.ValueLabel, "Value label", "The labels of a choice or yes/no value, set by lead scoring when the condition is saved.", 1000),
             });
 

@@ -14,12 +14,12 @@ namespace LeadScoring.Workbench.Analysis
         {
             var fields = new List<string>();
             var field = new StringBuilder();
-            int line = 1, recordLine = 1, i = 0;
+            int line = 1, recordLine = 1, i = 0, lineStart = 0, quoteLine = 0, quoteColumn = 0;
             bool quoted = false, fieldStarted = false, afterQuote = false;
 
             if (text.Length > 0 && text[0] == '\uFEFF')
             {
-                i = 1;
+                i = lineStart = 1;
             }
 
             for (; i < text.Length; i++)
@@ -45,6 +45,7 @@ namespace LeadScoring.Workbench.Analysis
                         if (c == '\n')
                         {
                             line++;
+                            lineStart = i + 1;
                         }
 
                         field.Append(c);
@@ -56,11 +57,12 @@ namespace LeadScoring.Workbench.Analysis
                 switch (c)
                 {
                     case '"' when !fieldStarted:
+                        (quoteLine, quoteColumn) = (line, i - lineStart + 1);
                         quoted = true;
                         fieldStarted = true;
                         break;
                     case '"':
-                        throw new WorkbenchException($"{source}, line {line}: a quote inside an unquoted field (quote the whole field and double the quote)");
+                        throw new WorkbenchException($"{source}, line {line}, column {i - lineStart + 1}: a quote inside an unquoted field (quote the whole field and double the quote)");
                     case ',':
                         fields.Add(field.ToString());
                         field.Clear();
@@ -75,12 +77,13 @@ namespace LeadScoring.Workbench.Analysis
                         field.Clear();
                         fieldStarted = afterQuote = false;
                         line++;
+                        lineStart = i + 1;
                         recordLine = line;
                         break;
                     default:
                         if (afterQuote)
                         {
-                            throw new WorkbenchException($"{source}, line {line}: text after the closing quote of a field");
+                            throw new WorkbenchException($"{source}, line {line}, column {i - lineStart + 1}: text after the closing quote of a field");
                         }
 
                         field.Append(c);
@@ -91,7 +94,7 @@ namespace LeadScoring.Workbench.Analysis
 
             if (quoted)
             {
-                throw new WorkbenchException($"{source}, line {recordLine}: a quoted field is never closed");
+                throw new WorkbenchException($"{source}, line {quoteLine}, column {quoteColumn}: a quoted field is never closed");
             }
 
             if (fields.Count > 0 || field.Length > 0 || fieldStarted)

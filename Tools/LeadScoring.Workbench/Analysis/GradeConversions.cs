@@ -35,7 +35,9 @@ namespace LeadScoring.Workbench.Analysis
         public static GradeConversion Read(string path, string modelName)
         {
             string file = Path.GetFileName(path);
-            var tree = JsonTree.Parse(WorkbenchFiles.ReadAllBytes(path), file);
+            var bytes = WorkbenchFiles.ReadAllBytes(path, WorkbenchFiles.MaxModelBytes);
+            int start = WorkbenchFiles.EnsureUtf8(bytes, file);
+            var tree = JsonTree.Parse(start == 0 ? bytes : bytes[start..], file);
             var root = tree.Root as JsonObjectAt ?? throw tree.Error(tree.Root.Offset, $"{file}: expected the JSON object backtest --json writes");
             var model = root.Properties.FirstOrDefault(p => p.Name == "model")?.Value as JsonScalarAt;
             if (model?.Value is not string backtested || !string.Equals(backtested, modelName, StringComparison.Ordinal))

@@ -13,6 +13,9 @@ namespace LeadScoring.Workbench.Analysis
     /// </summary>
     internal sealed class LeadsTable
     {
+        /// <summary>The most leads a table may hold: calibration, backtests and the baseline keep every row in memory.</summary>
+        public const int MaxRows = 200_000;
+
         private readonly Dictionary<string, int> _index = new(StringComparer.OrdinalIgnoreCase);
 
         private LeadsTable(string source, IReadOnlyList<string> headers, IReadOnlyList<string[]> rows, IReadOnlyList<int> lines)
@@ -54,7 +57,11 @@ namespace LeadScoring.Workbench.Analysis
         public IReadOnlyList<int> Lines { get; }
 
         public static LeadsTable Load(string path, IEnumerable<string> missingMarkers) =>
-            Parse(WorkbenchFiles.ReadAllText(path), Path.GetFileName(path), missingMarkers);
+            Parse(WorkbenchFiles.ReadAllBytes(path, WorkbenchFiles.MaxDataBytes), Path.GetFileName(path), missingMarkers);
+
+        /// <summary>The file's bytes: strict UTF-8, then CSV.</summary>
+        public static LeadsTable Parse(byte[] utf8, string source, IEnumerable<string> missingMarkers) =>
+            Parse(WorkbenchFiles.Utf8Text(utf8, source), source, missingMarkers);
 
         public static LeadsTable Parse(string text, string source, IEnumerable<string> missingMarkers)
         {
@@ -76,9 +83,14 @@ namespace LeadScoring.Workbench.Analysis
                     continue; // a blank line
                 }
 
+                if (rows.Count == MaxRows)
+                {
+                    throw new WorkbenchException($"{source}, line {record.Line}: more than {MaxRows:N0} leads, the most a leads table may hold (docs/reliability.md); use a sample");
+                }
+
                 if (record.Fields.Count != headers.Length)
                 {
-                    throw new WorkbenchException($"{source}, line {record.Line}: {record.Fields.Count} fields, but the header has {headers.Length}");
+                    throw new WorkbenchException($"{source}, line {record.Line}, column {Math.Min(record.Fields.Count, headers.Length) + 1}: {record.Fields.Count} fields, but the header has {headers.Length}");
                 }
 
                 rows.Add(record.Fields.Select(f => Clean(f, missing)).ToArray());
@@ -99,14 +111,23 @@ namespace LeadScoring.Workbench.Analysis
             throw new WorkbenchException($"{Source}: unknown column '{name}' (columns: {string.Join(", ", Headers)})");
         }
 
-        /// <summary>Reads the outcome column: 1/0, true/false or yes/no.</summary>
+        /// <summary>Reads the outcome column: 1/0, true/false or yes/no; both outcomes must occur.</summary>
         public bool[] Outcomes(int column)
         {
             var outcomes = new bool[Rows.Count];
             for (int r = 0; r < Rows.Count; r++)
             {
                 outcomes[r] = ParseOutcome(Rows[r][column]) ?? throw new WorkbenchException(
-                    $"{Source}, line {Lines[r]}: outcome column '{Headers[column]}' holds '{Rows[r][column]}'; allowed: 1/0, true/false, yes/no");
+                    $"{Source}, line {Lines[r]}, column {column + 1}: outcome column '{Headers[column]}' holds '{Rows[r][column]}'; allowed: 1/0, true/false, yes/no");
+            }
+
+            // AUC, weights of evidence and the regression compare converted with not converted leads: with one class they are undefined (NaN).
+            int converted = outcomes.Count(o => o);
+            if (converted == 0 || converted == outcomes.Length)
+            {
+                throw new WorkbenchException(outcomes.Length == 0
+                    ? $"{Source}: no leads to measure (the table, or the chosen part of it, has no rows)"
+                    : $"{Source}: outcome column '{Headers[column]}' has only {(converted == 0 ? "not converted" : "converted")} leads ({outcomes.Length:N0}); measuring a model needs both converted and not converted leads");
             }
 
             return outcomes;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.IO;
 using LeadScoring.Workbench.Analysis;
 using LeadScoring.Workbench.ModelFiles;
@@ -50,18 +51,24 @@ namespace LeadScoring.Workbench.Commands
                     ModelName = $"Calibrated from {table.Source}",
                     Exclude = LeadsOptions.List(parse.GetValue(exclude)),
                     EngagementColumns = parse.GetValue(engagement) is string columns ? LeadsOptions.List(columns) : null,
-                    PointsToDoubleOdds = Positive(parse.GetValue(pdo), "--pdo"),
-                    MinInformationValue = parse.GetValue(minIv),
+                    PointsToDoubleOdds = Between(parse.GetValue(pdo), 1, 100, "--pdo"),
+                    MinInformationValue = Between(parse.GetValue(minIv), 0, 10, "--min-iv"),
                     Keep = LeadsOptions.List(parse.GetValue(keep)),
-                    LeakageAuc = InRange(parse.GetValue(leakage), 0.5, 1, "--leakage-auc"),
-                    MaxInteractions = (int)InRange(parse.GetValue(interactions), 0, 50, "--max-interactions"),
-                    MaxRules = (int)InRange(parse.GetValue(maxRules), 1, 1000, "--max-rules"),
+                    LeakageAuc = Between(parse.GetValue(leakage), 0.5, 1, "--leakage-auc"),
+                    MaxInteractions = (int)Between(parse.GetValue(interactions), 0, 50, "--max-interactions"),
+                    MaxRules = (int)Between(parse.GetValue(maxRules), 1, 1000, "--max-rules"),
                     Binning = new BinningOptions(
-                        (int)Positive(parse.GetValue(bins), "--bins"),
+                        (int)Between(parse.GetValue(bins), 2, 100, "--bins"),
                         Share(parse.GetValue(minBin), "--min-bin-share"),
                         Share(parse.GetValue(rare), "--rare")),
                 };
                 var scorecard = Calibrator.Calibrate(table, outcome, options);
+                var problems = LeadScoring.Engine.ModelValidator.Validate(scorecard.Model);
+                if (problems.Count > 0)
+                {
+                    throw new WorkbenchException($"calibrate: the suggested model would not be valid ({problems[0]}); try a smaller --pdo");
+                }
+
                 string path = parse.GetValue(output)!;
                 ModelFile.Write(scorecard.Model, path);
                 Report.Scorecard(console, scorecard, table.Rows.Count, Path.GetFileName(path));
@@ -80,13 +87,12 @@ namespace LeadScoring.Workbench.Commands
             return command;
         }
 
-        private static double Positive(double value, string option) =>
-            value > 0 ? value : throw new WorkbenchException($"{option} must be above 0, not {value}");
-
-        private static double InRange(double value, double low, double high, string option) =>
-            value >= low && value <= high ? value : throw new WorkbenchException($"{option} must be between {low} and {high}, not {value}");
+        /// <summary>The value when it is a number in [min, max]; NaN and infinities are refused too.</summary>
+        private static double Between(double value, double min, double max, string option) =>
+            value >= min && value <= max ? value
+                : throw new WorkbenchException(string.Create(CultureInfo.InvariantCulture, $"{option} must be a number from {min} to {max}, not {value}"));
 
         private static double Share(double value, string option) =>
-            value is >= 0 and < 1 ? value : throw new WorkbenchException($"{option} must be a share between 0 and 1, not {value}");
+            value is >= 0 and < 1 ? value : throw new WorkbenchException(string.Create(CultureInfo.InvariantCulture, $"{option} must be a share between 0 and 1, not {value}"));
     }
 }

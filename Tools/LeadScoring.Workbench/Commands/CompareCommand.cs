@@ -65,8 +65,8 @@ namespace LeadScoring.Workbench.Commands
         {
             console.WriteLine(F($"Comparing two models on {c.Leads} leads of {source} ({c.Converted} converted), both scored by the plug-ins."));
             var table = new Table().Border(TableBorder.Simple).AddColumn("").AddColumn("A").AddColumn("B");
-            table.AddRow("File", Markup.Escape(c.Models[0].File), Markup.Escape(c.Models[1].File));
-            table.AddRow("Model", Markup.Escape(c.Models[0].Name), Markup.Escape(c.Models[1].Name));
+            table.AddRow("File", Printable.Markup(c.Models[0].File), Printable.Markup(c.Models[1].File));
+            table.AddRow("Model", Printable.Markup(c.Models[0].Name), Printable.Markup(c.Models[1].Name));
             table.AddRow("AUC", F($"{c.Models[0].Auc:0.000}"), F($"{c.Models[1].Auc:0.000}"));
             table.AddRow("Sales-ready leads (open, MQL)", F($"{c.Models[0].SalesReady}"), F($"{c.Models[1].SalesReady}"));
             table.AddRow("Precision", F($"{c.Models[0].Precision:0.0%}"), F($"{c.Models[1].Precision:0.0%}"));
@@ -88,7 +88,7 @@ namespace LeadScoring.Workbench.Commands
             var table = new Table().Title(title).Border(TableBorder.Simple).AddColumn("A").AddColumn("B").AddColumn(new TableColumn("Leads").RightAligned());
             foreach (var t in transitions.Take(TransitionRows))
             {
-                table.AddRow(Markup.Escape(t.From), Markup.Escape(t.To), F($"{t.Leads}"));
+                table.AddRow(Printable.Markup(t.From), Printable.Markup(t.To), F($"{t.Leads}"));
             }
 
             console.Write(table);

@@ -21,7 +21,7 @@ namespace LeadScoring.Workbench.Commands
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .Start(context =>
                 {
-                    var task = context.AddTask(Markup.Escape(description), maxValue: steps);
+                    var task = context.AddTask(Printable.Markup(description), maxValue: steps);
                     return work(done => task.Value = done);
                 });
         }

@@ -34,7 +34,7 @@ namespace LeadScoring.Workbench.Commands
         private static void Show(IAnsiConsole console, DemoResult demo)
         {
             var history = demo.History;
-            console.MarkupLine(F($"[bold]Lead Scoring demo[/]: the model '{Markup.Escape(demo.Model.Name)}' ({demo.Model.Rules.Count} rules) on {demo.Leads.Count} leads, {history.Events.Count} events from {history.Events[0].At:yyyy-MM-dd} to {history.Events[^1].At:yyyy-MM-dd}."));
+            console.MarkupLine(F($"[bold]Lead Scoring demo[/]: the model '{Printable.Markup(demo.Model.Name)}' ({demo.Model.Rules.Count} rules) on {demo.Leads.Count} leads, {history.Events.Count} events from {history.Events[0].At:yyyy-MM-dd} to {history.Events[^1].At:yyyy-MM-dd}."));
             console.WriteLine(F($"Every event ran through the real plug-ins on the embedded Dataverse emulator ({demo.Elapsed.TotalSeconds:0.0} s): what you see is what Dataverse would do."));
             console.WriteLine();
 
@@ -45,7 +45,7 @@ namespace LeadScoring.Workbench.Commands
             foreach (var lead in ready.Take(SalesReadyRows))
             {
                 var r = lead.Result;
-                table.AddRow(Markup.Escape(r.Id), Markup.Escape(lead.Name), Markup.Escape(lead.Company), Markup.Escape(lead.JobTitle), I(r.Score), I(r.Fit), I(r.Engagement), Markup.Escape(r.Grade), lead.SalesReadyOn is DateTime on ? F($"{on:yyyy-MM-dd}") : "");
+                table.AddRow(Printable.Markup(r.Id), Printable.Markup(lead.Name), Printable.Markup(lead.Company), Printable.Markup(lead.JobTitle), I(r.Score), I(r.Fit), I(r.Engagement), Printable.Markup(r.Grade), lead.SalesReadyOn is DateTime on ? F($"{on:yyyy-MM-dd}") : "");
             }
 
             console.Write(table);

@@ -30,34 +30,32 @@ namespace LeadScoring.Workbench.Commands
         {
             var csv = new Option<string>("--csv") { Description = "The interactions, one per row, with a header row", HelpName = "interactions.csv", Required = true };
             var mapping = new Option<string>("--mapping") { Description = "Which column feeds which ls_RecordInteraction parameter (JSON, docs/integrations.md)", HelpName = "mapping.json", Required = true };
-            var connection = new Option<string?>("--connection")
-            {
-                Description = "A Dataverse connection string (official SDK builds only), e.g. \"AuthType=OAuth;Url=https://contoso.crm.dynamics.com;…\"",
-                HelpName = "connection string",
-            };
+            var connection = new ConnectionOptions();
             var emulator = new Option<bool>("--emulator") { Description = "Import into the embedded emulator instead of an org (with --model, and --events to replay a history first)" };
             var model = new Option<string?>("--model") { Description = "--emulator: the model file the emulated org runs", HelpName = "model.json" };
             var events = new Option<string?>("--events") { Description = "--emulator: a history replayed before the import (its leads are the ones matched)", HelpName = "events.jsonl" };
             var batchSize = new Option<int>("--batch-size") { Description = "Rows per ExecuteMultiple request (1 to 1000)", HelpName = "n", DefaultValueFactory = _ => InteractionImport.DefaultBatchSize };
 
             var command = new Command("import", "Import interactions from a CSV file through ls_RecordInteraction in ExecuteMultiple batches, with retry on throttling, a progress bar and a summary; a stopped import run again resumes where it stopped");
-            foreach (var option in new Option[] { csv, mapping, connection, emulator, model, events, batchSize })
+            foreach (var option in new Option[] { csv, mapping, emulator, model, events, batchSize })
             {
                 command.Options.Add(option);
             }
+
+            connection.AddTo(command);
 
             command.SetAction(parse =>
             {
                 string path = parse.GetValue(csv)!;
                 var map = ImportMapping.Read(parse.GetValue(mapping)!);
-                string text = WorkbenchFiles.ReadAllText(path);
                 string name = Path.GetFileName(path);
+                string text = WorkbenchFiles.Utf8Text(WorkbenchFiles.ReadAllBytes(path, WorkbenchFiles.MaxDataBytes), name);
                 int rows = InteractionImport.CountRows(text, name);
                 string refusedPath = InteractionImport.RefusedPath(path);
                 bool emulated = parse.GetValue(emulator);
-                if (emulated == (parse.GetValue(connection) != null))
+                if (emulated && (parse.GetValue(connection.Connection) != null || parse.GetValue(connection.ConnectionFile) != null))
                 {
-                    throw new WorkbenchException("interactions import: give either --connection (an org) or --emulator");
+                    throw new WorkbenchException("interactions import: give either a connection (--connection-file, --connection or LEADSCORING_CONNECTION) or --emulator, not both");
                 }
 
                 ImportSummary summary;
@@ -74,7 +72,7 @@ namespace LeadScoring.Workbench.Commands
                 }
                 else
                 {
-                    using var service = DataverseConnection.Open(parse.GetValue(connection)!, "interactions import", (wait, attempt) =>
+                    using var service = DataverseConnection.Open(connection.Resolve(parse, "interactions import"), "interactions import", (wait, attempt) =>
                         console.WriteLine(F($"Throttled by Dataverse's service protection limits; waiting {wait.TotalSeconds:0.#} s (retry {attempt}).")));
                     watch.Start();
                     summary = Run(console, rows, progress => new InteractionImport(service, map, name) { Progress = progress },

@@ -23,13 +23,6 @@ namespace LeadScoring.Workbench.Commands
             return model;
         }
 
-        public static Option<string> ConnectionOption() => new("--connection")
-        {
-            Description = "A Dataverse connection string (official SDK builds only), e.g. \"AuthType=OAuth;Url=https://contoso.crm.dynamics.com;…\"",
-            HelpName = "connection string",
-            Required = true,
-        };
-
         private static Command Validate(IAnsiConsole console, TextWriter error)
         {
             var file = new Argument<string>("model.json") { Description = "The model file to check" };
@@ -57,7 +50,7 @@ namespace LeadScoring.Workbench.Commands
                 }
 
                 int fit = scoringModel.Rules.Count(r => r.Category == Category.Fit);
-                console.WriteLine($"{name}: valid. '{scoringModel.Name}' version {scoringModel.Version}: {scoringModel.Rules.Count} rules ({fit} fit, {scoringModel.Rules.Count - fit} engagement), sales-ready at {scoringModel.SalesReadyThreshold}.");
+                console.WriteLine($"{Printable.Text(name)}: valid. '{Printable.Text(scoringModel.Name)}' version {scoringModel.Version}: {scoringModel.Rules.Count} rules ({fit} fit, {scoringModel.Rules.Count - fit} engagement), sales-ready at {scoringModel.SalesReadyThreshold}.");
                 return 0;
             });
             return command;
@@ -65,16 +58,16 @@ namespace LeadScoring.Workbench.Commands
 
         private static Command Export(IAnsiConsole console)
         {
-            var connection = ConnectionOption();
+            var connection = new ConnectionOptions();
             var id = new Option<Guid?>("--id") { Description = "The model's id (ls_scoringmodelid) [default: the Active model]", HelpName = "guid" };
             var output = new Option<string>("--out") { Description = "Where to write the model file", HelpName = "model.json", Required = true };
             var command = new Command("export", "Read a model (the Active one, or --id) from an org's configuration tables into a model file");
-            command.Options.Add(connection);
+            connection.AddTo(command);
             command.Options.Add(id);
             command.Options.Add(output);
             command.SetAction(parse =>
             {
-                using var service = DataverseConnection.Open(parse.GetValue(connection)!, "model export");
+                using var service = DataverseConnection.Open(connection.Resolve(parse, "model export"), "model export");
                 var store = new ModelStore(service, Guid.NewGuid());
                 var stored = parse.GetValue(id) is Guid modelId ? store.Load(modelId, DateTime.UtcNow) : store.Active(DateTime.UtcNow)
                     ?? throw new WorkbenchException("model export: no scoring model is Active in this org; name one with --id");
@@ -88,7 +81,7 @@ namespace LeadScoring.Workbench.Commands
 
         private static Command Import(IAnsiConsole console)
         {
-            var connection = ConnectionOption();
+            var connection = new ConnectionOptions();
             var file = new Argument<string>("model.json") { Description = "The model file to import" };
             var command = new Command("import", "Write a model file into an org's configuration tables as a new Draft; a marketing and a sales approver then approve it and an admin activates it");
             var backtest = new Option<string?>("--backtest")
@@ -96,12 +89,12 @@ namespace LeadScoring.Workbench.Commands
                 Description = "The JSON 'leadscoring backtest --json' wrote for this model: its conversion by grade is stored with the model (the lead form shows it)",
                 HelpName = "report.json",
             };
-            command.Options.Add(connection);
+            connection.AddTo(command);
             command.Options.Add(backtest);
             command.Arguments.Add(file);
             command.SetAction(parse =>
             {
-                using var service = DataverseConnection.Open(parse.GetValue(connection)!, "model import");
+                using var service = DataverseConnection.Open(connection.Resolve(parse, "model import"), "model import");
                 var scoringModel = ValidModel.Read(parse.GetValue(file)!, new OrganizationColumns(service));
                 if (parse.GetValue(backtest) is string report)
                 {

@@ -11,16 +11,16 @@ namespace LeadScoring.Workbench.Commands
     {
         public static Command Recalculate(IAnsiConsole console)
         {
-            var connection = ModelCommand.ConnectionOption();
+            var connection = new ConnectionOptions();
             var after = new Option<Guid?>("--after") { Description = "Resume after this lead id (the one a stopped run names)", HelpName = "lead id" };
             var pageSize = PageSize();
             var command = new Command("recalculate", "Recalculate every open lead's score in an org (ls_RecalculateLeadScore per lead, in id order), with progress, retry on throttling and resume");
-            command.Options.Add(connection);
+            connection.AddTo(command);
             command.Options.Add(after);
             command.Options.Add(pageSize);
             command.SetAction(parse =>
             {
-                using var service = DataverseConnection.Open(parse.GetValue(connection)!, "recalculate", Retried(console));
+                using var service = DataverseConnection.Open(connection.Resolve(parse, "recalculate"), "recalculate", Retried(console));
                 int done = Run(console, "Recalculating leads", "--after", progress =>
                     ScoringJobs.Recalculate(service, parse.GetValue(after) ?? Guid.Empty, parse.GetValue(pageSize), progress));
                 console.WriteLine(F($"Recalculated {done} leads ({service.Retries} requests sent again after throttling)."));
@@ -31,19 +31,19 @@ namespace LeadScoring.Workbench.Commands
 
         public static Command Decay(IAnsiConsole console)
         {
-            var connection = ModelCommand.ConnectionOption();
+            var connection = new ConnectionOptions();
             var asOf = SimulateCommand.AsOfOption();
             asOf.Description = "Decay as of this moment (ISO-8601, UTC) [default: now]";
             var continuation = new Option<string>("--continuation") { Description = "Resume from this continuation (the one a stopped run names)", HelpName = "continuation", DefaultValueFactory = _ => "" };
             var pageSize = PageSize();
             var command = new Command("decay", "Run the decay job in an org (ls_ApplyScoreDecay page after page), with progress, retry on throttling and resume");
-            command.Options.Add(connection);
+            connection.AddTo(command);
             command.Options.Add(asOf);
             command.Options.Add(continuation);
             command.Options.Add(pageSize);
             command.SetAction(parse =>
             {
-                using var service = DataverseConnection.Open(parse.GetValue(connection)!, "decay", Retried(console));
+                using var service = DataverseConnection.Open(connection.Resolve(parse, "decay"), "decay", Retried(console));
                 var at = SimulateCommand.ParseAsOf(parse.GetValue(asOf));
                 int done = Run(console, "Applying decay", "--continuation", progress =>
                     ScoringJobs.Decay(service, at, parse.GetValue(pageSize), parse.GetValue(continuation) ?? "", progress));

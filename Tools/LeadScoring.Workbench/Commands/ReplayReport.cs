@@ -13,11 +13,11 @@ namespace LeadScoring.Workbench.Commands
 
         public static void Leads(IAnsiConsole console, IReadOnlyList<SimulatedLead> leads, string title = "Leads after the replay")
         {
-            var table = new Table().Title(Markup.Escape(title)).Border(TableBorder.Simple)
+            var table = new Table().Title(Printable.Markup(title)).Border(TableBorder.Simple)
                 .AddColumn("Lead").AddColumn("Score").AddColumn("Fit").AddColumn("Engagement").AddColumn("Grade").AddColumn("Stage").AddColumn("Hand-backs").AddColumn("Score events");
             foreach (var lead in leads.Take(MaxRows))
             {
-                table.AddRow(Markup.Escape(lead.Id), I(lead.Score), I(lead.Fit), I(lead.Engagement), Markup.Escape(lead.Grade), Markup.Escape(lead.Stage), I(lead.HandBackCount), I(lead.Events.Count));
+                table.AddRow(Printable.Markup(lead.Id), I(lead.Score), I(lead.Fit), I(lead.Engagement), Printable.Markup(lead.Grade), Printable.Markup(lead.Stage), I(lead.HandBackCount), I(lead.Events.Count));
             }
 
             console.Write(table);
@@ -35,12 +35,12 @@ namespace LeadScoring.Workbench.Commands
             var table = new Table().Title("Leads per grade (fit A best, engagement 1 best)").Border(TableBorder.Simple).AddColumn("Fit \\ Engagement");
             foreach (var number in numbers)
             {
-                table.AddColumn(new TableColumn(Markup.Escape(number)).RightAligned());
+                table.AddColumn(new TableColumn(Printable.Markup(number)).RightAligned());
             }
 
             foreach (var letter in letters)
             {
-                table.AddRow(new[] { Markup.Escape(letter) }.Concat(numbers.Select(n => I(leads.Count(l => Letter(l.Grade) == letter && Number(l.Grade) == n)))).ToArray());
+                table.AddRow(new[] { Printable.Markup(letter) }.Concat(numbers.Select(n => I(leads.Count(l => Letter(l.Grade) == letter && Number(l.Grade) == n)))).ToArray());
             }
 
             console.Write(table);
@@ -49,13 +49,13 @@ namespace LeadScoring.Workbench.Commands
         /// <summary>Every score event of one lead with the running score.</summary>
         public static void Story(IAnsiConsole console, SimulatedLead lead)
         {
-            var table = new Table().Title(Markup.Escape($"The story of lead '{lead.Id}' (now {lead.Score} points, grade {lead.Grade}, {lead.Stage})")).Border(TableBorder.Simple)
+            var table = new Table().Title(Printable.Markup($"The story of lead '{lead.Id}' (now {lead.Score} points, grade {lead.Grade}, {lead.Stage})")).Border(TableBorder.Simple)
                 .AddColumn("When").AddColumn("Kind").AddColumn(new TableColumn("Points").RightAligned()).AddColumn(new TableColumn("Score").RightAligned()).AddColumn("Why");
             int score = 0;
             foreach (var e in lead.Events)
             {
                 score += e.Points;
-                table.AddRow(e.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Kind, e.Points.ToString("+0;-0", CultureInfo.InvariantCulture), I(score), Markup.Escape(e.Reason));
+                table.AddRow(e.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.Kind, e.Points.ToString("+0;-0", CultureInfo.InvariantCulture), I(score), Printable.Markup(e.Reason));
             }
 
             console.Write(table);

@@ -16,7 +16,7 @@ namespace LeadScoring.Workbench.Commands
             foreach (var column in scorecard.Evidence)
             {
                 string? why = scorecard.Dropped.FirstOrDefault(d => d.Header == column.Header)?.Reason;
-                evidence.AddRow(Markup.Escape(column.Header), F(column.InformationValue, "0.00"), F(column.Auc, "0.000"), why is null ? "yes" : Markup.Escape("no: " + why));
+                evidence.AddRow(Printable.Markup(column.Header), F(column.InformationValue, "0.00"), F(column.Auc, "0.000"), why is null ? "yes" : Printable.Markup("no: " + why));
             }
 
             console.Write(evidence);
@@ -26,7 +26,7 @@ namespace LeadScoring.Workbench.Commands
                 var dropped = new Table().Title("Columns left out").Border(TableBorder.Simple).AddColumn("Column").AddColumn("Why");
                 foreach (var column in unusable)
                 {
-                    dropped.AddRow(Markup.Escape(column.Header), Markup.Escape(column.Reason));
+                    dropped.AddRow(Printable.Markup(column.Header), Printable.Markup(column.Reason));
                 }
 
                 console.Write(dropped);
@@ -50,8 +50,8 @@ namespace LeadScoring.Workbench.Commands
                     }
 
                     table.AddRow(
-                        first ? Markup.Escape($"{column.Header} ({Word(column.Category)})") : "",
-                        Markup.Escape(bin.Describe(column.Header).Substring(column.Header.Length).Trim()),
+                        first ? Printable.Markup($"{column.Header} ({Word(column.Category)})") : "",
+                        Printable.Markup(bin.Describe(column.Header).Substring(column.Header.Length).Trim()),
                         I(bin.Leads),
                         F(bin.ConversionRate, "0%"),
                         F(bin.Woe, "+0.00;-0.00;0.00"),
@@ -67,7 +67,7 @@ namespace LeadScoring.Workbench.Commands
                     .AddColumn("Both").AddColumn("Leads").AddColumn("Conv.").AddColumn("Expected").AddColumn("Points");
                 foreach (var pair in scorecard.Interactions)
                 {
-                    pairs.AddRow(Markup.Escape(pair.Describe()), I(pair.Leads), F(pair.ConversionRate, "0%"), F(pair.ExpectedRate, "0%"), Points(pair.Points));
+                    pairs.AddRow(Printable.Markup(pair.Describe()), I(pair.Leads), F(pair.ConversionRate, "0%"), F(pair.ExpectedRate, "0%"), Points(pair.Points));
                 }
 
                 console.Write(pairs);
@@ -83,7 +83,7 @@ namespace LeadScoring.Workbench.Commands
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Fit cap {model.FitCap}, engagement cap {model.EngagementCap}, floor {model.Floor}; grade bands: fit {string.Join("/", model.Grades.FitBands)}, engagement {string.Join("/", model.Grades.EngagementBands)}"));
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"AUC on the leads it was calibrated on: [bold]{scorecard.TrainingAuc:0.000}[/]. Wrote {Markup.Escape(file)} ({model.Rules.Count} rules)."));
+                $"AUC on the leads it was calibrated on: [bold]{scorecard.TrainingAuc:0.000}[/]. Wrote {Printable.Markup(file)} ({model.Rules.Count} rules)."));
         }
 
         public static void Holdout(IAnsiConsole console, HoldoutFigures figures)
@@ -95,7 +95,7 @@ namespace LeadScoring.Workbench.Commands
         public static void Backtest(IAnsiConsole console, BacktestReport report, string? note = null)
         {
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"[bold]{Markup.Escape(report.Model)}[/] on {report.Leads} leads ({report.Converted} converted, {report.ConversionRate:0.0%}), scored by the plug-ins: AUC [bold]{report.Auc:0.000}[/]"));
+                $"[bold]{Printable.Markup(report.Model)}[/] on {report.Leads} leads ({report.Converted} converted, {report.ConversionRate:0.0%}), scored by the plug-ins: AUC [bold]{report.Auc:0.000}[/]"));
             if (note is not null)
             {
                 console.WriteLine(note);

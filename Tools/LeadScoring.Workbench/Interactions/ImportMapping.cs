@@ -43,8 +43,8 @@ namespace LeadScoring.Workbench.Interactions
 
         public static ImportMapping Read(string path)
         {
-            string text = WorkbenchFiles.ReadAllText(path);
             string name = System.IO.Path.GetFileName(path);
+            string text = WorkbenchFiles.Utf8Text(WorkbenchFiles.ReadAllBytes(path, WorkbenchFiles.MaxModelBytes), name);
             try
             {
                 using var document = JsonDocument.Parse(text);

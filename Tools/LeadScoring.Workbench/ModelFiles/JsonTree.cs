@@ -59,6 +59,14 @@ namespace LeadScoring.Workbench.ModelFiles
                 string reason = e.Message;
                 int cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
                 reason = cut > 0 ? reason.Substring(0, cut).TrimEnd() : reason;
+
+                // The reader quotes a bad literal in full ("'tru…' is an invalid JSON literal"): with damage it can run over many lines.
+                int quoted = reason.IndexOf("' is ", StringComparison.Ordinal);
+                if (reason.StartsWith("'", StringComparison.Ordinal) && (quoted > 21 || reason.IndexOf('\n') >= 0))
+                {
+                    reason = "the value" + reason.Substring(quoted + 1);
+                }
+
                 throw new WorkbenchException($"{source}, line {(e.LineNumber ?? 0) + firstLine}, column {(e.BytePositionInLine ?? 0) + 1}: malformed JSON: {reason}", e);
             }
 
@@ -82,6 +90,21 @@ namespace LeadScoring.Workbench.ModelFiles
             return new WorkbenchException($"{Source}, line {line}, column {column}: {message}");
         }
 
+        /// <summary>The string token's text; an escape that is not valid Unicode (a lone surrogate such as \ud800) is an error.</summary>
+        private string Text(ref Utf8JsonReader reader, int offset)
+        {
+            try
+            {
+                return reader.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                // GetString throws InvalidOperationException for escapes that are not valid UTF-16, e.g. a lone surrogate:
+                // https://learn.microsoft.com/dotnet/api/system.text.json.utf8jsonreader.getstring
+                throw Error(offset, "the string holds an escape that is not valid Unicode (such as a lone surrogate \\ud800)");
+            }
+        }
+
         private JsonAt ReadValue(ref Utf8JsonReader reader)
         {
             int offset = checked((int)reader.TokenStartIndex);
@@ -93,7 +116,7 @@ namespace LeadScoring.Workbench.ModelFiles
                     while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                     {
                         int nameOffset = checked((int)reader.TokenStartIndex);
-                        string name = reader.GetString()!;
+                        string name = Text(ref reader, nameOffset);
                         if (!seen.Add(name))
                         {
                             throw Error(nameOffset, $"field '{name}' appears twice in the same object");
@@ -113,7 +136,7 @@ namespace LeadScoring.Workbench.ModelFiles
 
                     return new JsonArrayAt(offset, items);
                 case JsonTokenType.String:
-                    string text = reader.GetString()!;
+                    string text = Text(ref reader, offset);
                     return new JsonScalarAt(offset, reader.TokenType, text, text);
                 case JsonTokenType.Number:
                     string raw = Encoding.UTF8.GetString(reader.ValueSpan);

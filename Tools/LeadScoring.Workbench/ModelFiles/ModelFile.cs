@@ -12,15 +12,16 @@ namespace LeadScoring.Workbench.ModelFiles
     /// </summary>
     internal static class ModelFile
     {
-        public static ScoringModel Read(string path) => Parse(WorkbenchFiles.ReadAllBytes(path), Path.GetFileName(path));
+        public static ScoringModel Read(string path) => Parse(WorkbenchFiles.ReadAllBytes(path, WorkbenchFiles.MaxModelBytes), Path.GetFileName(path));
 
         public static ScoringModel Parse(string json, string source) => Parse(Encoding.UTF8.GetBytes(json), source);
 
         public static ScoringModel Parse(byte[] utf8, string source)
         {
-            if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF)
+            int start = WorkbenchFiles.EnsureUtf8(utf8, source);
+            if (start > 0)
             {
-                utf8 = utf8.AsSpan(3).ToArray();
+                utf8 = utf8.AsSpan(start).ToArray();
             }
 
             return new ModelFileReader(JsonTree.Parse(utf8, source)).ReadModel();

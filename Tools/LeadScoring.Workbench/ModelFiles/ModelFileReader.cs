@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using LeadScoring.Dataverse;
 using LeadScoring.Engine;
 
 namespace LeadScoring.Workbench.ModelFiles
@@ -75,7 +76,7 @@ namespace LeadScoring.Workbench.ModelFiles
             string context = node is JsonObjectAt obj && obj.Properties.FirstOrDefault(p => p.Name == "id")?.Value is JsonScalarAt { Value: string named }
                 ? $"rule '{named}'" : $"rule {position}";
             var rule = Fields(node, context, RuleFields);
-            string id = rule.String("id", required: true)!;
+            string id = rule.String("id", required: true)!.Trim();
             var kind = rule.Word("kind", ModelFileNames.Kinds) ?? RuleKind.Conditions;
             var conditions = rule.Array("conditions", required: false);
             return new ScoringRule
@@ -102,7 +103,7 @@ namespace LeadScoring.Workbench.ModelFiles
 
         private Condition ReadComparison(FieldReader condition, string context)
         {
-            string attribute = condition.String("attribute", required: true)!;
+            string attribute = condition.String("attribute", required: true)!.Trim();
             var op = condition.Word("operator", ModelFileNames.Operators)
                 ?? throw condition.Missing("operator", ModelFileNames.Allowed(ModelFileNames.Operators));
             string opName = ModelFileNames.Operators[op];
@@ -138,12 +139,20 @@ namespace LeadScoring.Workbench.ModelFiles
                     throw _tree.Error(value.Offset, $"{context}, field 'values': '{opName}' takes one value, not {list.Items.Count}");
                 }
 
-                return new Condition(attribute, op, list.Items.Select(v => Scalar(v, context, field)).ToArray());
+                return Stored(new Condition(attribute, op, list.Items.Select(v => Scalar(v, context, field)).ToArray()), value, context, field);
             }
 
             return value is JsonArrayAt
                 ? throw _tree.Error(value.Offset, $"{context}, field 'value': '{opName}' takes one value, not an array (use 'in' for a list)")
-                : new Condition(attribute, op, new[] { Scalar(value, context, field) });
+                : Stored(new Condition(attribute, op, new[] { Scalar(value, context, field) }), value, context, field);
+        }
+
+        /// <summary>The condition, if its values fit the column they are stored in (ls_scoringcondition.ls_value, 4,000 characters).</summary>
+        private Condition Stored(Condition condition, JsonAt value, string context, string field)
+        {
+            int length = ConditionValueText.Format(condition.Values).Length;
+            return length <= ConditionValueText.MaxLength ? condition
+                : throw _tree.Error(value.Offset, $"{context}, field '{field}': the values take {length:N0} characters as stored; at most {ConditionValueText.MaxLength:N0} are allowed");
         }
 
         private RuleLimit ReadLimit(FieldReader rule)

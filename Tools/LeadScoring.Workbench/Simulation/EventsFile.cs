@@ -45,23 +45,12 @@ namespace LeadScoring.Workbench.Simulation
             _folder = folder;
         }
 
-        public static History Read(string path)
-        {
-            if (!File.Exists(path))
-            {
-                throw new WorkbenchException($"{path}: file not found");
-            }
+        public static History Read(string path) =>
+            Parse(WorkbenchFiles.ReadAllBytes(path, WorkbenchFiles.MaxDataBytes), Path.GetFileName(path), Path.GetDirectoryName(Path.GetFullPath(path)) ?? "");
 
-            try
-            {
-                using var reader = new StreamReader(path, Encoding.UTF8);
-                return Parse(reader, Path.GetFileName(path), Path.GetDirectoryName(Path.GetFullPath(path)) ?? "");
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new WorkbenchException($"{path}: cannot read the file ({e.Message})", e);
-            }
-        }
+        /// <summary>The file's bytes: strict UTF-8, then one JSON object per line.</summary>
+        /// <param name="folder">Where the model files of activate lines are looked up when their path is relative.</param>
+        public static History Parse(byte[] utf8, string source, string folder = "") => Parse(new StringReader(WorkbenchFiles.Utf8Text(utf8, source)), source, folder);
 
         /// <param name="folder">Where the model files of activate lines are looked up when their path is relative.</param>
         public static History Parse(TextReader reader, string source, string folder = "")

@@ -115,7 +115,7 @@ namespace LeadScoring.Workbench.Simulation
                         Organization.Call(CustomApi.HandBackLead, LeadId(item), parameters: (CustomApi.Reason, item.Reason));
                         break;
                     case HistoryOp.Adjust:
-                        Organization.Call(CustomApi.AdjustLeadScore, LeadId(item), parameters: new (string, object?)[] { (CustomApi.Points, item.Points), (CustomApi.Reason, item.Reason) });
+                        Organization.Call(CustomApi.AdjustLeadScore, LeadId(item), Organization.Admin, parameters: new (string, object?)[] { (CustomApi.Points, item.Points), (CustomApi.Reason, item.Reason) });
                         break;
                     case HistoryOp.Activate:
                         Organization.CreateAndActivate(item.Model!); // imported as a draft, approved by marketing and sales, activated; the activation step recalculates
