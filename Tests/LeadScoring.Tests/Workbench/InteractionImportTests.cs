@@ -223,6 +223,6 @@ public sealed class InteractionImportTests : IDisposable
         var (exit, _, error) = WorkbenchCommandTests.Run("interactions", "import", "--csv", csv, "--mapping", mapping);
 
         Assert.Equal(1, exit);
-        Assert.Equal("leadscoring: interactions import: give either --connection (an org) or --emulator" + Environment.NewLine, error);
+        Assert.Equal("leadscoring: interactions import: give either a connection (--connection-file, --connection or LEADSCORING_CONNECTION) or --emulator" + Environment.NewLine, error);
     }
 }

@@ -53,9 +53,11 @@ namespace LeadScoring.Workbench.Commands
                 int rows = InteractionImport.CountRows(text, name);
                 string refusedPath = InteractionImport.RefusedPath(path);
                 bool emulated = parse.GetValue(emulator);
-                if (emulated && (parse.GetValue(connection.Connection) != null || parse.GetValue(connection.ConnectionFile) != null))
+                bool connectionGiven = parse.GetValue(connection.Connection) != null || parse.GetValue(connection.ConnectionFile) != null
+                    || Environment.GetEnvironmentVariable(ConnectionOptions.EnvironmentVariable) is { Length: > 0 };
+                if (emulated == connectionGiven)
                 {
-                    throw new WorkbenchException("interactions import: give either a connection (--connection-file, --connection or LEADSCORING_CONNECTION) or --emulator, not both");
+                    throw new WorkbenchException("interactions import: give either a connection (--connection-file, --connection or " + ConnectionOptions.EnvironmentVariable + ") or --emulator");
                 }
 
                 ImportSummary summary;
