@@ -7,25 +7,6 @@ using ConditionOperator = Microsoft.Xrm.Sdk.Query.ConditionOperator;
 
 namespace LeadScoring.Dataverse
 {
-    /// <summary>One page of the background job: what it did and where the next page starts ("" when done).</summary>
-    public sealed class DecayPage
-    {
-        public DecayPage(int leadsProcessed, int pointsDebited, string continuation)
-        {
-            LeadsProcessed = leadsProcessed;
-            PointsDebited = pointsDebited;
-            Continuation = continuation;
-        }
-
-        public int LeadsProcessed { get; }
-
-        public int PointsDebited { get; }
-
-        public string Continuation { get; }
-
-        public bool Done => Continuation.Length == 0;
-    }
-
     /// <summary>
     /// The nightly job, one page at a time so each call stays well inside the 2-minute plug-in limit:
     /// open leads whose next scoring change (a decay debit or an expiry, kept on the lead by every

@@ -25,7 +25,7 @@ namespace LeadScoring.Operations
         public static readonly TimeSpan Budget = TimeSpan.FromSeconds(90);
 
         /// <param name="maxPages">1 for a Custom API call (one page per call, the caller calls again); more for a job that runs on its own.</param>
-        public static DecayRun Run(ScoringServices services, DateTime? asOf, int? pageSize, string? continuation, int maxPages)
+        public static DecayPage Run(ScoringServices services, DateTime? asOf, int? pageSize, string? continuation, int maxPages)
         {
             var at = asOf ?? services.Now;
             if (at > services.Now + DecayJob.ClockSkew)
@@ -47,7 +47,7 @@ namespace LeadScoring.Operations
             }
 
             services.Trace("Decay as of {0:u}: {1} leads, {2} points debited{3}.", at, leads, points, next.Length == 0 ? "" : "; continue from " + next);
-            return new DecayRun(leads, points, next);
+            return new DecayPage(leads, points, next);
         }
     }
 }

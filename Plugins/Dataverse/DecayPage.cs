@@ -1,9 +1,9 @@
-namespace LeadScoring.Operations
+namespace LeadScoring.Dataverse
 {
-    /// <summary>What a run of the decay job did, and where the next run starts ("" when every lead is done).</summary>
-    public sealed class DecayRun
+    /// <summary>What a page of the decay job (or a run of pages) did, and where the next one starts ("" when every lead is done).</summary>
+    public sealed class DecayPage
     {
-        public DecayRun(int leadsProcessed, int pointsDebited, string continuation)
+        public DecayPage(int leadsProcessed, int pointsDebited, string continuation)
         {
             LeadsProcessed = leadsProcessed;
             PointsDebited = pointsDebited;
