@@ -51,8 +51,8 @@ namespace LeadScoring.Workbench.Commands
             console.Write(table);
             console.WriteLine(F($"{ready.Count} open leads are sales-ready (Marketing Qualified){(ready.Count > SalesReadyRows ? F($"; the top {SalesReadyRows} are shown, all are in the report") : "")}."));
             var closed = demo.Leads.Count(l => !l.Open && l.Result.ToLeadScore().SalesReady);
-            var reached = demo.Leads.Count(l => l.Result.ToLeadScore().SalesReady);
-            console.WriteLine(F($"{closed} more reached the sales-ready line before they were qualified or disqualified; the model quality below counts all {reached} that reached it."));
+            // Only a count of the queue's history: model quality below scores each lead just before its outcome, a different moment.
+            console.WriteLine(F($"{closed} closed leads had reached the sales-ready line before they were qualified or disqualified; they are not in this queue."));
             console.WriteLine();
 
             console.Write(new Rule("Grade matrix").LeftJustified());
