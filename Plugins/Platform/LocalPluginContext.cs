@@ -40,6 +40,14 @@ namespace LeadScoring.Platform
 
         public Entity? PostImage => Context.PostEntityImages.Contains("PostImage") ? Context.PostEntityImages["PostImage"] : null;
 
+        /// <summary>
+        /// The product wrote this from inside a plug-in (depth 2 or more) through the SYSTEM service, so the
+        /// write's user differs from the user who started the chain; a person, an import or an integration
+        /// runs at depth 1 as themself. Depth and InitiatingUserId:
+        /// https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.iexecutioncontext.depth
+        /// </summary>
+        public bool IsProductWrite => Context.Depth > 1 && Context.UserId != Context.InitiatingUserId;
+
         public bool Has(string name) => Context.InputParameters.Contains(name) && Context.InputParameters[name] != null;
 
         public T Input<T>(string name) => Context.InputParameters.Contains(name) && Context.InputParameters[name] is T value ? value : default!;

@@ -45,14 +45,8 @@ namespace LeadScoring.Steps
             }
         }
 
-        /// <summary>
-        /// Scoring writes the lead from inside a plug-in (depth 2 or more) through the SYSTEM service, so
-        /// the write's user differs from the user who started the chain. An admin, an import or an
-        /// integration writing ls_scoredon themself runs at depth 1 as themself and is scored like any
-        /// change. Depth and InitiatingUserId:
-        /// https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.iexecutioncontext.depth
-        /// </summary>
+        /// <summary>An admin, an import or an integration writing ls_scoredon themself is scored like any change.</summary>
         private static bool IsScoringsOwnWrite(LocalPluginContext local, Entity target) =>
-            target.Contains(LeadColumns.ScoredOn) && local.Context.Depth > 1 && local.Context.UserId != local.Context.InitiatingUserId;
+            target.Contains(LeadColumns.ScoredOn) && local.IsProductWrite;
     }
 }

@@ -64,7 +64,7 @@ namespace LeadScoring.Steps
                 target.Contains(ScoringModelColumns.Status) ? Status(target) : (ModelStatus?)null,
                 target.Attributes.Keys.Any(k => !NotSettings.Contains(k)),
                 Sides.Where(s => target.Contains(s.Value.Approver)).ToDictionary(s => s.Key, s => target.GetAttributeValue<EntityReference>(s.Value.Approver)?.Id));
-            var editor = new Editor(local.Context.InitiatingUserId, side => RoleMembership.Has(local.SystemService, local.Context.InitiatingUserId, Sides[side].Role), side => Sides[side].Role, IsProduct: local.Context.Depth > 1 && local.Context.InitiatingUserId != local.Context.UserId);
+            var editor = new Editor(local.Context.InitiatingUserId, side => RoleMembership.Has(local.SystemService, local.Context.InitiatingUserId, Sides[side].Role), side => Sides[side].Role, IsProduct: local.IsProductWrite);
             var description = "The scoring model '" + before.GetAttributeValue<string>(ScoringModelColumns.Name) + "' version " + before.GetAttributeValue<int?>(ScoringModelColumns.Version);
 
             var after = ModelApproval.Decide(state, edit, editor, description);
