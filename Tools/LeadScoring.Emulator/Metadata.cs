@@ -108,7 +108,9 @@ namespace LeadScoring.Emulator
             _ => AttributeTypeCode.Virtual,
         };
 
-        private static Label Label(string text) => new(text, 1033);
+        // The constructor only adds a localized label; the server fills UserLocalizedLabel with the caller's language.
+        // https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.label.userlocalizedlabel
+        private static Label Label(string text) => new(text, 1033) { UserLocalizedLabel = new LocalizedLabel(text, 1033) };
 
         private static void SetInternal(object target, string property, object? value) =>
             (target.GetType().GetProperty(property)?.GetSetMethod(nonPublic: true)

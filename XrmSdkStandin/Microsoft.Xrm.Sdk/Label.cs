@@ -7,12 +7,14 @@ namespace Microsoft.Xrm.Sdk;
 
 public sealed class Label
 {
+    // As in the real assembly, the constructor does not set UserLocalizedLabel: a server response does.
     public Label(string label, int languageCode)
     {
-        UserLocalizedLabel = new LocalizedLabel(label, languageCode);
+        _ = label;
+        _ = languageCode;
     }
 
-    public LocalizedLabel UserLocalizedLabel { get; set; }
+    public LocalizedLabel UserLocalizedLabel { get; set; } = null!;
 }
 
 public sealed class LocalizedLabel : MetadataBase
