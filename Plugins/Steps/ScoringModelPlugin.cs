@@ -89,6 +89,11 @@ namespace LeadScoring.Steps
 
         private static void Activate(LocalPluginContext local, Entity target)
         {
+            if (LedgerKeys.NotActive(local.SystemService) is string notActive)
+            {
+                throw new ScoringException(notActive);
+            }
+
             var model = ModelValidator.EnsureValid(local.Models.Load(target.Id, local.Now).Model);
             CheckWatchedColumns(local, target, model);
 

@@ -98,19 +98,6 @@ namespace LeadScoring.Emulator
         // ---- Fixtures ------------------------------------------------------------------------
 
         /// <summary>
-        /// Declares an alternate key: a unique index over the columns. A second row with the same
-        /// values fails with DuplicateRecordEntityKey; rows with an empty key column are not indexed.
-        /// </summary>
-        public void DefineAlternateKey(string table, string keyName, params string[] columns)
-        {
-            if (columns.Length == 0)
-            {
-                throw new ArgumentException("An alternate key needs at least one column.", nameof(columns));
-            }
-            store.DefineKey(table, keyName, columns);
-        }
-
-        /// <summary>
         /// Marks a table as one without optimistic concurrency (IsOptimisticConcurrencyEnabled false): an
         /// update or delete with IfRowVersionMatches on it fails with OptimisticConcurrencyNotEnabled. Custom
         /// tables and standard tables enabled for offline sync support it, so every table does by default.

@@ -145,6 +145,9 @@ namespace LeadScoring.Emulator
                 case "RetrieveMultiple": return RetrieveMultiple(request, caller);
                 case "ExecuteMultiple": return ExecuteMultiple(request, caller);
                 case "RetrieveEntity": return RetrieveEntity(request);
+                case "RetrieveEntityKey": return RetrieveEntityKey(request);
+                case "ReactivateEntityKey": return ReactivateEntityKey(request);
+                case "ExecuteTransaction": return ExecuteTransaction(request, caller);
             }
             if (request.RequestName != null && customApis.TryGetValue(request.RequestName, out var api))
             {
@@ -329,6 +332,65 @@ namespace LeadScoring.Emulator
             var result = new ExecuteMultipleResponse { ResponseName = "ExecuteMultiple" };
             result.Results["Responses"] = responses;
             result.Results["IsFaulted"] = faulted;
+            return result;
+        }
+
+        // ExecuteTransaction: the requests run in order in one database transaction, each through the whole
+        // pipeline (plug-ins included). When one fails, everything written by the earlier ones and by their
+        // plug-ins is rolled back, asynchronous steps they queued are dropped, and the caller gets an
+        // ExecuteTransactionFault whose FaultedRequestIndex names the failed request. It may not contain an
+        // ExecuteMultiple or another ExecuteTransaction. The emulator applies ExecuteMultiple's 1,000-request
+        // limit (Learn: execute-multiple-requests, run-time limitations) to it as well.
+        // https://learn.microsoft.com/power-apps/developer/data-platform/org-service/use-executetransaction
+        private OrganizationResponse ExecuteTransaction(OrganizationRequest request, Caller caller)
+        {
+            var requests = Parameter<OrganizationRequestCollection>(request, "Requests");
+            var returnResponses = request.Parameters.TryGetValue("ReturnResponses", out var r) && r is true;
+            if (requests.Count > MaxBatchSize)
+            {
+                throw Faults.InvalidArgument($"The request batch size of {requests.Count} exceeds the maximum allowed ({MaxBatchSize}).");
+            }
+            if (requests.Any(q => q.RequestName is "ExecuteMultiple" or "ExecuteTransaction"))
+            {
+                throw Faults.InvalidArgument("ExecuteTransaction cannot contain an ExecuteMultiple or ExecuteTransaction request.");
+            }
+            var ambient = caller.Transaction;
+            var transaction = ambient ?? new Transaction();
+            var inside = ambient == null ? caller.InTransaction(transaction) : caller;
+            var responses = new OrganizationResponseCollection();
+            for (int i = 0; i < requests.Count; i++)
+            {
+                try
+                {
+                    responses.Add(Execute(requests[i], inside));
+                }
+                catch (Exception e) when (e is FaultException<OrganizationServiceFault> or InvalidPluginExecutionException)
+                {
+                    if (ambient == null)
+                    {
+                        store.Rollback(transaction);
+                    }
+                    var inner = (e as FaultException<OrganizationServiceFault>)?.Detail;
+                    var fault = new ExecuteTransactionFault
+                    {
+                        FaultedRequestIndex = i,
+                        ErrorCode = inner?.ErrorCode ?? ErrorCodes.IsvAborted,
+                        Message = e.Message,
+                        InnerFault = inner,
+                        Timestamp = Clock.UtcNow,
+                    };
+                    throw new FaultException<OrganizationServiceFault>(fault, new FaultReason(e.Message));
+                }
+            }
+            if (ambient == null)
+            {
+                Commit(transaction);
+            }
+            var result = new ExecuteTransactionResponse { ResponseName = "ExecuteTransaction" };
+            if (returnResponses)
+            {
+                result.Results["Responses"] = responses;
+            }
             return result;
         }
 

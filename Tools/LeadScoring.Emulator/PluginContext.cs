@@ -99,6 +99,11 @@ namespace LeadScoring.Emulator
             Execution = execution;
         }
 
+        /// <summary>The same caller inside a transaction it opened (ExecuteTransaction).</summary>
+        public Caller InTransaction(Transaction transaction) => new(UserId, InitiatingUserId, Context, Execution) { opened = transaction };
+
+        private Transaction? opened;
+
         public Guid UserId { get; }
         public Guid InitiatingUserId { get; }
 
@@ -106,7 +111,7 @@ namespace LeadScoring.Emulator
         public PluginContext? Context { get; }
 
         public PluginExecution? Execution { get; }
-        public Transaction? Transaction => Context?.Transaction;
+        public Transaction? Transaction => Context?.Transaction ?? opened;
 
         /// <summary>The depth of the operation this caller starts.</summary>
         public int Depth => Context == null ? 1 : Context.Depth + 1;

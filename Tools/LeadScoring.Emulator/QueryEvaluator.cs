@@ -214,7 +214,7 @@ namespace LeadScoring.Emulator
                 }
             }
 
-            foreach (var key in store.KeysOf(table))
+            foreach (var key in store.ActiveKeysOf(table))
             {
                 if (key.Columns.All(equal.ContainsKey))
                 {

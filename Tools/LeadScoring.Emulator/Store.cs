@@ -22,16 +22,23 @@ namespace LeadScoring.Emulator
 
     internal sealed class AlternateKey
     {
-        public AlternateKey(string table, string name, string[] columns)
+        public AlternateKey(string table, string name, string[] columns, EntityKeyIndexStatus status)
         {
             Table = table;
             Name = name;
             Columns = columns;
+            Status = status;
         }
 
         public string Table { get; }
         public string Name { get; }
         public string[] Columns { get; }
+
+        /// <summary>Only an Active key has an index: before that, nothing stops two rows with the same values.</summary>
+        public EntityKeyIndexStatus Status { get; set; }
+
+        public bool IsActive => Status == EntityKeyIndexStatus.Active;
+
         public Dictionary<string, Guid> Index { get; } = new(StringComparer.Ordinal);
 
         /// <summary>The index entry of a row, or null when a key column is empty (such rows are not indexed).</summary>
@@ -198,27 +205,49 @@ namespace LeadScoring.Emulator
 
         public int Count(string table) => tables.TryGetValue(table, out var rows) ? rows.Count : 0;
 
+        public IReadOnlyList<AlternateKey> Keys => keys;
+
         public IEnumerable<AlternateKey> KeysOf(string table) => keys.Where(k => k.Table == table);
 
-        public void DefineKey(string table, string name, string[] columns)
+        /// <summary>The keys whose index is built (Active): only they refuse duplicates and answer queries.</summary>
+        public IEnumerable<AlternateKey> ActiveKeysOf(string table) => keys.Where(k => k.Table == table && k.IsActive);
+
+        public AlternateKey? Key(string table, string name) => keys.FirstOrDefault(k => k.Table == table && k.Name == name);
+
+        /// <summary>Declares a key; an Active one gets its index now (and fails on duplicates), a Pending one waits for <see cref="BuildIndex"/>.</summary>
+        public void DefineKey(string table, string name, string[] columns, EntityKeyIndexStatus status)
         {
-            if (keys.Any(k => k.Table == table && k.Name == name))
+            if (Key(table, name) != null)
             {
                 throw new InvalidOperationException($"Alternate key {name} is already defined on {table}.");
             }
-            var key = new AlternateKey(table, name, columns);
-            foreach (var row in Scan(table))
+            var key = new AlternateKey(table, name, columns, status);
+            if (key.IsActive && !BuildIndex(key))
             {
-                var entry = key.EntryOf(row);
-                if (entry != null && !key.Index.TryAdd(entry, row.Id))
-                {
-                    throw new InvalidOperationException($"Cannot define alternate key {name}: {table} already has duplicate values.");
-                }
+                throw new InvalidOperationException($"Cannot define alternate key {name}: {table} already has duplicate values.");
             }
             keys.Add(key);
         }
 
-        /// <summary>Finds a row by alternate key values; throws InvalidArgument when no key has exactly those columns.</summary>
+        /// <summary>What the index job does: index every row; true and Active, or false and Failed when two rows share the key's values.</summary>
+        public bool BuildIndex(AlternateKey key)
+        {
+            key.Index.Clear();
+            foreach (var row in Scan(key.Table))
+            {
+                var entry = key.EntryOf(row);
+                if (entry != null && !key.Index.TryAdd(entry, row.Id))
+                {
+                    key.Index.Clear();
+                    key.Status = EntityKeyIndexStatus.Failed;
+                    return false;
+                }
+            }
+            key.Status = EntityKeyIndexStatus.Active;
+            return true;
+        }
+
+        /// <summary>Finds a row by alternate key values (by its index, or a scan while the index is not built); throws InvalidArgument when no key has exactly those columns.</summary>
         public Guid? FindByKey(string table, KeyAttributeCollection keyValues)
         {
             var names = keyValues.Keys.ToHashSet(StringComparer.Ordinal);
@@ -230,13 +259,21 @@ namespace LeadScoring.Emulator
                 probe.Attributes[pair.Key] = pair.Value;
             }
             var entry = key.EntryOf(probe);
-            return entry != null && key.Index.TryGetValue(entry, out var id) ? id : null;
+            if (entry == null)
+            {
+                return null;
+            }
+            if (!key.IsActive)
+            {
+                return Scan(table).FirstOrDefault(row => key.EntryOf(row) == entry)?.Id;
+            }
+            return key.Index.TryGetValue(entry, out var id) ? id : null;
         }
 
-        /// <summary>Inserts or replaces a row inside a transaction; a clash on an alternate key fails with DuplicateRecordEntityKey.</summary>
+        /// <summary>Inserts or replaces a row inside a transaction; a clash on an Active alternate key fails with DuplicateRecordEntityKey.</summary>
         public void Put(Transaction transaction, Entity row)
         {
-            foreach (var key in KeysOf(row.LogicalName))
+            foreach (var key in ActiveKeysOf(row.LogicalName))
             {
                 var entry = key.EntryOf(row);
                 if (entry != null && key.Index.TryGetValue(entry, out var owner) && owner != row.Id)
@@ -273,7 +310,7 @@ namespace LeadScoring.Emulator
                 tables.Add(table, rows);
             }
             rows.TryGetValue(id, out var old);
-            foreach (var key in KeysOf(table))
+            foreach (var key in ActiveKeysOf(table))
             {
                 var oldEntry = old == null ? null : key.EntryOf(old);
                 if (oldEntry != null)

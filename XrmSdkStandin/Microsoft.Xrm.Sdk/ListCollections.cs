@@ -34,3 +34,7 @@ public sealed class OrganizationRequestCollection : DataCollection<OrganizationR
 public sealed class ExecuteMultipleResponseItemCollection : DataCollection<ExecuteMultipleResponseItem>
 {
 }
+
+public sealed class OrganizationResponseCollection : DataCollection<OrganizationResponse>
+{
+}

@@ -50,7 +50,11 @@ namespace LeadScoring.Workbench.Emulation
         };
 
         /// <param name="customColumns">Columns this org has beyond the product's catalogue (new_noshow on appointment, a leads table's own columns), defined before the model is written.</param>
-        public ScoringOrganization(ScoringModel? model, DateTime? start = null, IEnumerable<(string Table, TableColumn Column)>? customColumns = null)
+        /// <param name="buildKeyIndexes">
+        /// Whether the index jobs of the solution's alternate keys have run (the keys are Active), as in an org some
+        /// minutes after the import; false leaves them Pending, as right after it (then no model can be activated).
+        /// </param>
+        public ScoringOrganization(ScoringModel? model, DateTime? start = null, IEnumerable<(string Table, TableColumn Column)>? customColumns = null, bool buildKeyIndexes = true)
         {
             Org.LoadPacConfigJson(PacConfigJson(), typeof(LeadScorer).Assembly);
             Org.DefineProductTables();
@@ -59,8 +63,13 @@ namespace LeadScoring.Workbench.Emulation
                 Org.DefineColumn(table, column);
             }
 
-            Org.DefineAlternateKey(ScoreEventColumns.Table, ScoreEventColumns.AlternateKey, ScoreEventColumns.IdempotencyKey);
-            Org.DefineAlternateKey(InteractionColumns.Table, InteractionColumns.AlternateKey, InteractionColumns.Source, InteractionColumns.ExternalId);
+            Org.ImportAlternateKey(ScoreEventColumns.Table, ScoreEventColumns.AlternateKey, ScoreEventColumns.IdempotencyKey);
+            Org.ImportAlternateKey(InteractionColumns.Table, InteractionColumns.AlternateKey, InteractionColumns.Source, InteractionColumns.ExternalId);
+            if (buildKeyIndexes)
+            {
+                Org.RunKeyIndexJobs();
+            }
+
             foreach (var name in Assembly.GetExecutingAssembly().GetManifestResourceNames().Where(n => n.StartsWith("LeadScoring.Workbench.Relationships.", StringComparison.Ordinal)))
             {
                 Org.LoadRelationshipsXml(Resource(name)); // cascades as the solution declares them

@@ -60,6 +60,16 @@ public sealed class EntityMetadata : MetadataBase
     public AttributeMetadata[] Attributes { get; internal set; }
 }
 
+// https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.metadata.entitykeymetadata (EntityKeyIndexStatus: get; internal set)
+public sealed class EntityKeyMetadata : MetadataBase
+{
+    public EntityKeyMetadata()
+    {
+    }
+
+    public EntityKeyIndexStatus EntityKeyIndexStatus { get; internal set; }
+}
+
 public class AttributeMetadata : MetadataBase
 {
     public AttributeMetadata()
