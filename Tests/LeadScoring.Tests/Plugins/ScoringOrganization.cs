@@ -13,8 +13,8 @@ namespace LeadScoring.Tests.Plugins;
 /// </summary>
 internal sealed class ScoringOrganization : LeadScoring.Workbench.Emulation.ScoringOrganization
 {
-    public ScoringOrganization(ScoringModel? model = null, bool activate = true, IEnumerable<(string Table, TableColumn Column)>? customColumns = null)
-        : base(activate ? model ?? Engine.SampleModels.Default : null, customColumns: customColumns)
+    public ScoringOrganization(ScoringModel? model = null, bool activate = true, IEnumerable<(string Table, TableColumn Column)>? customColumns = null, bool buildKeyIndexes = true)
+        : base(activate ? model ?? Engine.SampleModels.Default : null, customColumns: customColumns, buildKeyIndexes: buildKeyIndexes)
     {
     }
 
