@@ -207,9 +207,13 @@ public class ModelGovernanceTests
         var rules = org.Org.GetRows(ScoringRuleColumns.Table).Count;
         var conditions = org.Org.GetRows(ScoringConditionColumns.Table).Count;
 
+        org.Org.ResetDiagnostics();
         var refused = Refused(() => ModelRows.Create(org.As(org.Admin), broken));
 
+        Assert.StartsWith("Condition 1 of rule 'bad' was refused, so nothing was written: ", refused, StringComparison.Ordinal);
         Assert.Contains("operator between needs exactly two numbers or dates", refused, StringComparison.Ordinal);
+        Assert.Equal(1, org.Org.CallCountsByTable["ExecuteTransaction"]); // one transaction, rolled back by the platform: nothing to delete
+        Assert.False(org.Org.CallCounts.ContainsKey("Delete"));
         Assert.Equal((models, rules, conditions), (org.Org.GetRows(ScoringModelColumns.Table).Count, org.Org.GetRows(ScoringRuleColumns.Table).Count, org.Org.GetRows(ScoringConditionColumns.Table).Count));
     }
 

@@ -1,5 +1,8 @@
 using System;
 using System.IO;
+using System.Linq;
+using LeadScoring.Engine;
+using LeadScoring.Workbench.ModelFiles;
 
 namespace LeadScoring.Tests.Workbench;
 
@@ -55,6 +58,36 @@ public sealed class ModelCommandTests : IDisposable
         Assert.Equal(1, run.Exit);
         Assert.StartsWith("leadscoring: bad.json, line 2, column 1: ", run.Error, StringComparison.Ordinal);
         Assert.Single(run.Error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void Model_import_into_the_emulator_writes_the_model_rules_and_conditions_as_a_Draft()
+    {
+        var run = WorkbenchCommandTests.Run("model", "import", "--emulator", Write("model.json", SimulateCommandTests.Model));
+
+        Assert.Equal((0, ""), (run.Exit, run.Error));
+        Assert.Contains("Emulated org before: 0 models, 0 rules, 0 conditions.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Created the Draft 'Default' version 1 (", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Emulated org after: 1 models, 3 rules, 2 conditions.", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_that_needs_more_rows_than_one_transaction_holds_is_refused_and_the_org_is_as_before()
+    {
+        // 60 rules of 20 conditions: 1,261 rows, within the model's limits (1,000 rules of 20 conditions) but over ExecuteTransaction's 1,000 requests.
+        var rules = Enumerable.Range(1, 60).Select(r => Engine.SampleModels.Director with
+        {
+            Id = "title-" + r,
+            Conditions = Enumerable.Range(1, 20).Select(c => new Condition("jobtitle", ConditionOperator.EqualsTo, new object?[] { "title " + r + "-" + c })).ToArray(),
+        });
+        var big = Engine.SampleModels.Default with { Rules = [.. rules] };
+
+        var run = WorkbenchCommandTests.Run("model", "import", "--emulator", "--active", Write("active.json", SimulateCommandTests.Model), Write("big.json", ModelFileWriter.ToJson(big)));
+
+        Assert.Equal(1, run.Exit);
+        Assert.Contains("needs 1261 rows (1 model, 60 rules, 1200 conditions); one import writes at most 1000 in a single transaction.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Emulated org before: 1 models, 3 rules, 2 conditions.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Emulated org after: 1 models, 3 rules, 2 conditions.", run.Output, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -7,6 +7,7 @@ using LeadScoring.Engine;
 using LeadScoring.Workbench.Analysis;
 using LeadScoring.Workbench.Connection;
 using LeadScoring.Workbench.ModelFiles;
+using Microsoft.Xrm.Sdk;
 using Spectre.Console;
 
 namespace LeadScoring.Workbench.Commands
@@ -83,33 +84,70 @@ namespace LeadScoring.Workbench.Commands
         {
             var connection = new ConnectionOptions();
             var file = new Argument<string>("model.json") { Description = "The model file to import" };
-            var command = new Command("import", "Write a model file into an org's configuration tables as a new Draft; a marketing and a sales approver then approve it and an admin activates it");
+            var command = new Command("import", "Write a model file into an org's configuration tables as a new Draft, all rows in one transaction; a marketing and a sales approver then approve it and an admin activates it");
             var backtest = new Option<string?>("--backtest")
             {
                 Description = "The JSON 'leadscoring backtest --json' wrote for this model: its conversion by grade is stored with the model (the lead form shows it)",
                 HelpName = "report.json",
             };
+            var emulator = new Option<bool>("--emulator") { Description = "Import into the embedded emulator instead of an org, and show its configuration tables before and after" };
+            var active = new Option<string?>("--active") { Description = "--emulator: the model the emulated org already runs", HelpName = "active.json" };
             connection.AddTo(command);
             command.Options.Add(backtest);
+            command.Options.Add(emulator);
+            command.Options.Add(active);
             command.Arguments.Add(file);
             command.SetAction(parse =>
             {
-                using var service = DataverseConnection.Open(connection.Resolve(parse, "model import"), "model import");
-                var scoringModel = ValidModel.Read(parse.GetValue(file)!, new OrganizationColumns(service));
-                if (parse.GetValue(backtest) is string report)
+                if (!parse.GetValue(emulator))
                 {
-                    scoringModel = scoringModel with { GradeConversion = GradeConversions.Read(report, scoringModel.Name) };
+                    using var service = DataverseConnection.Open(connection.Resolve(parse, "model import"), "model import");
+                    Import(console, service, parse.GetValue(file)!, parse.GetValue(backtest));
+                    return 0;
                 }
 
-                var modelId = ModelRows.Create(service, scoringModel);
-                console.WriteLine($"Created the Draft '{scoringModel.Name}' version {scoringModel.Version} ({modelId:D}) with {scoringModel.Rules.Count} rules. It becomes Active once a marketing and a sales approver have approved it.");
-                if (scoringModel.GradeConversion is { } conversion)
+                var org = new Emulation.ScoringOrganization(parse.GetValue(active) is string path ? ValidModel.Read(path) : null);
+                console.WriteLine("Emulated org before: " + Rows(org.Org) + ".");
+                try
                 {
-                    console.WriteLine($"Stored with it how each grade converted in {GradeConversions.Describe(conversion)}.");
+                    Import(console, org.As(org.Admin), parse.GetValue(file)!, parse.GetValue(backtest));
                 }
+                finally
+                {
+                    console.WriteLine("Emulated org after: " + Rows(org.Org) + ".");
+                }
+
                 return 0;
             });
             return command;
         }
+
+        private static void Import(IAnsiConsole console, IOrganizationService service, string path, string? backtest)
+        {
+            var scoringModel = ValidModel.Read(path, new OrganizationColumns(service));
+            if (backtest != null)
+            {
+                scoringModel = scoringModel with { GradeConversion = GradeConversions.Read(backtest, scoringModel.Name) };
+            }
+
+            Guid modelId;
+            try
+            {
+                modelId = ModelRows.Create(service, scoringModel);
+            }
+            catch (ScoringException refused)
+            {
+                throw new WorkbenchException("model import: " + refused.Message);
+            }
+
+            console.WriteLine($"Created the Draft '{scoringModel.Name}' version {scoringModel.Version} ({modelId:D}) with {scoringModel.Rules.Count} rules. It becomes Active once a marketing and a sales approver have approved it.");
+            if (scoringModel.GradeConversion is { } conversion)
+            {
+                console.WriteLine($"Stored with it how each grade converted in {GradeConversions.Describe(conversion)}.");
+            }
+        }
+
+        private static string Rows(Emulator.EmulatedOrganization org) =>
+            $"{org.RowCount(ScoringModelColumns.Table)} models, {org.RowCount(ScoringRuleColumns.Table)} rules, {org.RowCount(ScoringConditionColumns.Table)} conditions";
     }
 }
