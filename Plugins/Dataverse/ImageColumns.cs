@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LeadScoring.Engine;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadScoring.Dataverse
 {
@@ -45,6 +47,31 @@ namespace LeadScoring.Dataverse
         {
             var has = new HashSet<string>(registered, StringComparer.OrdinalIgnoreCase);
             return needed.Where(c => !has.Contains(c)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        }
+
+        /// <summary>
+        /// Reads from the row the columns a rule needs that the images cannot carry: into the record after the
+        /// change, and into the one before it for the columns the change left alone (they did not change).
+        /// </summary>
+        public static void ReadMissing(IOrganizationService service, Entity target, string[] missing, ref Entity after, ref Entity? before)
+        {
+            if (missing.Length == 0)
+            {
+                return;
+            }
+
+            var row = service.Retrieve(target.LogicalName, target.Id, new ColumnSet(missing));
+            after = Records.Merge(row, after);
+            if (before != null)
+            {
+                var unchanged = new Entity(target.LogicalName, target.Id);
+                foreach (var column in row.Attributes.Where(a => !target.Contains(a.Key)))
+                {
+                    unchanged[column.Key] = column.Value;
+                }
+
+                before = Records.Merge(before, unchanged);
+            }
         }
 
         private static IEnumerable<string> Catalogue(string table) => ColumnCatalogue.Instance.Columns(table)?.Select(c => c.Name) ?? Enumerable.Empty<string>();

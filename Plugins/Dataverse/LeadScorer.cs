@@ -75,8 +75,7 @@ namespace LeadScoring.Dataverse
 
         private ScoringOutcome Score(Guid leadId, Trigger trigger, DateTime now, StoredModel model, Entity? leadImage, bool write, bool lockedByCaller)
         {
-            var lead = leadImage != null && leadImage.Contains("versionnumber") && !inTransaction
-                && ImageColumns.Missing(LeadRecord.ColumnsToRetrieve(model.Model), ImageColumns.Lead).Length == 0 ? leadImage : null;
+            var lead = leadImage != null && leadImage.Contains("versionnumber") && !inTransaction ? leadImage : null;
             if (write && inTransaction && !lockedByCaller)
             {
                 var lockRow = new Entity(LeadColumns.Table, leadId);

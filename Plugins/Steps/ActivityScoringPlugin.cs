@@ -55,23 +55,9 @@ namespace LeadScoring.Steps
                 return;
             }
 
-            var notInImages = model == null ? new string[0] : ImageColumns.Missing(WatchedColumns.Of(model.Model, table), ImageColumns.Activity(table));
-            if (notInImages.Length > 0)
+            if (model != null)
             {
-                // A rule reads a column the registered images do not carry (a custom column): read it from the row.
-                // The update left those not in its Target as they were, so they are the same before and after.
-                var row = local.SystemService.Retrieve(table, target.Id, new Microsoft.Xrm.Sdk.Query.ColumnSet(notInImages));
-                record = Records.Merge(row, record);
-                if (previous != null)
-                {
-                    var unchanged = new Entity(table, target.Id);
-                    foreach (var column in row.Attributes.Where(a => !target.Contains(a.Key)))
-                    {
-                        unchanged[column.Key] = column.Value;
-                    }
-
-                    previous = Records.Merge(previous, unchanged);
-                }
+                ImageColumns.ReadMissing(local.SystemService, target, ImageColumns.Missing(WatchedColumns.Of(model.Model, table), ImageColumns.Activity(table)), ref record, ref previous);
             }
 
             var occurredOn = table == InteractionColumns.Table ? record.GetAttributeValue<System.DateTime?>(InteractionColumns.OccurredOn) ?? local.Now : local.Now;

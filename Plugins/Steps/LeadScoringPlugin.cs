@@ -30,6 +30,11 @@ namespace LeadScoring.Steps
 
             var lead = local.PostImage ?? target;
             var previous = local.PreImage;
+            if (local.Models.Active(local.Now) is { } model)
+            {
+                ImageColumns.ReadMissing(local.SystemService, target, ImageColumns.Missing(LeadRecord.ColumnsRead(model.Model), ImageColumns.Lead), ref lead, ref previous);
+            }
+
             var occurrence = previous == null ? "create" : LeadRecord.RowVersion(lead) ?? local.Context.OperationId.ToString("N");
             var change = new Activity(LeadColumns.Table, target.Id.ToString("D"), local.Now, PlainValues.Of(lead), previous == null ? null : PlainValues.Of(previous), occurrence);
             var reopened = previous != null && LeadRecord.Status(previous.GetAttributeValue<OptionSetValue>(LeadColumns.StateCode)) != LeadStatus.Open &&

@@ -19,21 +19,27 @@ namespace LeadScoring.SolutionTool.Definition
                 "decisionmaker", "statecode", "statuscode", "ownerid", "createdon", "modifiedon", "versionnumber",
                 "purchaseprocess", "leadqualitycode", "mobilephone", "websiteurl", "address1_city", "address1_country",
                 "address1_stateorprovince", "address1_postalcode", "donotemail", "donotphone", "estimatedclosedate",
-                "parentaccountid", "parentcontactid", "campaignid",
+                "parentaccountid", "parentcontactid", "campaignid", "description",
             },
             ["email"] = new HashSet<string>
             {
                 "activityid", "subject", "regardingobjectid", "directioncode", "statecode", "statuscode", "opencount",
                 "linksclickedcount", "attachmentopencount", "replycount", "senton", "versionnumber",
+                "actualdurationminutes", "actualend", "actualstart", "attachmentcount", "createdon", "description", "isemailfollowed",
+                "lastopenedtime", "modifiedon", "ownerid", "prioritycode", "scheduleddurationminutes", "scheduledend", "scheduledstart",
             },
             ["appointment"] = new HashSet<string>
             {
                 "activityid", "subject", "regardingobjectid", "statecode", "statuscode", "scheduledstart", "actualend", "versionnumber",
+                "actualdurationminutes", "actualstart", "createdon", "description", "isalldayevent", "location", "modifiedon", "ownerid",
+                "prioritycode", "scheduleddurationminutes", "scheduledend",
             },
             ["phonecall"] = new HashSet<string>
             {
                 "activityid", "subject", "regardingobjectid", "directioncode", "statecode", "statuscode", "actualdurationminutes",
                 "phonenumber", "leftvoicemail", "actualend", "versionnumber",
+                "actualstart", "category", "createdon", "description", "modifiedon", "ownerid", "prioritycode", "scheduleddurationminutes",
+                "scheduledend", "scheduledstart", "subcategory",
             },
             ["systemuser"] = new HashSet<string> { "systemuserid", "fullname", "internalemailaddress" },
             // Customer Insights - Journeys tables the interaction flows read (see JourneysColumns), and the contact they name.
