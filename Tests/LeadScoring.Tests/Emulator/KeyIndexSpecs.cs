@@ -16,6 +16,9 @@ namespace LeadScoring.Tests.Emulator
     //        https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.messages.retrieveentitykeyrequest
     //        https://learn.microsoft.com/dotnet/api/microsoft.xrm.sdk.messages.reactivateentitykeyrequest
     //          ("Contains data that is needed to submit a new asynchronous system job to create the index for the key")
+    //        https://crmtipoftheday.com/897/alternate-key-duplicate-data-and-solutions-part-2/ (a Dataverse engineer: the
+    //          definition is created at once, the key becomes active only once its index is built asynchronously; a solution
+    //          whose key meets duplicate values imports, and the key stays inactive until the data is cleaned up)
     public class KeyIndexSpecs
     {
         private const string Table = "ls_scoreevent";
