@@ -54,7 +54,11 @@ public class ImageColumnsTests
     {
         var noShow = new ScoringRule
         {
-            Id = "noshow", Name = "Missed meeting to follow up", Category = Category.Engagement, Table = AppointmentColumns.Table, Points = 30,
+            Id = "noshow",
+            Name = "Missed meeting to follow up",
+            Category = Category.Engagement,
+            Table = AppointmentColumns.Table,
+            Points = 30,
             Conditions = [new Condition("new_noshow", ConditionOperator.EqualsTo, [true])],
         };
         var late = noShow with { Id = "late", Name = "Rescheduled", Points = 5, Conditions = [new Condition("subject", ConditionOperator.Contains, ["moved"])] };

@@ -55,7 +55,9 @@ public class KeyIndexWindowTests
         var model = ApprovedDraft();
         var copies = new[] { "first", "second" }.Select(name => org.Org.Seed(new Entity(InteractionColumns.Table)
         {
-            [InteractionColumns.Name] = name, [InteractionColumns.Source] = "webhook", [InteractionColumns.ExternalId] = "42",
+            [InteractionColumns.Name] = name,
+            [InteractionColumns.Source] = "webhook",
+            [InteractionColumns.ExternalId] = "42",
         })).ToList();
         org.Org.RunKeyIndexJobs();
 
