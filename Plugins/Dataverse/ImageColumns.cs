@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.ServiceModel;
 using LeadScoring.Engine;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -55,12 +56,23 @@ namespace LeadScoring.Dataverse
         /// </summary>
         public static void ReadMissing(IOrganizationService service, Entity target, string[] missing, ref Entity after, ref Entity? before)
         {
-            if (missing.Length == 0)
+            var current = after;
+            var toRead = missing.Where(c => !current.Contains(c)).ToArray();
+            if (toRead.Length == 0)
             {
                 return;
             }
 
-            var row = service.Retrieve(target.LogicalName, target.Id, new ColumnSet(missing));
+            Entity row;
+            try
+            {
+                row = service.Retrieve(target.LogicalName, target.Id, new ColumnSet(toRead));
+            }
+            catch (FaultException<OrganizationServiceFault> fault) when (PlatformErrors.Is(fault, PlatformErrors.ObjectDoesNotExist))
+            {
+                return; // deleted since: score with what the images hold
+            }
+
             after = Records.Merge(row, after);
             if (before != null)
             {
