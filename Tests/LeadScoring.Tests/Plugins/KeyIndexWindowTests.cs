@@ -28,7 +28,7 @@ public class KeyIndexWindowTests
     private int Status(Guid model) => org.Org.GetRow(ScoringModelColumns.Table, model)!.GetAttributeValue<OptionSetValue>(ScoringModelColumns.Status).Value;
 
     [Fact]
-    public void While_the_ledger_key_is_Pending_activation_is_refused_naming_the_key_and_after_the_index_job_it_works()
+    public void While_the_ledger_key_is_Pending_or_InProgress_activation_is_refused_naming_the_key_and_after_the_index_job_it_works()
     {
         var model = ApprovedDraft();
 
@@ -37,6 +37,10 @@ public class KeyIndexWindowTests
         Assert.Contains("alternate key " + ScoreEventColumns.AlternateKey + " of " + ScoreEventColumns.Table + " is Pending", refused, StringComparison.Ordinal);
         Assert.Contains("activate the model once the key is Active", refused, StringComparison.Ordinal);
         Assert.Equal(ModelStatusValues.Draft, Status(model));
+
+        org.Org.StartKeyIndexJobs();
+        var building = ModelGovernanceTests.Refused(() => org.SetStatus(model, ModelStatusValues.Active));
+        Assert.Contains("alternate key " + ScoreEventColumns.AlternateKey + " of " + ScoreEventColumns.Table + " is InProgress", building, StringComparison.Ordinal);
 
         org.Org.RunKeyIndexJobs();
         org.SetStatus(model, ModelStatusValues.Active);
