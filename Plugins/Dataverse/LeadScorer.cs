@@ -31,13 +31,16 @@ namespace LeadScoring.Dataverse
     /// activities and the workbench: read the lead and its ledger, run the engine, append the new
     /// score events and write the lead once. The lead write checks the row version; when another
     /// execution changed the lead in between, it reads again and retries (events already appended
-    /// are found in the ledger, so nothing counts twice). Inside a transaction (synchronous Custom
+    /// are found in the ledger, so nothing counts twice). When another execution booked one of the
+    /// same keys meanwhile (a maxTimes slot or oncePerDays period taken for another record), it reads
+    /// the ledger again and the engine decides again: the next slot, the limit reached, or nothing
+    /// when this very change was booked (a redelivered job). Inside a transaction (synchronous Custom
     /// APIs) a failed call cannot be caught and retried, so there the lead is locked first by
     /// writing it, and read after: the transaction's row lock keeps other writers out until commit.
     /// </summary>
     public sealed class LeadScorer
     {
-        public const int MaxAttempts = 4;
+        public const int MaxAttempts = 10;
 
         private readonly IOrganizationService service;
         private readonly ModelStore models;
@@ -100,8 +103,19 @@ namespace LeadScoring.Dataverse
                     return outcome;
                 }
 
-                var appended = result.NewEvents.Count(e => ledger.Append(leadId, e));
-                Trace("Lead {0}: {1} new score events ({2} appended), score {3}, stage {4}.", leadId, result.NewEvents.Count, appended, result.State.Score, result.State.Stage);
+                if (!AppendAll(leadId, result.NewEvents))
+                {
+                    if (attempt == MaxAttempts)
+                    {
+                        throw new InvalidPluginExecutionException("Lead " + leadId + " was scored by other jobs " + MaxAttempts + " times while this job scored it; recalculate it (ls_RecalculateLeadScore) to settle it.");
+                    }
+
+                    Trace("Lead {0}: another job booked the same score event meanwhile (attempt {1}); reading the ledger again.", leadId, attempt);
+                    lead = null;
+                    continue;
+                }
+
+                Trace("Lead {0}: {1} new score events, score {2}, stage {3}.", leadId, result.NewEvents.Count, result.State.Score, result.State.Stage);
                 try
                 {
                     WriteLead(lead, result.State, model.Id, now);
@@ -114,6 +128,14 @@ namespace LeadScoring.Dataverse
                 }
             }
         }
+
+        /// <summary>
+        /// Appends the events, those with shared keys (a maxTimes slot, a oncePerDays period) first;
+        /// false at the first key another job wrote meanwhile, when the engine must decide again
+        /// with the ledger as it is now (the next slot, or the limit reached, or a replay: nothing).
+        /// </summary>
+        private bool AppendAll(Guid leadId, IReadOnlyList<ScoreEvent> events) =>
+            events.OrderBy(e => EventKeys.IsShared(e.Key) ? 0 : 1).All(e => ledger.Append(leadId, e));
 
         private void WriteLead(Entity lead, LeadState state, Guid modelId, DateTime now)
         {
