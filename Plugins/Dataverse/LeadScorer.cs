@@ -78,7 +78,8 @@ namespace LeadScoring.Dataverse
 
         private ScoringOutcome Score(Guid leadId, Trigger trigger, DateTime now, StoredModel model, Entity? leadImage, bool write, bool lockedByCaller)
         {
-            var lead = leadImage != null && leadImage.Contains("versionnumber") && !inTransaction ? leadImage : null;
+            var image = leadImage != null && leadImage.Contains("versionnumber") && !inTransaction ? leadImage : null;
+            Entity? lead = null;
             if (write && inTransaction && !lockedByCaller)
             {
                 var lockRow = new Entity(LeadColumns.Table, leadId);
@@ -88,8 +89,18 @@ namespace LeadScoring.Dataverse
 
             for (var attempt = 1; ; attempt++)
             {
-                lead ??= service.Retrieve(LeadColumns.Table, leadId, new ColumnSet(LeadRecord.ColumnsToRetrieve(model.Model)));
+                lead ??= image ?? service.Retrieve(LeadColumns.Table, leadId, new ColumnSet(LeadRecord.ColumnsToRetrieve(model.Model))); // the lead first, then its ledger: a later event means a later row version
                 var events = ledger.Read(leadId);
+                if (lead == image && events.Any(e => e.OccurredOn > now))
+                {
+                    // The caller's image is the lead as of its change; the ledger holds a later event (a
+                    // redelivered or late job): score from the row as it is now, not from the stale image.
+                    Trace("Lead {0}: its image is older than its ledger; reading the lead.", leadId);
+                    image = lead = null;
+                    continue;
+                }
+
+                image = null;
                 if (trigger is Trigger.Recalculation { Sources: null })
                 {
                     trigger = new Trigger.Recalculation(SourceRecords.Read(service, leadId, model.Model)); // exact: engagement re-derived from the records
