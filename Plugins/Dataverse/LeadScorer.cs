@@ -65,8 +65,14 @@ namespace LeadScoring.Dataverse
             var model = models.Active(now);
             if (model == null)
             {
-                Trace("No scoring model is active: nothing scored.");
+                // The source records stay; activating a model recalculates every lead from them (RecalculateOnActivationPlugin).
+                Trace("No active scoring model: nothing scored; the activity is kept and scored when a model is activated.");
                 return null;
+            }
+
+            if (model.Conflict != null)
+            {
+                Trace("{0}", model.Conflict);
             }
 
             return Score(leadId, trigger, now, model, leadImage, write: true, lockedByCaller);
