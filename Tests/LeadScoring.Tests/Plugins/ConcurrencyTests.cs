@@ -71,31 +71,7 @@ public class ConcurrencyTests
                 }
             }
 
-            var pending = new Queue<SystemJob>(org.Org.PendingJobs.OrderBy(_ => random.Next()));
-            org.Org.FailCalls(call =>
-            {
-                // At a random service call of a running job, run another queued job to its end.
-                if (pending.Count > 0 && call.FromExecution != null && random.Next(4) == 0)
-                {
-                    var next = pending.Dequeue();
-                    if (next.Status == SystemJobStatus.Waiting)
-                    {
-                        org.Org.RunJob(next);
-                    }
-                }
-
-                return false;
-            }, new InvalidOperationException("never thrown"));
-            while (pending.Count > 0)
-            {
-                var job = pending.Dequeue();
-                if (job.Status == SystemJobStatus.Waiting)
-                {
-                    org.Org.RunJob(job);
-                }
-            }
-
-            org.Org.DrainAsyncQueue(); // what the scoring writes themselves queued
+            RunInterleaved(org, random);
             Assert.All(org.Org.SystemJobs, j => Assert.Equal(SystemJobStatus.Succeeded, j.Status));
             var row = org.Lead(lead);
             var events = org.Events(lead);
@@ -150,7 +126,10 @@ public class ConcurrencyTests
         Assert.All(counts, c => Assert.Equal(expectedAwards, c));
     }
 
-    /// <summary>At a random service call of a running job, another queued job runs to its end; then the rest run in a random order.</summary>
+    /// <summary>
+    /// At a random service call of a running job, another queued job runs to its end; then the rest
+    /// run in a random order, and what the scoring writes themselves queued.
+    /// </summary>
     private static void RunInterleaved(ScoringOrganization org, Random random)
     {
         var pending = new Queue<SystemJob>(org.Org.PendingJobs.OrderBy(_ => random.Next()));
