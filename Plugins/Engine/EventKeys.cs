@@ -44,6 +44,13 @@ namespace LeadScoring.Engine
         /// <summary>The n-th change of the floor adjustment (raised, lowered or taken back).</summary>
         public static string Floor(int n) => "floor|" + Number(n);
 
+        /// <summary>
+        /// A lead entering a lifecycle stage (ls_stagechange, not the ledger): from, to and the moment, so
+        /// the same change written again (a retried or replayed write) finds its key and adds nothing.
+        /// </summary>
+        public static string StageChange(string from, string to, DateTime enteredOn) =>
+            "stage|" + from + ">" + to + "|" + enteredOn.Ticks.ToString(CultureInfo.InvariantCulture);
+
         /// <summary>The n-th correction of the event with this key by a recalculation under a new model.</summary>
         public static string Correction(int n, string correctedKey) => CorrectionPrefix + Number(n) + "|" + correctedKey;
 

@@ -21,6 +21,7 @@ namespace LeadScoring.SolutionTool.Definition
             [ScoringRuleColumns.Table] = new[] { ScoringRuleColumns.Name, ScoringRuleColumns.Category, ScoringRuleColumns.Kind, ScoringRuleColumns.WatchedTable, ScoringRuleColumns.Points, ScoringRuleColumns.LimitType },
             [ScoringConditionColumns.Table] = new[] { ScoringConditionColumns.ColumnTable, ScoringConditionColumns.Attribute, ScoringConditionColumns.Operator, ScoringConditionColumns.Value, ScoringConditionColumns.ValueLabel },
             [ScoreEventColumns.Table] = new[] { ScoreEventColumns.Name, ScoreEventColumns.LeadId, ScoreEventColumns.Points, ScoreEventColumns.Category, ScoreEventColumns.Kind, ScoreEventColumns.OccurredOn },
+            [StageChangeColumns.Table] = new[] { StageChangeColumns.Name, StageChangeColumns.LeadId, StageChangeColumns.ToStage, StageChangeColumns.EnteredOn, StageChangeColumns.Cause, StageChangeColumns.ModelVersion },
             [InteractionColumns.Table] = new[] { InteractionColumns.Name, InteractionColumns.Type, InteractionColumns.LeadId, InteractionColumns.OccurredOn },
             [DecayRunColumns.Table] = new[] { DecayRunColumns.Name, DecayRunColumns.Status, DecayRunColumns.StartedOn, DecayRunColumns.FinishedOn, DecayRunColumns.Pages, DecayRunColumns.LeadsProcessed, DecayRunColumns.PointsDebited },
         };
