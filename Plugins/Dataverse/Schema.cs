@@ -204,6 +204,8 @@ namespace LeadScoring.Dataverse
         public const string ModelName = "ls_modelname";             // Text(100)
         public const string FunnelMark = "ls_funnelmark";           // Choice FunnelMarkValues: the lead's first MQL entry, its first hand-back after it
         public const string MqlOn = "ls_mqlon";                     // Date and time (UTC): when the lead first became Marketing Qualified
+        public const string EnteredMonth = "ls_enteredmonth";       // Text(7): the UTC month of EnteredOn, "2026-05"
+        public const string MqlMonth = "ls_mqlmonth";               // Text(7): the UTC month of MqlOn
         public const string AlternateKey = "ls_stagechange_idempotencykey_key";
     }
 

@@ -70,6 +70,8 @@ namespace LeadScoring.Dataverse
                 _ => null,
             };
             row[StageChangeColumns.MqlOn] = entry.MqlOn;
+            row[StageChangeColumns.EnteredMonth] = entry.EnteredMonth;
+            row[StageChangeColumns.MqlMonth] = entry.MqlMonth;
             return row;
         }
 

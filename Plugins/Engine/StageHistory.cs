@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace LeadScoring.Engine
@@ -36,6 +37,10 @@ namespace LeadScoring.Engine
     public sealed record StageEntry(LifecycleStage? From, LifecycleStage To, DateTime EnteredOn, StageChangeCause Cause, FunnelMark Mark, DateTime? MqlOn)
     {
         public string Key => EventKeys.StageChange(From?.ToString() ?? "", To.ToString(), EnteredOn);
+
+        public string EnteredMonth => StageHistory.Month(EnteredOn);
+
+        public string? MqlMonth => MqlOn == null ? null : StageHistory.Month(MqlOn.Value);
     }
 
     /// <summary>
@@ -46,6 +51,9 @@ namespace LeadScoring.Engine
     /// </summary>
     public static class StageHistory
     {
+        /// <summary>The calendar month (UTC) a moment falls in, "2026-05": the month the funnel counts it in.</summary>
+        public static string Month(DateTime utc) => utc.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
         /// <summary>Entering Recycled is always a hand-back; otherwise a person's write, a closed lead's status, or the score.</summary>
         public static StageChangeCause Cause(LifecycleStage to, bool productWrite, LeadStatus status) =>
             to == LifecycleStage.Recycled ? StageChangeCause.HandBack

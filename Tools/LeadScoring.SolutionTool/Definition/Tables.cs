@@ -159,7 +159,9 @@ namespace LeadScoring.SolutionTool.Definition
                 Whole(StageChangeColumns.ModelVersion, "Model version", "The version of the scoring model that had last scored the lead."),
                 Text(StageChangeColumns.ModelName, "Model name", "The name of that scoring model.", 100),
                 Pick(StageChangeColumns.FunnelMark, "Funnel mark", "Became MQL: the lead's first entry into Marketing Qualified. Handed back: its first hand-back after that.", Choices.FunnelMark),
-                Moment(StageChangeColumns.MqlOn, "First MQL on", "When the lead first became Marketing Qualified (empty when it had not yet): the month the hand-back rate chart counts the change in."),
+                Moment(StageChangeColumns.MqlOn, "First MQL on", "When the lead first became Marketing Qualified (empty when it had not yet)."),
+                Text(StageChangeColumns.EnteredMonth, "Entered in month", "The calendar month (UTC) of Entered on, e.g. 2026-05: the month the stage entries chart counts the change in.", 7),
+                Text(StageChangeColumns.MqlMonth, "First MQL month", "The calendar month (UTC) of First MQL on: the month the hand-back rate chart counts the change in.", 7),
             }) with
         {
             Keys = new[] { new AlternateKey(StageChangeColumns.AlternateKey, "Idempotency key", new[] { StageChangeColumns.IdempotencyKey }) },

@@ -195,7 +195,8 @@ namespace LeadScoring.Workbench.Analysis
             return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
         }
 
-        private static string Month(DateTime at) => at.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        /// <summary>The org's stage history counts by the same month (ls_stagechange's ls_enteredmonth).</summary>
+        private static string Month(DateTime at) => StageHistory.Month(at);
 
         private static string Percent(double share) => share.ToString("0%", System.Globalization.CultureInfo.InvariantCulture);
     }
