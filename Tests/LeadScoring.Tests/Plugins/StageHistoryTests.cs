@@ -113,7 +113,8 @@ public class StageHistoryTests
         var row = org.Org.GetRows(StageChangeColumns.Table).First(r => r.GetAttributeValue<EntityReference>(StageChangeColumns.LeadId).Id == lead);
 
         Assert.NotNull(rep.Retrieve(StageChangeColumns.Table, row.Id, new Microsoft.Xrm.Sdk.Query.ColumnSet(StageChangeColumns.ToStage)));
-        Assert.Throws<FaultException<OrganizationServiceFault>>(() => rep.Create(StageChanges.ToRow(lead, StageHistory.Next([], null, LifecycleStage.Disqualified, DateTime.UtcNow, StageChangeCause.Person), null, null)));
+        var refused = Assert.Throws<FaultException<OrganizationServiceFault>>(() => rep.Create(StageChanges.ToRow(lead, StageHistory.Next([], null, LifecycleStage.Disqualified, DateTime.UtcNow, StageChangeCause.Person), null, null)));
+        Assert.Contains("prvCreatels_stagechange", refused.Message, StringComparison.Ordinal);
     }
 
     private List<StageEntry> Rows(Guid lead) =>
