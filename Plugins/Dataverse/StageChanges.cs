@@ -14,7 +14,7 @@ namespace LeadScoring.Dataverse
     {
         private static readonly string[] Columns =
         {
-            StageChangeColumns.FromStage, StageChangeColumns.ToStage, StageChangeColumns.EnteredOn, StageChangeColumns.Cause, StageChangeColumns.FunnelMark, StageChangeColumns.MqlOn,
+            StageChangeColumns.IdempotencyKey, StageChangeColumns.FromStage, StageChangeColumns.ToStage, StageChangeColumns.EnteredOn, StageChangeColumns.Cause, StageChangeColumns.FunnelMark, StageChangeColumns.MqlOn,
         };
 
         private static readonly Dictionary<StageChangeCause, int> Causes = new Dictionary<StageChangeCause, int>
@@ -79,7 +79,10 @@ namespace LeadScoring.Dataverse
         {
             var cause = row.GetAttributeValue<OptionSetValue>(StageChangeColumns.Cause)?.Value ?? StageChangeCauseValues.Score;
             var mark = row.GetAttributeValue<OptionSetValue>(StageChangeColumns.FunnelMark)?.Value;
+            var stored = row.GetAttributeValue<string>(StageChangeColumns.IdempotencyKey) ?? "";
+            var number = stored.Split('|') is { Length: > 2 } parts && int.TryParse(parts[2], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
             return new StageEntry(
+                number,
                 LeadRecord.Stage(row.GetAttributeValue<OptionSetValue>(StageChangeColumns.FromStage)),
                 LeadRecord.Stage(row.GetAttributeValue<OptionSetValue>(StageChangeColumns.ToStage)) ?? LifecycleStage.New,
                 row.GetAttributeValue<DateTime?>(StageChangeColumns.EnteredOn) ?? DateTime.MinValue,

@@ -34,9 +34,10 @@ namespace LeadScoring.Engine
     }
 
     /// <summary>One entry of a lead's stage history. From is null for the lead's first stage; MqlOn is when the lead first became Marketing Qualified, if it had by then.</summary>
-    public sealed record StageEntry(LifecycleStage? From, LifecycleStage To, DateTime EnteredOn, StageChangeCause Cause, FunnelMark Mark, DateTime? MqlOn)
+    /// <param name="Number">The entry's place in the lead's history, 1 for its first stage.</param>
+    public sealed record StageEntry(int Number, LifecycleStage? From, LifecycleStage To, DateTime EnteredOn, StageChangeCause Cause, FunnelMark Mark, DateTime? MqlOn)
     {
-        public string Key => EventKeys.StageChange(From?.ToString() ?? "", To.ToString(), EnteredOn);
+        public string Key => EventKeys.StageChange(Number, From?.ToString() ?? "", To.ToString());
 
         public string EnteredMonth => StageHistory.Month(EnteredOn);
 
@@ -76,7 +77,7 @@ namespace LeadScoring.Engine
                 mark = FunnelMark.HandedBack;
             }
 
-            return new StageEntry(from, to, enteredOn, cause, mark, firstMql);
+            return new StageEntry(earlier.Count + 1, from, to, enteredOn, cause, mark, firstMql);
         }
     }
 }

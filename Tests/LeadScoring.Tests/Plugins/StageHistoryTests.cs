@@ -54,6 +54,19 @@ public class StageHistoryTests
     }
 
     [Fact]
+    public void A_person_setting_Recycled_is_one_hand_back_row_and_the_debit_follows()
+    {
+        var lead = SalesReadyLead();
+        var before = Rows(lead).Count;
+
+        org.Update(LeadColumns.Table, lead, (LeadColumns.LifecycleStage, new OptionSetValue(LifecycleStageValues.Recycled)), (LeadColumns.HandBackReason, "Wrong contact"));
+
+        Assert.Equal(70, org.Score(lead));
+        var added = Rows(lead).Skip(before).Select(r => (r.From, r.To, r.Cause, r.Mark)).ToList();
+        Assert.Equal(new (LifecycleStage?, LifecycleStage, StageChangeCause, FunnelMark)[] { (LifecycleStage.MarketingQualified, LifecycleStage.Recycled, StageChangeCause.HandBack, FunnelMark.HandedBack) }, added);
+    }
+
+    [Fact]
     public void Qualifying_the_lead_is_a_status_change()
     {
         var lead = SalesReadyLead();

@@ -150,7 +150,7 @@ namespace LeadScoring.SolutionTool.Definition
             Text(StageChangeColumns.Name, "Name", "The change, e.g. Engaged → Marketing Qualified.", 100),
             new[]
             {
-                Text(StageChangeColumns.IdempotencyKey, "Idempotency key", "Lead + from + to + moment: the same change is never written twice.", 400) with { RequiredLevel = "required" },
+                Text(StageChangeColumns.IdempotencyKey, "Idempotency key", "Lead + the change's number in the lead's history + from + to: the same change is never written twice.", 400) with { RequiredLevel = "required" },
                 Lookup(StageChangeColumns.LeadId, "Lead", "The lead whose stage changed.", LeadColumns.Table, LeadStageChanges, "Cascade") with { RequiredLevel = "required" },
                 Pick(StageChangeColumns.FromStage, "From stage", "The stage the lead left (empty for its first stage).", Choices.LifecycleStage),
                 Pick(StageChangeColumns.ToStage, "To stage", "The stage the lead entered.", Choices.LifecycleStage) with { RequiredLevel = "required" },
