@@ -43,6 +43,12 @@ namespace LeadScoring.Dataverse
         /// <summary>RecalculateOnActivationPlugin's PostImage: the model's status.</summary>
         public static readonly string[] ModelActivation = Sorted(ScoringModelColumns.Status);
 
+        /// <summary>StageHistoryPlugin's PreImage: the stage before.</summary>
+        public static readonly string[] StageBefore = Sorted(LeadColumns.LifecycleStage);
+
+        /// <summary>StageHistoryPlugin's PostImage: the stage after, the model that set it, whether the lead is open.</summary>
+        public static readonly string[] StageAfter = Sorted(LeadColumns.LifecycleStage, LeadColumns.ScoringModelId, LeadColumns.StateCode);
+
         /// <summary>The columns of <paramref name="needed"/> an image registered with <paramref name="registered"/> cannot hold.</summary>
         public static string[] Missing(IEnumerable<string> needed, IEnumerable<string> registered)
         {

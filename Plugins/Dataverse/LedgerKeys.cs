@@ -5,7 +5,8 @@ namespace LeadScoring.Dataverse
 {
     /// <summary>
     /// The alternate keys that make the product's writes once-only: the ledger skips a score event whose
-    /// idempotency key is already there, and a recorded interaction is kept once per source and external id.
+    /// idempotency key is already there, the stage history a stage change already recorded, and a recorded
+    /// interaction is kept once per source and external id.
     /// Dataverse builds a key's index in a system job after the solution is imported; until the key is
     /// Active it refuses no duplicate, so a retried or replayed job could count points twice. A job that
     /// finds duplicates ends Failed until they are removed and the key is reactivated.
@@ -17,6 +18,7 @@ namespace LeadScoring.Dataverse
         private static readonly string[][] Keys =
         {
             new[] { ScoreEventColumns.Table, ScoreEventColumns.AlternateKey },
+            new[] { StageChangeColumns.Table, StageChangeColumns.AlternateKey },
             new[] { InteractionColumns.Table, InteractionColumns.AlternateKey },
         };
 

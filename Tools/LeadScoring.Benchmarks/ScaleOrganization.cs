@@ -16,6 +16,7 @@ namespace LeadScoring.Benchmarks
             Org.DefineProductTables();
             Org.DefineAlternateKey(ScoreEventColumns.Table, ScoreEventColumns.AlternateKey, ScoreEventColumns.IdempotencyKey);
             Org.DefineAlternateKey(InteractionColumns.Table, InteractionColumns.AlternateKey, InteractionColumns.Source, InteractionColumns.ExternalId);
+            Org.DefineAlternateKey(StageChangeColumns.Table, StageChangeColumns.AlternateKey, StageChangeColumns.IdempotencyKey);
             Org.Clock.Set(start);
             Admin = Org.AddUser("Avery Admin", SecurityRoles.Admin);
             var marketing = Org.AddUser("Morgan Marketing", SecurityRoles.MarketingApprover);

@@ -24,6 +24,7 @@ public class ImageColumnsTests
         "ScoringModelPlugin" => ImageColumns.ScoringModel,
         "RecalculateOnActivationPlugin" => ImageColumns.ModelActivation,
         "AttachInteractionsPlugin" => ImageColumns.AttachInteractions,
+        "StageHistoryPlugin" => image == "PreImage" ? ImageColumns.StageBefore : ImageColumns.StageAfter,
         "ScoringConfigurationPlugin" => table == ScoringRuleColumns.Table ? ImageColumns.Rule : ImageColumns.Condition,
         _ => throw new InvalidOperationException(plugin + " registers the image " + image + " but ImageColumns says nothing about it."),
     };

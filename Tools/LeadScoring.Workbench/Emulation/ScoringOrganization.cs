@@ -64,6 +64,7 @@ namespace LeadScoring.Workbench.Emulation
             }
 
             Org.ImportAlternateKey(ScoreEventColumns.Table, ScoreEventColumns.AlternateKey, ScoreEventColumns.IdempotencyKey);
+            Org.ImportAlternateKey(StageChangeColumns.Table, StageChangeColumns.AlternateKey, StageChangeColumns.IdempotencyKey);
             Org.ImportAlternateKey(InteractionColumns.Table, InteractionColumns.AlternateKey, InteractionColumns.Source, InteractionColumns.ExternalId);
             if (buildKeyIndexes)
             {
