@@ -145,6 +145,7 @@ namespace LeadScoring.Emulator
                 case "RetrieveMultiple": return RetrieveMultiple(request, caller);
                 case "ExecuteMultiple": return ExecuteMultiple(request, caller);
                 case "RetrieveEntity": return RetrieveEntity(request);
+                case "Merge": return Merge(request, caller);
             }
             if (request.RequestName != null && customApis.TryGetValue(request.RequestName, out var api))
             {
