@@ -9,7 +9,8 @@ namespace LeadScoring.Steps
     /// <summary>
     /// Lead Merge (PostOperation, asynchronous): two leads were merged. The platform moved the
     /// subordinate's activities (and whatever else cascades on merge) to the master and deactivated the
-    /// subordinate. Both leads are rescored exactly from the records regarding them now (the
+    /// subordinate. Score events the platform moved too (where ls_scoreevent cascades on merge) go back to
+    /// the subordinate: each lead keeps its own ledger. Both leads are rescored exactly from the records regarding them now (the
     /// recalculation of ls_RecalculateLeadScore): the master's rules, caps and limits apply across all its
     /// activities, the subordinate's stage follows its status (Disqualified), each ledger only grows, and a
     /// redelivered job adds nothing. Merge input: Target (the master) and SubordinateId.
@@ -29,10 +30,10 @@ namespace LeadScoring.Steps
                 return;
             }
 
-            foreach (var lead in new[] { master.Id, subordinate })
-            {
-                local.Scorer.Score(lead, new Trigger.Recalculation(), local.Now);
-            }
+            var returned = new Ledger(local.SystemService).ReturnMergedEvents(master.Id, subordinate);
+            local.Trace("{0} score events the merge moved were returned to the subordinate's ledger.", returned);
+            local.Scorer.Score(master.Id, new Trigger.Recalculation(Why: "Merged lead " + subordinate.ToString("D") + " into this one"), local.Now);
+            local.Scorer.Score(subordinate, new Trigger.Recalculation(Why: "Merged into lead " + master.Id.ToString("D")), local.Now);
         }
     }
 }
