@@ -175,13 +175,19 @@ public class LeadMergeTests
         story.MergeAsRep();
         story.S.Org.DrainAsyncQueue();
 
-        var response = story.S.Call(CustomApi.ExplainLeadScore, story.Master, story.S.SalesRep);
+        var response = story.S.Call(CustomApi.ExplainLeadScore, story.Master, story.S.SalesRep, (CustomApi.Top, 10));
         using var explanation = JsonDocument.Parse((string)response[CustomApi.Explanation]);
-        var text = explanation.RootElement.GetRawText();
+        var root = explanation.RootElement;
+        var reasons = root.GetProperty("reasons").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("points").GetInt32());
+        var history = root.GetProperty("history").EnumerateArray().ToList();
 
-        Assert.Equal(80, explanation.RootElement.GetProperty("score").GetInt32());
-        Assert.Contains("Offline meeting held", text, StringComparison.Ordinal);
-        Assert.Contains("merged", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(80, root.GetProperty("score").GetInt32());
+        Assert.Equal(80, reasons.Values.Sum()); // each rule once, its own and the merged activities together
+        Assert.Equal(50, reasons[Meeting.Name]); // three meetings, at most two
+        Assert.Equal(10, reasons[Reply.Name]);   // two emails within 7 days, once
+        Assert.Equal(80, history[^1].GetProperty("score").GetInt32());
+        var merged = history.Where(p => p.GetProperty("reason").GetString()!.StartsWith("Merged lead " + story.Subordinate.ToString("D") + " into this one: ", StringComparison.Ordinal)).ToList();
+        Assert.Contains(merged, p => p.GetProperty("reason").GetString()!.EndsWith(Meeting.Name, StringComparison.Ordinal) && p.GetProperty("points").GetInt32() == 25);
     }
 
     [Fact]
