@@ -23,14 +23,24 @@ public class LeadMergeTests
 {
     private static readonly ScoringRule Meeting = new()
     {
-        Id = "meeting", Name = "Offline meeting held", Category = Category.Engagement, Table = "appointment",
-        Conditions = [new Condition("statecode", EngineConditionOperator.EqualsTo, [1m])], Points = 25, Limit = new RuleLimit(LimitType.MaxTimes, 2),
+        Id = "meeting",
+        Name = "Offline meeting held",
+        Category = Category.Engagement,
+        Table = "appointment",
+        Conditions = [new Condition("statecode", EngineConditionOperator.EqualsTo, [1m])],
+        Points = 25,
+        Limit = new RuleLimit(LimitType.MaxTimes, 2),
     };
 
     private static readonly ScoringRule Reply = new()
     {
-        Id = "reply", Name = "Email from the lead", Category = Category.Engagement, Table = "email",
-        Conditions = [new Condition("directioncode", EngineConditionOperator.EqualsTo, [false])], Points = 10, Limit = new RuleLimit(LimitType.OncePerDays, 7),
+        Id = "reply",
+        Name = "Email from the lead",
+        Category = Category.Engagement,
+        Table = "email",
+        Conditions = [new Condition("directioncode", EngineConditionOperator.EqualsTo, [false])],
+        Points = 10,
+        Limit = new RuleLimit(LimitType.OncePerDays, 7),
     };
 
     private static readonly ScoringModel Model = LeadScoring.Tests.Engine.SampleModels.With(Meeting, Reply);
