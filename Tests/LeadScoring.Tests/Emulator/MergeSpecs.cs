@@ -129,6 +129,26 @@ namespace LeadScoring.Tests.Emulator
         }
 
         [Fact]
+        public void A_merge_is_one_transaction_a_failing_step_inside_it_rolls_all_of_it_back()
+        {
+            // Learn, event framework: synchronous steps run in the operation's transaction.
+            // https://learn.microsoft.com/power-apps/developer/data-platform/event-framework
+            org.LoadPacConfigJson("""
+                { "steps": [ { "name": "no blocked titles", "plugin": "LeadScoring.Tests.Emulator.Samples.ThrowWhenPlugin", "message": "Update", "table": "lead", "stage": 40, "mode": "Sync", "unsecureConfiguration": "jobtitle=Blocked" } ] }
+                """, typeof(MergeSpecs).Assembly);
+            org.DefineLeadActivityRelationships();
+            var master = Lead("Doe");
+            var subordinate = Lead("Doe (duplicate)");
+            var email = org.Service.Create(new Entity("email") { ["regardingobjectid"] = new EntityReference("lead", subordinate) });
+
+            Assert.ThrowsAny<Exception>(() => org.Service.Execute(Merge(master, subordinate, new Entity("lead") { ["jobtitle"] = "Blocked" })));
+
+            Assert.Equal(subordinate, org.GetRow("email", email)!.GetAttributeValue<EntityReference>("regardingobjectid").Id);
+            Assert.Equal(0, org.GetRow("lead", subordinate)!.GetAttributeValue<OptionSetValue>("statecode").Value);
+            Assert.False(org.GetRow("lead", subordinate)!.Contains("masterid"));
+        }
+
+        [Fact]
         public void Bad_merge_requests_fail_and_change_nothing()
         {
             var master = Lead("Doe");
