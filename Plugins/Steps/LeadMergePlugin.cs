@@ -9,11 +9,12 @@ namespace LeadScoring.Steps
     /// <summary>
     /// Lead Merge (PostOperation, asynchronous): two leads were merged. The platform moved the
     /// subordinate's activities (and whatever else cascades on merge) to the master and deactivated the
-    /// subordinate. Score events the platform moved too (where ls_scoreevent cascades on merge) go back to
-    /// the subordinate: each lead keeps its own ledger. Both leads are rescored exactly from the records regarding them now (the
-    /// recalculation of ls_RecalculateLeadScore): the master's rules, caps and limits apply across all its
-    /// activities, the subordinate's stage follows its status (Disqualified), each ledger only grows, and a
-    /// redelivered job adds nothing. Merge input: Target (the master) and SubordinateId.
+    /// subordinate. Score events the platform moved too (where ls_scoreevent cascades on merge) go back
+    /// to the subordinate: each lead keeps its own ledger. Both leads are rescored exactly from the
+    /// records regarding them now (the recalculation of ls_RecalculateLeadScore): the master's rules,
+    /// caps and limits apply across all its activities, the subordinate's stage follows its status
+    /// (Disqualified), each ledger only grows, and a redelivered job adds nothing. Merge input: Target
+    /// (the master) and SubordinateId.
     /// https://learn.microsoft.com/dotnet/api/microsoft.crm.sdk.messages.mergerequest
     /// </summary>
     public sealed class LeadMergePlugin : PluginBase
