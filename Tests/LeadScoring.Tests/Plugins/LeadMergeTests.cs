@@ -219,4 +219,22 @@ public class LeadMergeTests
         Assert.Equal(0, story.S.Lead(story.Subordinate).GetAttributeValue<OptionSetValue>(LeadColumns.StateCode).Value);
         Assert.Empty(story.S.Org.PendingJobs);
     }
+
+    [Fact]
+    public void Nobody_moves_a_score_event_by_hand_not_even_to_the_lead_it_was_booked_for()
+    {
+        var story = new Story("Cascade", throughPipeline: true);
+        story.MergeAsRep();
+        var moved = story.S.Events(story.Master).First(e => Ledger.BookedFor(e.GetAttributeValue<string>(ScoreEventColumns.IdempotencyKey)) == story.Subordinate);
+
+        // Before the merge job runs, the subordinate's events sit on the master (the platform cascaded them);
+        // only lead scoring moves them back; a System Administrator (every privilege: security off here) cannot, at depth 1.
+        story.S.Org.EnforceSecurity = false;
+        var error = Assert.ThrowsAny<Exception>(() => story.S.As(story.S.Admin).Update(new Entity(ScoreEventColumns.Table, moved.Id) { [ScoreEventColumns.LeadId] = new EntityReference(LeadColumns.Table, story.Subordinate) }));
+        Assert.True(error.Message.Contains("append-only ledger", StringComparison.Ordinal), error.Message);
+
+        story.S.Org.EnforceSecurity = true;
+        story.S.Org.DrainAsyncQueue();
+        Assert.Equal(story.Subordinate, story.S.Org.GetRow(ScoreEventColumns.Table, moved.Id)!.GetAttributeValue<EntityReference>(ScoreEventColumns.LeadId).Id);
+    }
 }
