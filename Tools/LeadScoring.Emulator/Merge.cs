@@ -39,7 +39,7 @@ namespace LeadScoring.Emulator
 
         private string defaultCascadeMerge = "NoCascade";
 
-        /// <summary>Defines the platform's 1:N relationships from lead to the activities the product scores, as the lead table reference lists them (Merge: Cascade).</summary>
+        /// <summary>Defines the platform's 1:N relationships from lead to the activities the product scores, as the lead table reference lists them (Delete and Merge: Cascade).</summary>
         public void DefineLeadActivityRelationships()
         {
             foreach (var (name, table) in new[] { ("Lead_Emails", "email"), ("Lead_Appointments", "appointment"), ("Lead_Phonecalls", "phonecall") })
