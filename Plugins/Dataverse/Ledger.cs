@@ -51,6 +51,7 @@ namespace LeadScoring.Dataverse
         /// <summary>
         /// Moves back to the subordinate the events a merge moved from it to the master (where the platform
         /// cascades ls_scoreevent on merge): each lead keeps the ledger it was scored with. Returns how many.
+        /// The merge step calls it; an append whose key a moved event holds calls it too (ReturnIfMerged).
         /// </summary>
         public int ReturnMergedEvents(Guid masterId, Guid subordinateId)
         {
@@ -75,7 +76,23 @@ namespace LeadScoring.Dataverse
             }
             catch (FaultException<OrganizationServiceFault> fault) when (PlatformErrors.IsDuplicate(fault))
             {
+                ReturnIfMerged(leadId, scoreEvent.Key);
                 return false;
+            }
+        }
+
+        /// <summary>
+        /// The key is taken: when its row is on another lead, a merge moved it there before the merge step
+        /// ran (a job of this lead ran first), so all the events moved from this lead come back now.
+        /// </summary>
+        private void ReturnIfMerged(Guid leadId, string key)
+        {
+            var query = new QueryExpression(ScoreEventColumns.Table) { ColumnSet = new ColumnSet(ScoreEventColumns.LeadId), TopCount = 1 };
+            query.Criteria.AddCondition(ScoreEventColumns.IdempotencyKey, ConditionOperator.Equal, StoredKey(leadId, key));
+            var holder = service.RetrieveMultiple(query).Entities.FirstOrDefault()?.GetAttributeValue<EntityReference>(ScoreEventColumns.LeadId)?.Id;
+            if (holder != null && holder != leadId)
+            {
+                ReturnMergedEvents(holder.Value, leadId);
             }
         }
 
