@@ -107,9 +107,9 @@ namespace LeadScoring.Dataverse
                 }
 
                 image = null;
-                if (trigger is Trigger.Recalculation { Sources: null })
+                if (trigger is Trigger.Recalculation { Sources: null } recalculation)
                 {
-                    trigger = new Trigger.Recalculation(SourceRecords.Read(service, leadId, model.Model)); // exact: engagement re-derived from the records
+                    trigger = recalculation with { Sources = SourceRecords.Read(service, leadId, model.Model) }; // exact: engagement re-derived from the records
                 }
 
                 var result = ScoringEngine.Apply(model.Model, LeadRecord.Snapshot(lead), events, trigger, now);

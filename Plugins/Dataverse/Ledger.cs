@@ -44,6 +44,28 @@ namespace LeadScoring.Dataverse
             return Paging.RetrieveAll(service, query).Select(row => FromRow(leadId, row)).ToList();
         }
 
+        /// <summary>The lead an event was booked for: the one its stored key names (a merge may have moved the row since).</summary>
+        public static Guid? BookedFor(string? storedKey) =>
+            storedKey != null && storedKey.Length > 32 && storedKey[32] == '|' && Guid.TryParseExact(storedKey.Substring(0, 32), "N", out var lead) ? lead : (Guid?)null;
+
+        /// <summary>
+        /// Moves back to the subordinate the events a merge moved from it to the master (where the platform
+        /// cascades ls_scoreevent on merge): each lead keeps the ledger it was scored with. Returns how many.
+        /// The merge step calls it; an append whose key a moved event holds calls it too (ReturnIfMerged).
+        /// </summary>
+        public int ReturnMergedEvents(Guid masterId, Guid subordinateId)
+        {
+            var query = new QueryExpression(ScoreEventColumns.Table) { ColumnSet = new ColumnSet(ScoreEventColumns.IdempotencyKey) };
+            query.Criteria.AddCondition(ScoreEventColumns.LeadId, ConditionOperator.Equal, masterId);
+            var moved = Paging.RetrieveAll(service, query).Where(row => BookedFor(row.GetAttributeValue<string>(ScoreEventColumns.IdempotencyKey)) == subordinateId).ToList();
+            foreach (var row in moved)
+            {
+                service.Update(new Entity(ScoreEventColumns.Table, row.Id) { [ScoreEventColumns.LeadId] = new EntityReference(LeadColumns.Table, subordinateId) });
+            }
+
+            return moved.Count;
+        }
+
         /// <summary>Appends the event; false when the key is already in the ledger (a retry or a concurrent run wrote it).</summary>
         public bool Append(Guid leadId, ScoreEvent scoreEvent)
         {
@@ -54,7 +76,23 @@ namespace LeadScoring.Dataverse
             }
             catch (FaultException<OrganizationServiceFault> fault) when (PlatformErrors.IsDuplicate(fault))
             {
+                ReturnIfMerged(leadId, scoreEvent.Key);
                 return false;
+            }
+        }
+
+        /// <summary>
+        /// The key is taken: when its row is on another lead, a merge moved it there before the merge step
+        /// ran (a job of this lead ran first), so all the events moved from this lead come back now.
+        /// </summary>
+        private void ReturnIfMerged(Guid leadId, string key)
+        {
+            var query = new QueryExpression(ScoreEventColumns.Table) { ColumnSet = new ColumnSet(ScoreEventColumns.LeadId), TopCount = 1 };
+            query.Criteria.AddCondition(ScoreEventColumns.IdempotencyKey, ConditionOperator.Equal, StoredKey(leadId, key));
+            var holder = service.RetrieveMultiple(query).Entities.FirstOrDefault()?.GetAttributeValue<EntityReference>(ScoreEventColumns.LeadId)?.Id;
+            if (holder != null && holder != leadId)
+            {
+                ReturnMergedEvents(holder.Value, leadId);
             }
         }
 

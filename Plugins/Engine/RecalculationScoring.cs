@@ -17,7 +17,7 @@ namespace LeadScoring.Engine
     {
         private const string HandBackPrefix = "Handed back to marketing: ";
 
-        public static void Apply(LedgerDraft draft, LeadSnapshot lead, IReadOnlyList<ScoreEvent> ledger, IReadOnlyList<Activity> sources)
+        public static void Apply(LedgerDraft draft, LeadSnapshot lead, IReadOnlyList<ScoreEvent> ledger, IReadOnlyList<Activity> sources, string? why = null)
         {
             var replayed = Replay(draft.Model, lead, ledger, sources, draft.Now);
             var wanted = Changes(replayed.NewEvents);
@@ -37,7 +37,7 @@ namespace LeadScoring.Engine
                 {
                     Key = draft.NextKey(n => EventKeys.Correction(n, key)),
                     Points = delta,
-                    Reason = "Recalculated for model version " + LedgerDraft.Number(draft.Model.Version) + ": " + facts.Reason,
+                    Reason = (why ?? "Recalculated for model version " + LedgerDraft.Number(draft.Model.Version)) + ": " + facts.Reason,
                 });
             }
 

@@ -139,9 +139,10 @@ namespace LeadScoring.Engine
         /// Rebuild the lead as if the model had always been active: fit from the lead's current columns
         /// and, when Sources are given (the records regarding the lead as they are now), engagement
         /// re-derived from them and the ledger's hand-backs and adjustments (RecalculationScoring).
-        /// Without Sources only fit is rebuilt, against the ledger as it is.
+        /// Without Sources only fit is rebuilt, against the ledger as it is. Why names the occasion in the
+        /// corrections' reasons ("Merged lead … into this one"); by default, the model version.
         /// </summary>
-        public sealed record Recalculation(IReadOnlyList<Activity>? Sources = null) : Trigger;
+        public sealed record Recalculation(IReadOnlyList<Activity>? Sources = null, string? Why = null) : Trigger;
     }
 
     /// <summary>What the engine decided: the events to append and the lead's new state.</summary>

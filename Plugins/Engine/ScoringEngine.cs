@@ -41,7 +41,7 @@ namespace LeadScoring.Engine
                 case Trigger.Recalculation recalculation:
                     if (recalculation.Sources != null)
                     {
-                        RecalculationScoring.Apply(draft, lead, ledger, recalculation.Sources);
+                        RecalculationScoring.Apply(draft, lead, ledger, recalculation.Sources, recalculation.Why);
                     }
 
                     FitScoring.Apply(draft, lead.Attributes);

@@ -3,13 +3,16 @@ using System.Linq;
 using LeadScoring.Dataverse;
 using LeadScoring.Engine;
 using LeadScoring.Platform;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace LeadScoring.Steps
 {
     /// <summary>
     /// ls_scoreevent Create, Update and Delete (PreValidation, synchronous): the ledger is append-only
     /// and written only by lead scoring itself. Nobody creates, edits or deletes an event directly
-    /// (depth 1); deleting a lead still removes its events (a cascaded delete).
+    /// (depth 1); deleting a lead still removes its events (a cascaded delete), and merging two leads may
+    /// move the subordinate's events to the master (a cascaded merge), which lead scoring moves back.
     /// </summary>
     public sealed class ScoreEventGuardPlugin : PluginBase
     {
@@ -19,15 +22,33 @@ namespace LeadScoring.Steps
 
         protected override void ExecuteStep(LocalPluginContext local)
         {
-            // Deleting a lead deletes its events by cascade (the relationship's CascadeDelete). Learn does not say
-            // at which depth a cascaded delete's plug-ins run, so it is recognised by the delete that caused it.
+            // Deleting a lead deletes its events by cascade (the relationship's CascadeDelete); merging two leads
+            // moves them to the master where the relationship's Merge cascade is Cascade (a solution cannot
+            // declare it, so the product allows either). Learn does not say at which depth a cascade's plug-ins
+            // run, so a cascade is recognised by the lead operation that caused it.
             var message = local.Context.MessageName;
-            var cascadedFromLead = message == "Delete" && local.Context.ParentContext is { MessageName: "Delete" } parent && parent.PrimaryEntityName == LeadColumns.Table;
-            if (message == "Update" || (local.Context.Depth <= 1 && !cascadedFromLead))
+            var parent = local.Context.ParentContext;
+            var cascadedFromLead = parent?.PrimaryEntityName == LeadColumns.Table &&
+                ((message == "Delete" && parent.MessageName == "Delete") || (message == "Update" && parent.MessageName == "Merge"));
+            if (!cascadedFromLead && !IsReturnAfterMerge(local) && (message == "Update" || local.Context.Depth <= 1))
             {
                 throw new ScoringException("Score events are an append-only ledger written by lead scoring; they cannot be " +
                     (message == "Create" ? "created" : message == "Update" ? "changed" : "deleted") + " directly. To change a lead's score, use a manual adjustment (ls_AdjustLeadScore) with a reason.");
             }
+        }
+
+        /// <summary>Lead scoring moving an event back to the lead its key was booked for, its lookup the only column written (Ledger.ReturnMergedEvents).</summary>
+        private static bool IsReturnAfterMerge(LocalPluginContext local)
+        {
+            var target = local.Target;
+            if (local.Context.MessageName != "Update" || !local.IsProductWrite || target == null
+                || target.Attributes.Keys.Any(k => k != ScoreEventColumns.LeadId && k != ScoreEventColumns.Id))
+            {
+                return false;
+            }
+
+            var key = local.SystemService.Retrieve(ScoreEventColumns.Table, target.Id, new ColumnSet(ScoreEventColumns.IdempotencyKey)).GetAttributeValue<string>(ScoreEventColumns.IdempotencyKey);
+            return Ledger.BookedFor(key) is { } lead && lead == target.GetAttributeValue<EntityReference>(ScoreEventColumns.LeadId)?.Id;
         }
     }
 }

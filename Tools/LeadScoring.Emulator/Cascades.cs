@@ -15,8 +15,11 @@ namespace LeadScoring.Emulator
     // them at the parent's depth or one deeper (CascadeDepthIncrements), and the product is tested under both.
     // Cascaded deletes run without the caller's access checks (the platform checks the parent's delete).
 
-    /// <summary>A 1:N relationship: the referencing table's lookup column and what deleting the referenced row does.</summary>
-    public sealed record Relationship1N(string Name, string ReferencedTable, string ReferencingTable, string ReferencingAttribute, string CascadeDelete);
+    /// <summary>
+    /// A 1:N relationship: the referencing table's lookup column, what deleting the referenced row does and
+    /// what merging it does (null: not declared, the organization's DefaultCascadeMerge applies).
+    /// </summary>
+    public sealed record Relationship1N(string Name, string ReferencedTable, string ReferencingTable, string ReferencingAttribute, string CascadeDelete, string? CascadeMerge = null);
 
     public sealed partial class EmulatedOrganization
     {
@@ -31,6 +34,10 @@ namespace LeadScoring.Emulator
             {
                 throw new ArgumentException($"CascadeDelete '{relationship.CascadeDelete}' is not Cascade, RemoveLink, Restrict or NoCascade.", nameof(relationship));
             }
+            if (relationship.CascadeMerge is not (null or "Cascade" or "NoCascade"))
+            {
+                throw new ArgumentException($"CascadeMerge '{relationship.CascadeMerge}' is not Cascade or NoCascade.", nameof(relationship));
+            }
             relationships.Add(relationship);
         }
 
@@ -44,7 +51,8 @@ namespace LeadScoring.Emulator
                     ((string?)r.Element("ReferencedEntityName") ?? "").ToLowerInvariant(),
                     ((string?)r.Element("ReferencingEntityName") ?? "").ToLowerInvariant(),
                     ((string?)r.Element("ReferencingAttributeName") ?? "").ToLowerInvariant(),
-                    (string?)r.Element("CascadeDelete") ?? "NoCascade"));
+                    (string?)r.Element("CascadeDelete") ?? "NoCascade",
+                    (string?)r.Element("CascadeMerge")));
             }
         }
 

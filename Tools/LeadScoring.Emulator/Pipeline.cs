@@ -148,6 +148,7 @@ namespace LeadScoring.Emulator
                 case "RetrieveEntityKey": return RetrieveEntityKey(request);
                 case "ReactivateEntityKey": return ReactivateEntityKey(request);
                 case "ExecuteTransaction": return ExecuteTransaction(request, caller);
+                case "Merge": return Merge(request, caller);
             }
             if (request.RequestName != null && customApis.TryGetValue(request.RequestName, out var api))
             {

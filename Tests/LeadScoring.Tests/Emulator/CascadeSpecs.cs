@@ -31,6 +31,25 @@ namespace LeadScoring.Tests.Emulator
         }
 
         [Fact]
+        public void Deleting_a_lead_deletes_its_emails_appointments_and_phone_calls()
+        {
+            // Lead_Emails, Lead_Appointments, Lead_Phonecalls: Delete Cascade.
+            // https://learn.microsoft.com/dynamics365/developer/reference/entities/lead
+            org.DefineLeadActivityRelationships();
+            var lead = org.Service.Create(new Entity("lead") { ["lastname"] = "Doe" });
+            var other = org.Service.Create(new Entity("lead") { ["lastname"] = "Roe" });
+            foreach (var table in new[] { "email", "appointment", "phonecall" })
+            {
+                org.Service.Create(new Entity(table) { ["regardingobjectid"] = new EntityReference("lead", lead) });
+                org.Service.Create(new Entity(table) { ["regardingobjectid"] = new EntityReference("lead", other) });
+            }
+
+            org.Service.Delete("lead", lead);
+
+            Assert.All(new[] { "email", "appointment", "phonecall" }, table => Assert.Equal(1, org.RowCount(table)));
+        }
+
+        [Fact]
         public void Restrict_refuses_the_delete_while_children_exist_and_nothing_is_deleted()
         {
             org.DefineRelationship(new Relationship1N("lead_events", "lead", "ls_scoreevent", "ls_leadid", "Cascade"));

@@ -45,7 +45,7 @@ public class FlowReplayTests
     internal static JsonObject Trigger(CloudFlow flow) => Definition(flow)["triggers"]!.AsObject().Single().Value!["inputs"]!["parameters"]!.AsObject();
 
     /// <summary>The trigger's filter expression, "column eq value and ...", evaluated on a row.</summary>
-    private static bool Matches(string expression, Entity row) =>
+    internal static bool Matches(string expression, Entity row) =>
         Regex.Matches(expression, @"(\w+) eq (\d+)").All(m =>
             row.GetAttributeValue<OptionSetValue>(m.Groups[1].Value)?.Value == int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
 

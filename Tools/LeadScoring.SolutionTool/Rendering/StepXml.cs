@@ -10,12 +10,14 @@ namespace LeadScoring.SolutionTool.Rendering
     /// <summary>SdkMessageProcessingSteps/{id}.xml: a plug-in step and its images.</summary>
     public static class StepXml
     {
-        // SDK message ids are the same in every Dataverse environment.
+        // SDK message ids are the same in every Dataverse environment ("Use messages with the SDK for .NET"
+        // lists them: https://learn.microsoft.com/power-apps/developer/data-platform/org-service/use-messages).
         public static readonly IReadOnlyDictionary<string, Guid> MessageIds = new Dictionary<string, Guid>
         {
             ["Create"] = new("9ebdbb1b-ea3e-db11-86a7-000a3a5473e8"),
             ["Update"] = new("20bebb1b-ea3e-db11-86a7-000a3a5473e8"),
             ["Delete"] = new("a1bdbb1b-ea3e-db11-86a7-000a3a5473e8"),
+            ["Merge"] = new("dbbdbb1b-ea3e-db11-86a7-000a3a5473e8"),
         };
 
         public static XElement Render(StepEntry step, SolutionInputs inputs)

@@ -76,6 +76,8 @@ namespace LeadScoring.Workbench.Emulation
                 Org.LoadRelationshipsXml(Resource(name)); // cascades as the solution declares them
             }
 
+            Org.DefineLeadActivityRelationships(); // the platform's own: a lead's emails, appointments and phone calls move to the master on merge
+
             Org.Clock.Set(start ?? Start);
             LoadSecurity(Org);
             Admin = Org.AddUser("Avery Admin", SecurityRoles.Admin);
