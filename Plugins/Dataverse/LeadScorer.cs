@@ -100,7 +100,8 @@ namespace LeadScoring.Dataverse
                     return outcome;
                 }
 
-                var appended = result.NewEvents.Count(e => ledger.Append(leadId, e));
+                var owner = lead.GetAttributeValue<EntityReference>(LeadColumns.OwnerId);
+                var appended = result.NewEvents.Count(e => ledger.Append(leadId, owner, e));
                 Trace("Lead {0}: {1} new score events ({2} appended), score {3}, stage {4}.", leadId, result.NewEvents.Count, appended, result.State.Score, result.State.Stage);
                 try
                 {
