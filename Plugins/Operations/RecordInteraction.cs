@@ -54,9 +54,10 @@ namespace LeadScoring.Operations
         public static RecordedInteraction Run(ScoringServices services, InteractionInput input) =>
             new RecordInteraction(services.UserService, services.SystemService).Record(input, services.Now);
 
-        /// <summary>A lead appeared or changed its address: the interactions waiting for it are attached (as SYSTEM); returns how many.</summary>
-        public static int Attach(ScoringServices services, Guid leadId, IEnumerable<string> addresses) =>
-            new RecordInteraction(services.SystemService, services.SystemService).AttachUnmatched(leadId, addresses);
+        /// <summary>A lead appeared or changed its address: the interactions waiting for it are attached (as SYSTEM) and given the lead's owner; returns how many.</summary>
+        /// <param name="leadOwner">The lead's owner (the step's image has it); read from the lead when null.</param>
+        public static int Attach(ScoringServices services, Guid leadId, EntityReference? leadOwner, IEnumerable<string> addresses) =>
+            new RecordInteraction(services.SystemService, services.SystemService).AttachUnmatched(leadId, leadOwner, addresses);
 
         private RecordedInteraction Record(InteractionInput input, DateTime now)
         {
@@ -104,7 +105,7 @@ namespace LeadScoring.Operations
             return new RecordedInteraction(id, true, lead, leadCreated);
         }
 
-        private int AttachUnmatched(Guid leadId, IEnumerable<string> addresses)
+        private int AttachUnmatched(Guid leadId, EntityReference? owner, IEnumerable<string> addresses)
         {
             var normalized = addresses.Select(Normalize).Where(a => a.Length > 0).Distinct().ToArray();
             if (normalized.Length == 0)
@@ -116,7 +117,6 @@ namespace LeadScoring.Operations
             query.Criteria.AddCondition(InteractionColumns.EmailAddress, ConditionOperator.In, normalized.Cast<object>().ToArray());
             query.Criteria.AddCondition(InteractionColumns.LeadId, ConditionOperator.Null);
             int attached = 0;
-            EntityReference? owner = null;
             foreach (var interaction in Paging.RetrieveAll(_asSystem, query))
             {
                 owner ??= LeadById(leadId)?.GetAttributeValue<EntityReference>(LeadColumns.OwnerId);

@@ -106,6 +106,22 @@ public class BusinessUnitTests
     }
 
     [Fact]
+    public void An_interaction_held_for_an_unknown_address_is_given_the_owner_of_the_lead_it_is_attached_to()
+    {
+        org.Call(CustomApi.RecordInteraction, null, org.Integration, (CustomApi.Type, "Asset download"), (CustomApi.Source, "website"),
+            (CustomApi.ExternalId, "early"), (CustomApi.Name, "Pricing whitepaper"), (CustomApi.EmailAddress, "west@fabrikam.com"));
+        Assert.Empty(Seen(westRep, InteractionColumns.Table));
+
+        var lead = org.As(westRep).Create(new Entity(LeadColumns.Table) { ["lastname"] = "Doe", ["emailaddress1"] = "west@fabrikam.com" });
+        org.Org.DrainAsyncQueue();
+
+        Assert.Equal(Interactions(lead), Seen(westRep, InteractionColumns.Table));
+        Assert.Empty(Seen(eastRep, InteractionColumns.Table));
+        Assert.Equal(30, org.Score(lead)); // the download, scored once attached
+        Assert.All(org.Events(lead), e => Assert.Equal(westRep, OwnerOf(e)));
+    }
+
+    [Fact]
     public void Nobody_assigns_a_score_event_on_its_own_it_follows_its_lead()
     {
         var lead = LeadOf(eastRep, "east@contoso.com");
@@ -125,11 +141,14 @@ public class BusinessUnitTests
         // The plug-in lets the platform's refusal of the caller's own read (or write) of the lead end the call.
         var explain = Assert.ThrowsAny<Exception>(() => org.Call(CustomApi.ExplainLeadScore, lead, westRep));
         var handBack = Assert.ThrowsAny<Exception>(() => org.Call(CustomApi.HandBackLead, lead, westRep, (CustomApi.Reason, "Not mine")));
+        var recalculate = Assert.ThrowsAny<Exception>(() => org.Call(CustomApi.RecalculateLeadScore, lead, westRep));
 
         Assert.Contains("is missing prvReadLead privilege", explain.Message, StringComparison.Ordinal);
         Assert.Contains("is missing prvWriteLead privilege", handBack.Message, StringComparison.Ordinal);
+        Assert.Contains("is missing prvWriteLead privilege", recalculate.Message, StringComparison.Ordinal);
         Assert.Equal(score, org.Score(lead));
         Assert.Contains("\"score\":" + score, (string)org.Call(CustomApi.ExplainLeadScore, lead, eastRep)[CustomApi.Explanation], StringComparison.Ordinal);
+        org.Call(CustomApi.RecalculateLeadScore, lead, eastRep);
         org.Call(CustomApi.HandBackLead, lead, eastRep, (CustomApi.Reason, "Not ready to buy"));
         Assert.Equal(LifecycleStage.Recycled, org.Stage(lead));
     }
