@@ -26,9 +26,9 @@ namespace LeadScoring.Steps
         protected override void ExecuteStep(LocalPluginContext local)
         {
             var target = local.Target;
-            if (target == null || !target.Contains(LeadColumns.LifecycleStage) || local.Context.Depth > 1)
+            if (target == null || !target.Contains(LeadColumns.LifecycleStage) || local.IsProductWrite)
             {
-                return; // scoring's own writes come from inside a plug-in
+                return; // scoring's own writes; another solution's plug-in writing as a person is checked like the person
             }
 
             var stage = LeadRecord.Stage(target.GetAttributeValue<OptionSetValue>(LeadColumns.LifecycleStage));

@@ -112,6 +112,34 @@ public class SecurityTests
     }
 
     [Fact]
+    public void Another_solutions_plug_in_writing_as_the_rep_cannot_set_a_stage_scoring_decides()
+    {
+        // A plug-in of another solution runs at depth 2 as the person who started the chain; only the
+        // product's own writes (through the SYSTEM service) may set the stages the score decides.
+        org.Org.LoadPacConfigJson("""
+            { "steps": [ { "name": "Other solution: hot job titles", "plugin": "LeadScoring.Tests.Reliability.SecurityTests+StagePromoter", "message": "Update", "table": "lead", "stage": 40, "mode": "Sync", "filteringAttributes": ["jobtitle"] } ] }
+            """, typeof(StagePromoter).Assembly);
+        var cold = org.CreateLead(("lastname", "Cold"));
+
+        var error = Assert.ThrowsAny<Exception>(() => org.As(org.SalesRep).Update(new Entity(LeadColumns.Table, cold) { ["jobtitle"] = "VP" }));
+        org.Org.DrainAsyncQueue();
+
+        Assert.Contains("Marketing Qualified is set by lead scoring from the score", error.Message, StringComparison.Ordinal);
+        Assert.Equal(LifecycleStage.New, org.Stage(cold));
+    }
+
+    /// <summary>Another solution's step: promotes a lead to Marketing Qualified as the calling user.</summary>
+    public sealed class StagePromoter : IPlugin
+    {
+        public void Execute(IServiceProvider serviceProvider)
+        {
+            var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+            var factory = (IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!;
+            factory.CreateOrganizationService(context.UserId).Update(new Entity(LeadColumns.Table, context.PrimaryEntityId) { [LeadColumns.LifecycleStage] = new OptionSetValue(LifecycleStageValues.MarketingQualified) });
+        }
+    }
+
+    [Fact]
     public void A_sales_rep_hands_back_adjusts_and_explains_but_cannot_run_decay_or_edit_rules()
     {
         var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
