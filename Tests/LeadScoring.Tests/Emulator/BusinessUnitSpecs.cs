@@ -129,8 +129,10 @@ namespace LeadScoring.Tests.Emulator
             var account = org.Seed(new Entity("account") { ["name"] = "Parent", ["ownerid"] = new EntityReference("systemuser", first) });
             Guid Contact(Guid owner, int state) => org.Seed(new Entity("contact")
             {
-                ["lastname"] = "Child", ["parentcustomerid"] = new EntityReference("account", account),
-                ["ownerid"] = new EntityReference("systemuser", owner), ["statecode"] = new OptionSetValue(state),
+                ["lastname"] = "Child",
+                ["parentcustomerid"] = new EntityReference("account", account),
+                ["ownerid"] = new EntityReference("systemuser", owner),
+                ["statecode"] = new OptionSetValue(state),
             });
             var contacts = new[] { Contact(first, 0), Contact(first, 1), Contact(someoneElse, 0) };
 

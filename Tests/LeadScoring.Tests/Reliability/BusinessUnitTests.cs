@@ -93,7 +93,9 @@ public class BusinessUnitTests
         // The new owner works the lead: an email, a hand-back; the events written as SYSTEM are the new owner's.
         org.As(westRep).Create(new Entity(EmailColumns.Table)
         {
-            ["subject"] = "Hello", [EmailColumns.DirectionCode] = true, [EmailColumns.StatusCode] = new OptionSetValue(EmailColumns.StatusSent),
+            ["subject"] = "Hello",
+            [EmailColumns.DirectionCode] = true,
+            [EmailColumns.StatusCode] = new OptionSetValue(EmailColumns.StatusSent),
             [EmailColumns.RegardingObjectId] = new EntityReference(LeadColumns.Table, lead),
         });
         org.Org.DrainAsyncQueue();
