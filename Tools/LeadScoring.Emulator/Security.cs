@@ -26,8 +26,9 @@ namespace LeadScoring.Emulator
     //   https://learn.microsoft.com/power-apps/developer/data-platform/security-concepts
     //   https://learn.microsoft.com/power-apps/developer/data-platform/businessunit-entity
     //   https://learn.microsoft.com/power-platform/admin/wp-security-cds
-    // - assigning a row (Update of ownerid, or AssignRequest) needs Assign on it as well as Write.
+    // - assigning a row (Update of ownerid, or AssignRequest) needs Assign, Write and Read on it.
     //   https://learn.microsoft.com/dotnet/api/microsoft.crm.sdk.messages.assignrequest
+    //   https://learn.microsoft.com/power-apps/developer/data-platform/security-access-rights
     // - a lookup written on a row needs Append on that row's table and AppendTo on the target's.
     // - roles of an owner team are inherited by its members.
     //   https://learn.microsoft.com/power-platform/admin/manage-teams
@@ -308,6 +309,7 @@ namespace LeadScoring.Emulator
                         && newOwner.Id != existing.GetAttributeValue<EntityReference>("ownerid")?.Id)
                     {
                         Require(principal, "Assign", target.LogicalName, existing);
+                        Require(principal, "Read", target.LogicalName, existing);
                     }
                     foreach (var pair in target.Attributes)
                     {
@@ -332,6 +334,7 @@ namespace LeadScoring.Emulator
                     var assignedRow = store.Find(assigned.LogicalName, assigned.Id);
                     Require(principal, "Write", assigned.LogicalName, assignedRow);
                     Require(principal, "Assign", assigned.LogicalName, assignedRow);
+                    Require(principal, "Read", assigned.LogicalName, assignedRow);
                     break;
                 case "Retrieve":
                     var retrieved = (EntityReference)request.Parameters["Target"];
