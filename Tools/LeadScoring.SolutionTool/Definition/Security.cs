@@ -8,8 +8,10 @@ namespace LeadScoring.SolutionTool.Definition
     /// Security roles (Roles/) and the field security profile (Customizations.xml). The configuration
     /// tables are organization-owned, so their privileges are None or Global. Score events and marketing
     /// interactions are user-owned and follow their lead's owner, so each role reads them at the depth at
-    /// which it reads leads: Lead Scoring User at Local (business unit), as Microsoft's Salesperson role
-    /// reads leads; the admin and the integration at Global. The roles add to a base role (Basic User,
+    /// which it reads leads: Lead Scoring User at Local (business unit), for an org whose reps read the
+    /// leads of their own business unit (Microsoft's published Salesperson role reads leads at Global:
+    /// https://learn.microsoft.com/previous-versions/dynamicscrm-2015/developers-guide/gg334808(v=crm.7);
+    /// docs/deploy.md says how to align the two); the admin and the integration at Global. The roles add to a base role (Basic User,
     /// Salesperson, Marketing Professional ...), which grants the app itself and the lead.
     /// Depths: https://learn.microsoft.com/power-apps/developer/data-platform/security-concepts
     /// </summary>
