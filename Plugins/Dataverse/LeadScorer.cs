@@ -31,13 +31,16 @@ namespace LeadScoring.Dataverse
     /// activities and the workbench: read the lead and its ledger, run the engine, append the new
     /// score events and write the lead once. The lead write checks the row version; when another
     /// execution changed the lead in between, it reads again and retries (events already appended
-    /// are found in the ledger, so nothing counts twice). Inside a transaction (synchronous Custom
+    /// are found in the ledger, so nothing counts twice). When another execution booked one of the
+    /// same keys meanwhile (a maxTimes slot or oncePerDays period taken for another record), it reads
+    /// the ledger again and the engine decides again: the next slot, the limit reached, or nothing
+    /// when this very change was booked (a redelivered job). Inside a transaction (synchronous Custom
     /// APIs) a failed call cannot be caught and retried, so there the lead is locked first by
     /// writing it, and read after: the transaction's row lock keeps other writers out until commit.
     /// </summary>
     public sealed class LeadScorer
     {
-        public const int MaxAttempts = 4;
+        public const int MaxAttempts = 10;
 
         private readonly IOrganizationService service;
         private readonly ModelStore models;
@@ -62,8 +65,14 @@ namespace LeadScoring.Dataverse
             var model = models.Active(now);
             if (model == null)
             {
-                Trace("No scoring model is active: nothing scored.");
+                // The source records stay; activating a model recalculates every lead from them (RecalculateOnActivationPlugin).
+                Trace("No active scoring model: nothing scored; the activity is kept and scored when a model is activated.");
                 return null;
+            }
+
+            if (model.Conflict != null)
+            {
+                Trace("{0}", model.Conflict);
             }
 
             return Score(leadId, trigger, now, model, leadImage, write: true, lockedByCaller);
@@ -75,7 +84,8 @@ namespace LeadScoring.Dataverse
 
         private ScoringOutcome Score(Guid leadId, Trigger trigger, DateTime now, StoredModel model, Entity? leadImage, bool write, bool lockedByCaller)
         {
-            var lead = leadImage != null && leadImage.Contains("versionnumber") && !inTransaction ? leadImage : null;
+            var image = leadImage != null && leadImage.Contains("versionnumber") && !inTransaction ? leadImage : null;
+            Entity? lead = null;
             if (write && inTransaction && !lockedByCaller)
             {
                 var lockRow = new Entity(LeadColumns.Table, leadId);
@@ -85,8 +95,18 @@ namespace LeadScoring.Dataverse
 
             for (var attempt = 1; ; attempt++)
             {
-                lead ??= service.Retrieve(LeadColumns.Table, leadId, new ColumnSet(LeadRecord.ColumnsToRetrieve(model.Model)));
+                lead ??= image ?? service.Retrieve(LeadColumns.Table, leadId, new ColumnSet(LeadRecord.ColumnsToRetrieve(model.Model))); // the lead first, then its ledger: a later event means a later row version
                 var events = ledger.Read(leadId);
+                if (lead == image && events.Any(e => e.OccurredOn > now))
+                {
+                    // The caller's image is the lead as of its change; the ledger holds a later event (a
+                    // redelivered or late job): score from the row as it is now, not from the stale image.
+                    Trace("Lead {0}: its image is older than its ledger; reading the lead.", leadId);
+                    image = lead = null;
+                    continue;
+                }
+
+                image = null;
                 if (trigger is Trigger.Recalculation { Sources: null })
                 {
                     trigger = new Trigger.Recalculation(SourceRecords.Read(service, leadId, model.Model)); // exact: engagement re-derived from the records
@@ -100,9 +120,19 @@ namespace LeadScoring.Dataverse
                     return outcome;
                 }
 
-                var owner = lead.GetAttributeValue<EntityReference>(LeadColumns.OwnerId);
-                var appended = result.NewEvents.Count(e => ledger.Append(leadId, owner, e));
-                Trace("Lead {0}: {1} new score events ({2} appended), score {3}, stage {4}.", leadId, result.NewEvents.Count, appended, result.State.Score, result.State.Stage);
+                if (!AppendAll(leadId, lead.GetAttributeValue<EntityReference>(LeadColumns.OwnerId), result.NewEvents))
+                {
+                    if (attempt == MaxAttempts)
+                    {
+                        throw new InvalidPluginExecutionException("Lead " + leadId + " was scored by other jobs " + MaxAttempts + " times while this job scored it; recalculate it (ls_RecalculateLeadScore) to settle it.");
+                    }
+
+                    Trace("Lead {0}: another job booked the same score event meanwhile (attempt {1}); reading the ledger again.", leadId, attempt);
+                    lead = null;
+                    continue;
+                }
+
+                Trace("Lead {0}: {1} new score events, score {2}, stage {3}.", leadId, result.NewEvents.Count, result.State.Score, result.State.Stage);
                 try
                 {
                     WriteLead(lead, result.State, model.Id, now);
@@ -115,6 +145,15 @@ namespace LeadScoring.Dataverse
                 }
             }
         }
+
+        /// <summary>
+        /// Appends the events, those with shared keys (a maxTimes slot, a oncePerDays period) first;
+        /// false at the first key another job wrote meanwhile, when the engine must decide again
+        /// with the ledger as it is now (the next slot, or the limit reached, or a replay: nothing).
+        /// </summary>
+        /// <param name="leadOwner">Owns the events: the lead's history is seen by whoever sees the lead.</param>
+        private bool AppendAll(Guid leadId, EntityReference? leadOwner, IReadOnlyList<ScoreEvent> events) =>
+            events.OrderBy(e => EventKeys.IsShared(e.Key) ? 0 : 1).All(e => ledger.Append(leadId, leadOwner, e));
 
         private void WriteLead(Entity lead, LeadState state, Guid modelId, DateTime now)
         {

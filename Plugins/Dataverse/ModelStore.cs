@@ -24,6 +24,9 @@ namespace LeadScoring.Dataverse
         public ScoringModel Model { get; }
 
         public DateTime LoadedOn { get; }
+
+        /// <summary>Set when another model is Active too (a race or a direct data edit): what scoring traces.</summary>
+        public string? Conflict { get; init; }
     }
 
     /// <summary>
@@ -78,15 +81,20 @@ namespace LeadScoring.Dataverse
                 }
             }
 
-            var query = new QueryExpression(ScoringModelColumns.Table) { ColumnSet = new ColumnSet(ModelColumns), TopCount = 2 };
+            // Activation retires the model that was active, so two Active models come only from a race
+            // or a direct data edit. Then the most recently activated one scores, deterministically
+            // (ties by id), and every scoring traces both names until an admin retires the other.
+            var query = new QueryExpression(ScoringModelColumns.Table) { ColumnSet = new ColumnSet(ModelColumns.Concat(new[] { ScoringModelColumns.ActivatedOn }).ToArray()), TopCount = 2 };
             query.Criteria.AddCondition(ScoringModelColumns.Status, ConditionOperator.Equal, ModelStatusValues.Active);
+            query.AddOrder(ScoringModelColumns.ActivatedOn, OrderType.Descending);
+            query.AddOrder(ScoringModelColumns.Id, OrderType.Ascending);
             var rows = service.RetrieveMultiple(query).Entities;
-            if (rows.Count > 1)
+            var active = rows.Count == 0 ? null : new StoredModel(rows[0].Id, Map(rows[0]), now)
             {
-                throw new InvalidPluginExecutionException("More than one scoring model is Active; retire all but one.");
-            }
-
-            var active = rows.Count == 0 ? null : new StoredModel(rows[0].Id, Map(rows[0]), now);
+                Conflict = rows.Count < 2 ? null :
+                    "Two scoring models are Active: '" + rows[0].GetAttributeValue<string>(ScoringModelColumns.Name) + "' (activated " + ActivatedOn(rows[0]) + ") scores; '" +
+                    rows[1].GetAttributeValue<string>(ScoringModelColumns.Name) + "' (activated " + ActivatedOn(rows[1]) + ") should be retired.",
+            };
             lock (Gate)
             {
                 ActiveByOrganization[organizationId] = new KeyValuePair<DateTime, StoredModel?>(now, active);
@@ -94,6 +102,8 @@ namespace LeadScoring.Dataverse
 
             return active;
         }
+
+        private static string ActivatedOn(Entity row) => row.GetAttributeValue<DateTime?>(ScoringModelColumns.ActivatedOn)?.ToString("u", CultureInfo.InvariantCulture) ?? "never";
 
         /// <summary>Any model by id, uncached (for what-if explanations and validation on save).</summary>
         public StoredModel Load(Guid modelId, DateTime now)

@@ -20,13 +20,15 @@ namespace LeadScoring.Engine
                 .ToList();
 
             // A change is scored once: if the ledger holds any award of it, this is a replay (a rule
-            // whose award was capped to nothing the first time must not land now).
-            if (candidates.Any(c => draft.Has(c.Key!)))
+            // whose award was capped to nothing the first time must not land now). A limited rule's
+            // award (maxTimes, oncePerDays) is judged on its own: its key is shared with other
+            // records' changes, and a job that lost that key to another job scores again (LeadScorer).
+            if (candidates.Any(c => !IsLimited(c.Rule) && draft.Has(c.Key!)))
             {
                 return;
             }
 
-            foreach (var candidate in candidates)
+            foreach (var candidate in candidates.Where(c => !(IsLimited(c.Rule) && AwardOf(draft, c.Rule, activity) != null)))
             {
                 Award(draft, candidate.Rule, candidate.Key!, activity, candidate.Rule.Name);
             }
@@ -43,24 +45,44 @@ namespace LeadScoring.Engine
             return Conditions.AllMatch(own, activity.Attributes) && !(activity.Previous != null && Conditions.AllMatch(own, activity.Previous));
         }
 
-        /// <summary>The idempotency key of a rule's award for this change, or null when the rule's limit is reached.</summary>
+        /// <summary>
+        /// The idempotency key of a rule's award for this change, or null when the rule's limit is
+        /// reached. maxTimes N: the first free slot of N per lead; oncePerDays N: the N-day period
+        /// the change falls in, once per lead. These keys are per lead, not per record, so the
+        /// ledger's unique key enforces the limit even when jobs for different records run at once.
+        /// </summary>
         public static string? Key(LedgerDraft draft, ScoringRule rule, Activity activity)
         {
-            var awards = draft.Events.Where(e => e.Kind == ScoreEventKind.Rule && e.RuleId == rule.Id);
+            var awards = draft.Events.Where(e => e.Kind == ScoreEventKind.Rule && e.RuleId == rule.Id).ToList();
             switch (rule.Limit.Type)
             {
                 case LimitType.PerLead:
                     return EventKeys.OncePerLead(rule.Id);
                 case LimitType.PerRecord:
                     return EventKeys.OncePerRecord(rule.Id, activity.Table, activity.RecordId);
-                case LimitType.MaxTimes when awards.Count() >= rule.Limit.Value:
-                    return null;
-                case LimitType.OncePerDays when awards.Any(e => e.OccurredOn > activity.OccurredOn.AddDays(-rule.Limit.Value)):
-                    return null;
+                case LimitType.MaxTimes:
+                    return AwardOf(draft, rule, activity)?.Key ?? (awards.Count >= rule.Limit.Value ? null : draft.NextKey(n => EventKeys.Slot(rule.Id, n)));
+                case LimitType.OncePerDays:
+                    var period = Period(activity.OccurredOn, rule.Limit.Value);
+                    var inPeriod = awards.FirstOrDefault(e => Period(e.OccurredOn, rule.Limit.Value) == period);
+                    return inPeriod == null ? EventKeys.Period(rule.Id, period) : IsChange(inPeriod, activity) ? inPeriod.Key : null;
                 default:
                     return EventKeys.PerChange(rule.Id, activity.Table, activity.RecordId, activity.Occurrence);
             }
         }
+
+        /// <summary>The n-th period of the given number of days that the moment falls in, counted from 1 January 0001 (a Monday): 7 gives Monday-to-Sunday weeks, 1 UTC days.</summary>
+        public static long Period(DateTime on, int days) => on.Ticks / TimeSpan.TicksPerDay / days;
+
+        private static bool IsLimited(ScoringRule rule) => rule.Limit.Type == LimitType.MaxTimes || rule.Limit.Type == LimitType.OncePerDays;
+
+        /// <summary>The rule's award already booked for this change of this record (a replay, or this job's own earlier attempt).</summary>
+        private static ScoreEvent? AwardOf(LedgerDraft draft, ScoringRule rule, Activity activity) =>
+            draft.Events.FirstOrDefault(e => e.Kind == ScoreEventKind.Rule && e.RuleId == rule.Id && IsChange(e, activity));
+
+        /// <summary>An event books this change: same record, same moment (a change's moment is fixed: the operation's time, or the interaction's occurredon).</summary>
+        private static bool IsChange(ScoreEvent e, Activity activity) =>
+            e.OccurredOn == activity.OccurredOn && string.Equals(e.SourceTable, activity.Table, StringComparison.OrdinalIgnoreCase) && e.SourceId == activity.RecordId;
 
         /// <summary>Books the rule's points for the activity, within the engagement cap; positive points are engagement, which restarts the decay clock.</summary>
         public static void Award(LedgerDraft draft, ScoringRule rule, string key, Activity activity, string reason)

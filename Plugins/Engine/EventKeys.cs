@@ -19,6 +19,21 @@ namespace LeadScoring.Engine
         /// <summary>An award limited to once per source record.</summary>
         public static string OncePerRecord(string ruleId, string table, string recordId) => "rule|" + ruleId + "|" + table + "|" + recordId;
 
+        /// <summary>
+        /// The n-th award of a maxTimes rule to the lead (n from 1 to maxTimes). Changes of different
+        /// records compete for the same key, so two jobs running at once cannot both take it.
+        /// </summary>
+        public static string Slot(string ruleId, int n) => "rule|" + ruleId + "|time|" + Number(n);
+
+        /// <summary>
+        /// The one award of a oncePerDays rule in the lead's k-th period of that many days (counted from
+        /// Monday 1 January 0001, UTC). Every change in the period competes for the same key.
+        /// </summary>
+        public static string Period(string ruleId, long k) => "rule|" + ruleId + "|period|" + k.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>A key that changes of different records compete for (Slot, Period): a duplicate means another change took it.</summary>
+        public static bool IsShared(string key) => key.StartsWith("rule|", StringComparison.Ordinal) && (key.Contains("|time|") || key.Contains("|period|"));
+
         /// <summary>An award for one change (occurrence) of one source record.</summary>
         public static string PerChange(string ruleId, string table, string recordId, string occurrence) =>
             OncePerRecord(ruleId, table, recordId) + "|" + occurrence;

@@ -47,7 +47,8 @@ namespace LeadScoring.Engine
         /// <summary>The lead's facts on an empty ledger, in time order, under the model.</summary>
         private static ScoringResult Replay(ScoringModel model, LeadSnapshot lead, IReadOnlyList<ScoreEvent> ledger, IReadOnlyList<Activity> sources, DateTime now)
         {
-            var facts = sources.Select(a => new Fact(a.OccurredOn, new Trigger.ActivityOccurred(a)))
+            // Records at the same moment in id order: limited rules (maxTimes, oncePerDays) take their slots deterministically.
+            var facts = sources.OrderBy(a => a.OccurredOn).ThenBy(a => a.RecordId, StringComparer.Ordinal).Select(a => new Fact(a.OccurredOn, new Trigger.ActivityOccurred(a)))
                 .Concat(ledger.Where(e => e.Kind == ScoreEventKind.HandBack && e.Key == EventKeys.Corrected(e.Key))
                     .Select(e => new Fact(e.OccurredOn, new Trigger.HandBack(e.Reason.StartsWith(HandBackPrefix, StringComparison.Ordinal) ? e.Reason.Substring(HandBackPrefix.Length) : e.Reason))))
                 .Concat(ledger.Where(e => e.Kind == ScoreEventKind.Adjustment && e.Key == EventKeys.Corrected(e.Key))

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.ServiceModel;
 using LeadScoring.Dataverse;
 using LeadScoring.Engine;
 using LeadScoring.Platform;
@@ -34,7 +35,15 @@ namespace LeadScoring.Steps
             var change = new Activity(LeadColumns.Table, target.Id.ToString("D"), local.Now, PlainValues.Of(lead), previous == null ? null : PlainValues.Of(previous), occurrence);
             var reopened = previous != null && LeadRecord.Status(previous.GetAttributeValue<OptionSetValue>(LeadColumns.StateCode)) != LeadStatus.Open &&
                 LeadRecord.Status(lead.GetAttributeValue<OptionSetValue>(LeadColumns.StateCode)) == LeadStatus.Open;
-            local.Scorer.Score(target.Id, new Trigger.LeadChanged(change) { Reactivated = reopened }, local.Now, lead);
+            try
+            {
+                local.Scorer.Score(target.Id, new Trigger.LeadChanged(change) { Reactivated = reopened }, local.Now, lead);
+            }
+            catch (FaultException<OrganizationServiceFault> fault) when (PlatformErrors.Is(fault, PlatformErrors.ObjectDoesNotExist))
+            {
+                local.Trace("Lead {0} no longer exists: nothing scored.", target.Id); // deleted while this job waited
+                return;
+            }
 
             var stage = LeadRecord.Stage(target.GetAttributeValue<OptionSetValue>(LeadColumns.LifecycleStage));
             var stageBefore = LeadRecord.Stage(previous?.GetAttributeValue<OptionSetValue>(LeadColumns.LifecycleStage));

@@ -241,7 +241,7 @@ public class ScoringStoriesTests
     [InlineData(LimitType.PerLead, 0, 30)]
     [InlineData(LimitType.PerRecord, 0, 90)]
     [InlineData(LimitType.MaxTimes, 3, 90)]
-    [InlineData(LimitType.OncePerDays, 7, 60)]
+    [InlineData(LimitType.OncePerDays, 7, 90)] // weeks Monday to Sunday: a and b (Fri, Sat) share one, c (Sat) and c again (Mon) fall in the next two
     [InlineData(LimitType.None, 0, 120)]
     public void Frequency_limits_cap_how_often_a_rule_awards(LimitType limit, int value, int expected)
     {
@@ -255,6 +255,26 @@ public class ScoringStoriesTests
         lead.Record("ls_interaction", "c", Start.AddDays(10), ("ls_type", 100000001)); // a download again
 
         Assert.Equal(expected, lead.Score);
+    }
+
+    [Fact]
+    public void OncePerDays_awards_once_per_fixed_period_of_that_many_days_so_the_order_of_arrival_does_not_matter()
+    {
+        var rule = SampleModels.Whitepaper with { Limit = new RuleLimit(LimitType.OncePerDays, 7) };
+        var sunday = new DateTime(2026, 5, 10, 23, 0, 0, DateTimeKind.Utc);
+        var inOrder = new LeadTimeline(SampleModels.Default with { Rules = [rule] });
+        var late = new LeadTimeline(SampleModels.Default with { Rules = [rule] });
+
+        inOrder.Download("sat", sunday.AddDays(-1));
+        inOrder.Download("sun", sunday);
+        inOrder.Download("mon", sunday.AddHours(2));
+        late.Download("mon", sunday.AddHours(2));
+        late.Download("sun", sunday);
+        late.Download("sat", sunday.AddDays(-1));
+
+        Assert.Equal(60, inOrder.Score); // Saturday's week and Monday's week, three hours apart
+        Assert.Equal(60, late.Score);
+        Assert.Equal(inOrder.Ledger.Select(e => e.Key).OrderBy(k => k), late.Ledger.Select(e => e.Key).OrderBy(k => k));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using LeadScoring.Dataverse;
+using LeadScoring.Emulator;
 using LeadScoring.Engine;
 using Microsoft.Xrm.Sdk;
 
@@ -199,6 +200,39 @@ public class ScoringStepsTests
 
         Assert.Equal(events, org.Events(lead).Count);
         Assert.Equal(30, org.Score(lead));
+    }
+
+    [Fact]
+    public void A_lead_deleted_while_its_scoring_jobs_wait_ends_them_with_a_traced_skip()
+    {
+        var lead = org.CreateLead(("lastname", "Doe"));
+        org.As(org.SalesRep).Update(new Entity(LeadColumns.Table, lead) { ["jobtitle"] = "Sales Director" });
+        var created = org.As(org.SalesRep).Create(new Entity(LeadColumns.Table) { ["lastname"] = "Roe", ["jobtitle"] = "Director" });
+        org.As(org.SalesRep).Delete(LeadColumns.Table, lead);
+        org.As(org.SalesRep).Delete(LeadColumns.Table, created);
+
+        org.Org.DrainAsyncQueue();
+
+        Assert.All(org.Org.SystemJobs, j => Assert.Equal(SystemJobStatus.Succeeded, j.Status));
+        Assert.Equal(2, org.Org.Executions.SelectMany(e => e.Traces).Count(t => t.Contains("no longer exists: nothing scored", StringComparison.Ordinal)));
+        Assert.Null(org.Org.GetRow(LeadColumns.Table, lead));
+    }
+
+    [Fact]
+    public void A_stale_lead_update_job_delivered_again_appends_nothing()
+    {
+        var lead = org.CreateLead(("lastname", "Doe"));
+        org.Update(LeadColumns.Table, lead, ("jobtitle", "Sales Director"));
+        var directorJob = org.Org.SystemJobs.Last(j => j.PrimaryEntityName == LeadColumns.Table);
+        org.Advance(1);
+        org.Update(LeadColumns.Table, lead, ("jobtitle", "Clerk"));
+        var events = org.Events(lead).Count;
+
+        org.Org.RedeliverJob(directorJob); // its images still say "Sales Director"
+
+        Assert.Equal(SystemJobStatus.Succeeded, directorJob.Status);
+        Assert.Equal(events, org.Events(lead).Count);
+        Assert.Equal(0, org.Score(lead));
     }
 
     private Guid SalesReadyLead()
