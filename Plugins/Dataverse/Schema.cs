@@ -188,6 +188,43 @@ namespace LeadScoring.Dataverse
         public const string AlternateKey = "ls_idempotencykey_key";
     }
 
+    /// <summary>ls_stagechange: the lifecycle stage history, one row each time a lead's ls_lifecyclestage changes.</summary>
+    public static class StageChangeColumns
+    {
+        public const string Table = "ls_stagechange";
+        public const string Id = "ls_stagechangeid";
+        public const string Name = "ls_name";                       // primary name: "Engaged → Marketing Qualified"
+        public const string IdempotencyKey = "ls_idempotencykey";   // Text(400), alternate key ls_stagechange_idempotencykey_key
+        public const string LeadId = "ls_leadid";                   // Lookup lead
+        public const string FromStage = "ls_fromstage";             // Choice LifecycleStageValues; empty for the lead's first stage
+        public const string ToStage = "ls_tostage";                 // Choice LifecycleStageValues
+        public const string EnteredOn = "ls_enteredon";             // Date and time (UTC)
+        public const string Cause = "ls_cause";                     // Choice StageChangeCauseValues
+        public const string ModelVersion = "ls_modelversion";       // the version of the model that last scored the lead
+        public const string ModelName = "ls_modelname";             // Text(100)
+        public const string FunnelMark = "ls_funnelmark";           // Choice FunnelMarkValues: the lead's first MQL entry, its first hand-back after it
+        public const string MqlOn = "ls_mqlon";                     // Date and time (UTC): when the lead first became Marketing Qualified
+        public const string EnteredMonth = "ls_enteredmonth";       // Text(7): the UTC month of EnteredOn, "2026-05"
+        public const string MqlMonth = "ls_mqlmonth";               // Text(7): the UTC month of MqlOn
+        public const string AlternateKey = "ls_stagechange_idempotencykey_key";
+    }
+
+    /// <summary>Choice ls_stagechangecause.</summary>
+    public static class StageChangeCauseValues
+    {
+        public const int Score = 100000000;
+        public const int HandBack = 100000001;
+        public const int Status = 100000002;
+        public const int Person = 100000003;
+    }
+
+    /// <summary>Choice ls_funnelmark.</summary>
+    public static class FunnelMarkValues
+    {
+        public const int BecameMql = 100000000;
+        public const int HandedBack = 100000001;
+    }
+
     public static class ScoreEventKindValues
     {
         public const int Rule = 100000000;

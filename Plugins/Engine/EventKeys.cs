@@ -59,6 +59,13 @@ namespace LeadScoring.Engine
         /// <summary>The n-th change of the floor adjustment (raised, lowered or taken back).</summary>
         public static string Floor(int n) => "floor|" + Number(n);
 
+        /// <summary>
+        /// The n-th change of a lead's lifecycle stage (ls_stagechange, not the ledger), from and to: the
+        /// same change written again (a retried or replayed write) finds its key and adds nothing, and a
+        /// lead that goes back and forth within one moment still gets a row per change.
+        /// </summary>
+        public static string StageChange(int n, string from, string to) => "stage|" + Number(n) + "|" + from + ">" + to;
+
         /// <summary>The n-th correction of the event with this key by a recalculation under a new model.</summary>
         public static string Correction(int n, string correctedKey) => CorrectionPrefix + Number(n) + "|" + correctedKey;
 

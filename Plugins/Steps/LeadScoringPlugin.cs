@@ -35,22 +35,24 @@ namespace LeadScoring.Steps
             var change = new Activity(LeadColumns.Table, target.Id.ToString("D"), local.Now, PlainValues.Of(lead), previous == null ? null : PlainValues.Of(previous), occurrence);
             var reopened = previous != null && LeadRecord.Status(previous.GetAttributeValue<OptionSetValue>(LeadColumns.StateCode)) != LeadStatus.Open &&
                 LeadRecord.Status(lead.GetAttributeValue<OptionSetValue>(LeadColumns.StateCode)) == LeadStatus.Open;
+            var stage = LeadRecord.Stage(target.GetAttributeValue<OptionSetValue>(LeadColumns.LifecycleStage));
+            var stageBefore = LeadRecord.Stage(previous?.GetAttributeValue<OptionSetValue>(LeadColumns.LifecycleStage));
+            var handedBack = stage == LifecycleStage.Recycled && stageBefore != LifecycleStage.Recycled && LeadRecord.Status(lead.GetAttributeValue<OptionSetValue>(LeadColumns.StateCode)) == LeadStatus.Open;
             try
             {
-                local.Scorer.Score(target.Id, new Trigger.LeadChanged(change) { Reactivated = reopened }, local.Now, lead);
+                // The hand-back first: scored after the change, a lead set to Recycled would be scored back to
+                // Marketing Qualified for a moment (a stage change the sales-ready flow reacts to) before it.
+                if (handedBack)
+                {
+                    var reason = lead.GetAttributeValue<string>(LeadColumns.HandBackReason);
+                    local.Scorer.Score(target.Id, new Trigger.HandBack(string.IsNullOrWhiteSpace(reason) ? "Stage set to Recycled" : reason!), local.Now);
+                }
+
+                local.Scorer.Score(target.Id, new Trigger.LeadChanged(change) { Reactivated = reopened }, local.Now, handedBack ? null : lead);
             }
             catch (FaultException<OrganizationServiceFault> fault) when (PlatformErrors.Is(fault, PlatformErrors.ObjectDoesNotExist))
             {
                 local.Trace("Lead {0} no longer exists: nothing scored.", target.Id); // deleted while this job waited
-                return;
-            }
-
-            var stage = LeadRecord.Stage(target.GetAttributeValue<OptionSetValue>(LeadColumns.LifecycleStage));
-            var stageBefore = LeadRecord.Stage(previous?.GetAttributeValue<OptionSetValue>(LeadColumns.LifecycleStage));
-            if (stage == LifecycleStage.Recycled && stageBefore != LifecycleStage.Recycled && LeadRecord.Status(lead.GetAttributeValue<OptionSetValue>(LeadColumns.StateCode)) == LeadStatus.Open)
-            {
-                var reason = lead.GetAttributeValue<string>(LeadColumns.HandBackReason);
-                local.Scorer.Score(target.Id, new Trigger.HandBack(string.IsNullOrWhiteSpace(reason) ? "Stage set to Recycled" : reason!), local.Now);
             }
         }
 

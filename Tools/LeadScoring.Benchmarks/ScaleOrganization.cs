@@ -15,6 +15,7 @@ namespace LeadScoring.Benchmarks
             Org.LoadPacConfig(PacConfigPath(), typeof(LeadScorer).Assembly);
             Org.DefineProductTables();
             Org.DefineAlternateKey(ScoreEventColumns.Table, ScoreEventColumns.AlternateKey, ScoreEventColumns.IdempotencyKey);
+            Org.DefineAlternateKey(StageChangeColumns.Table, StageChangeColumns.AlternateKey, StageChangeColumns.IdempotencyKey);
             Org.Clock.Set(start);
             Admin = Org.AddUser("Avery Admin", SecurityRoles.Admin);
             var marketing = Org.AddUser("Morgan Marketing", SecurityRoles.MarketingApprover);

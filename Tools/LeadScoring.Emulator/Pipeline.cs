@@ -129,7 +129,7 @@ namespace LeadScoring.Emulator
             }
             if (request.Parameters.TryGetValue("Query", out var query))
             {
-                return query switch { QueryExpression q => q.EntityName, QueryByAttribute q => q.EntityName, _ => null };
+                return query switch { QueryExpression q => q.EntityName, QueryByAttribute q => q.EntityName, FetchExpression f => FetchAggregate.Table(f.Query), _ => null };
             }
             return null;
         }
@@ -288,14 +288,15 @@ namespace LeadScoring.Emulator
 
         private OrganizationResponse RetrieveMultiple(OrganizationRequest request, Caller caller)
         {
-            var query = Parameter<QueryBase>(request, "Query") switch
-            {
-                QueryExpression expression => expression,
-                QueryByAttribute byAttribute => QueryEvaluator.FromQueryByAttribute(byAttribute),
-                var other => throw new NotSupportedException($"The emulator evaluates QueryExpression and QueryByAttribute, not {other.GetType().Name}."),
-            };
+            EntityCollection Read(QueryExpression query) => Visible(new QueryEvaluator(store, caller.UserId, Clock.UtcNow).Evaluate(query), query.EntityName, caller.UserId);
             var response = new RetrieveMultipleResponse();
-            response.Results["EntityCollection"] = Visible(new QueryEvaluator(store, caller.UserId, Clock.UtcNow).Evaluate(query), query.EntityName, caller.UserId);
+            response.Results["EntityCollection"] = Parameter<QueryBase>(request, "Query") switch
+            {
+                QueryExpression expression => Read(expression),
+                QueryByAttribute byAttribute => Read(QueryEvaluator.FromQueryByAttribute(byAttribute)),
+                FetchExpression fetch => FetchAggregate.Evaluate(fetch.Query, Read),
+                var other => throw new NotSupportedException($"The emulator evaluates QueryExpression, QueryByAttribute and aggregate FetchXML, not {other.GetType().Name}."),
+            };
             return response;
         }
 

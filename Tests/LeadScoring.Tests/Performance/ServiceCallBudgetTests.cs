@@ -121,6 +121,21 @@ public class ServiceCallBudgetTests
     }
 
     [Fact]
+    public void A_stage_change_costs_the_history_step_one_query_one_model_read_and_one_row()
+    {
+        var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
+        org.Download(lead);
+        org.Download(lead);
+        org.Download(lead);
+        org.Org.ResetDiagnostics();
+
+        org.Call(CustomApi.HandBackLead, lead, parameters: (CustomApi.Reason, "No budget"));
+
+        // The lead's earlier changes (for the funnel mark), the scoring model's name and version, the row.
+        Assert.Equal("1 Retrieve + 1 RetrieveMultiple + 1 Create", Budget("Lead scoring: stage history update"));
+    }
+
+    [Fact]
     public void Decay_page_costs_one_query_plus_five_calls_per_lead_with_a_debit()
     {
         var leads = Enumerable.Range(0, 3).Select(i => org.CreateLead(("lastname", "Lead " + i))).ToList();

@@ -71,6 +71,8 @@ public class BusinessUnitTests
         Assert.Equal(westEvents.OrderBy(id => id), Seen(westRep, ScoreEventColumns.Table).OrderBy(id => id));
         Assert.Empty(Seen(westRep, ScoreEventColumns.Table).Intersect(eastEvents));
         Assert.Empty(Seen(westRep, InteractionColumns.Table).Intersect(Interactions(eastLead)));
+        Assert.Empty(Seen(westRep, StageChangeColumns.Table).Intersect(Seen(eastRep, StageChangeColumns.Table)));
+        Assert.NotEmpty(Seen(eastRep, StageChangeColumns.Table));
         var fault = Orgs.AssertFault(ErrorCodes.PrivilegeDenied, () => org.As(westRep).Retrieve(ScoreEventColumns.Table, eastEvents[0], new ColumnSet(ScoreEventColumns.Reason)));
         Assert.Contains("prvReadls_scoreevent", fault.Detail.Message, StringComparison.Ordinal);
         Orgs.AssertFault(ErrorCodes.PrivilegeDenied, () => org.As(westRep).Retrieve(InteractionColumns.Table, Interactions(eastLead)[0], new ColumnSet(InteractionColumns.Name)));
@@ -103,6 +105,10 @@ public class BusinessUnitTests
 
         Assert.Equal(LifecycleStage.Recycled, org.Stage(lead));
         Assert.All(org.Events(lead), e => Assert.Equal(westRep, OwnerOf(e)));
+        var stageChanges = org.Org.GetRows(StageChangeColumns.Table).Where(c => c.GetAttributeValue<EntityReference>(StageChangeColumns.LeadId)?.Id == lead).ToList();
+        Assert.True(stageChanges.Count >= 2); // its first stage, and Recycled
+        Assert.All(stageChanges, c => Assert.Equal(westRep, OwnerOf(c)));
+        Assert.Empty(Seen(eastRep, StageChangeColumns.Table));
         Assert.Equal(org.SumOfEvents(lead), org.Score(lead));
         Assert.Equal(org.Events(lead).Count, Seen(westRep, ScoreEventColumns.Table).Length);
     }

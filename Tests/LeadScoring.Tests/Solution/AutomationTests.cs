@@ -290,7 +290,7 @@ public class AutomationTests
         var dashboard = XDocument.Load(Assert.Single(Source.Files("Dashboards", "*.xml"))).Root!;
         Assert.Equal("Lead scoring health", dashboard.Element("LocalizedNames")!.Element("LocalizedName")!.Attribute("description")!.Value);
         var tiles = dashboard.Descendants("parameters").ToList();
-        Assert.Equal(8, tiles.Count);
+        Assert.Equal(9, tiles.Count);
         foreach (var tile in tiles)
         {
             string table = tile.Element("TargetEntityType")!.Value;
@@ -301,14 +301,18 @@ public class AutomationTests
             }
         }
 
-        Assert.Equal(7, tiles.Count(t => t.Element("ChartGridMode")!.Value == "Chart"));
+        Assert.Equal(8, tiles.Count(t => t.Element("ChartGridMode")!.Value == "Chart"));
 
-        // The funnel: leads by lifecycle stage as a Funnel; the hand-back rate: sales-ready month split by hand-back count, 100 % stacked.
-        var lead = Source.Tables.Values.Single(t => t.Name == "lead").Charts.ToList();
-        Assert.Contains(lead, c => c.Descendants("Series").Any(x => (string?)x.Attribute("ChartType") == "Funnel")
-            && c.Descendants("attribute").Any(a => (string?)a.Attribute("alias") == "category" && (string?)a.Attribute("name") == "ls_lifecyclestage"));
-        Assert.Contains(lead, c => c.Descendants("Series").Any(x => (string?)x.Attribute("ChartType") == "StackedColumn100")
-            && c.Descendants("attribute").Any(a => (string?)a.Attribute("alias") == "series" && (string?)a.Attribute("name") == "ls_handbackcount"));
+        // The funnel of the stage history: stage entries by month (per stage), and the MQLs of each month beside
+        // those of them handed back; both from ls_stagechange, each shown on the dashboard with its view.
+        var stageCharts = Source.Tables.Values.Single(t => t.Name == "ls_stagechange").Charts.ToList();
+        string Grouped(XElement chart, string alias) => chart.Descendants("attribute").Single(a => (string?)a.Attribute("alias") == alias).Attribute("name")!.Value;
+        var entries = Assert.Single(stageCharts, c => Grouped(c, "category") == "ls_enteredmonth" && Grouped(c, "series") == "ls_tostage");
+        var handBacks = Assert.Single(stageCharts, c => Grouped(c, "category") == "ls_mqlmonth" && Grouped(c, "series") == "ls_funnelmark");
+        var onDashboard = tiles.Select(t => t.Element("VisualizationId")!.Value).ToList();
+        Assert.Contains(entries.Element("savedqueryvisualizationid")!.Value, onDashboard);
+        Assert.Contains(handBacks.Element("savedqueryvisualizationid")!.Value, onDashboard);
+        Assert.Contains(Source.Tables.Values.Single(t => t.Name == "lead").Charts, c => c.Descendants("Series").Any(x => (string?)x.Attribute("ChartType") == "Funnel"));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public class SchemaConsistencyTests
     private static readonly Type[] TableClasses =
     {
         typeof(LeadColumns), typeof(ScoringModelColumns), typeof(ScoringRuleColumns), typeof(ScoringConditionColumns),
-        typeof(ScoreEventColumns), typeof(InteractionColumns), typeof(EmailColumns), typeof(AppointmentColumns),
+        typeof(ScoreEventColumns), typeof(StageChangeColumns), typeof(InteractionColumns), typeof(EmailColumns), typeof(AppointmentColumns),
     };
 
     /// <summary>Schema.cs classes of choice values, and the global choice each is.</summary>
@@ -37,6 +37,8 @@ public class SchemaConsistencyTests
         [typeof(ConditionOperatorValues)] = "ls_conditionoperator",
         [typeof(ScoreEventKindValues)] = "ls_scoreeventkind",
         [typeof(InteractionTypeValues)] = "ls_interactiontype",
+        [typeof(StageChangeCauseValues)] = "ls_stagechangecause",
+        [typeof(FunnelMarkValues)] = "ls_funnelmark",
         // Not in Schema.cs: the nightly decay flow (issue 11) writes it, not the plug-ins.
         [typeof(DecayRunStatusValues)] = "ls_decayrunstatus",
     };
@@ -53,6 +55,10 @@ public class SchemaConsistencyTests
         [ScoreEventColumns.Table + "." + ScoreEventColumns.Kind] = "ls_scoreeventkind",
         [ScoreEventColumns.Table + "." + ScoreEventColumns.Category] = "ls_category",
         [InteractionColumns.Table + "." + InteractionColumns.Type] = "ls_interactiontype",
+        [StageChangeColumns.Table + "." + StageChangeColumns.FromStage] = "ls_lifecyclestage",
+        [StageChangeColumns.Table + "." + StageChangeColumns.ToStage] = "ls_lifecyclestage",
+        [StageChangeColumns.Table + "." + StageChangeColumns.Cause] = "ls_stagechangecause",
+        [StageChangeColumns.Table + "." + StageChangeColumns.FunnelMark] = "ls_funnelmark",
         [DecayRunColumns.Table + "." + DecayRunColumns.Status] = "ls_decayrunstatus",
     };
 
@@ -78,7 +84,7 @@ public class SchemaConsistencyTests
         var tables = TableClasses.Select(t => (string)t.GetField("Table")!.GetRawConstantValue()!).ToList();
         var missing = tables.Where(t => !Source.Tables.ContainsKey(t) && !StandardColumns.ByTable.ContainsKey(t)).ToList();
         Assert.Empty(missing);
-        Assert.Equal(new[] { "lead", "ls_decayrun", "ls_interaction", "ls_scoreevent", "ls_scoringcondition", "ls_scoringmodel", "ls_scoringrule" }, Source.Tables.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal(new[] { "lead", "ls_decayrun", "ls_interaction", "ls_scoreevent", "ls_scoringcondition", "ls_scoringmodel", "ls_scoringrule", "ls_stagechange" }, Source.Tables.Keys.OrderBy(k => k, StringComparer.Ordinal));
     }
 
     [Fact]

@@ -22,6 +22,7 @@ namespace LeadScoring.SolutionTool.Definition
                 {
                     new TableSubArea("ls_leads", "Leads", LeadColumns.Table),
                     new TableSubArea("ls_scoreevents", "Score events", ScoreEventColumns.Table),
+                    new TableSubArea("ls_stagechanges", "Stage changes", StageChangeColumns.Table),
                     new TableSubArea("ls_interactions", "Marketing interactions", InteractionColumns.Table),
                     new TableSubArea("ls_decayruns", "Decay runs", DecayRunColumns.Table),
                 }),

@@ -16,6 +16,8 @@ namespace LeadScoring.SolutionTool.Definition
         public const string ScoreEventKind = "ls_scoreeventkind";
         public const string InteractionType = "ls_interactiontype";
         public const string DecayRunStatus = "ls_decayrunstatus";
+        public const string StageChangeCause = "ls_stagechangecause";
+        public const string FunnelMark = "ls_funnelmark";
 
         public static IReadOnlyList<Choice> All { get; } = new[]
         {
@@ -81,6 +83,18 @@ namespace LeadScoring.SolutionTool.Definition
             }),
             new Choice(InteractionType, "Interaction type", "A marketing interaction recorded by another system.",
                 InteractionTypeValues.Labels.Select(o => new ChoiceOption(o.Key, o.Value)).ToList()),
+            new Choice(StageChangeCause, "Stage change cause", "What moved a lead into a lifecycle stage.", new[]
+            {
+                new ChoiceOption(StageChangeCauseValues.Score, "Score"),
+                new ChoiceOption(StageChangeCauseValues.HandBack, "Hand-back"),
+                new ChoiceOption(StageChangeCauseValues.Status, "Lead status"),
+                new ChoiceOption(StageChangeCauseValues.Person, "Set by a person"),
+            }),
+            new Choice(FunnelMark, "Funnel mark", "The stage changes the hand-back rate counts: a lead's first entry into Marketing Qualified, and its first hand-back after it.", new[]
+            {
+                new ChoiceOption(FunnelMarkValues.BecameMql, "Became MQL"),
+                new ChoiceOption(FunnelMarkValues.HandedBack, "Handed back"),
+            }),
             new Choice(DecayRunStatus, "Decay run status", "Whether the nightly decay flow is running, finished, or stopped.", new[]
             {
                 new ChoiceOption(DecayRunStatusValues.Running, "Running"),

@@ -40,6 +40,8 @@ namespace LeadScoring.SolutionTool.Definition
                 // create or change of a score event. Custom API execute privileges:
                 // https://learn.microsoft.com/power-apps/developer/data-platform/custom-api-tables
                 .Concat(Table(ScoreEventColumns.Table, "Create", "Read", "Write", "AppendTo"))
+                // The stage history is written by lead scoring only (as SYSTEM): people read it.
+                .Concat(Table(StageChangeColumns.Table, "Read"))
                 // Recalculate and adjust are bound to the lead and need write on it.
                 .Concat(Table("Lead", "Read", "Write", "Append", "AppendTo"))
                 .ToList());
@@ -57,13 +59,14 @@ namespace LeadScoring.SolutionTool.Definition
         /// (sales reps, marketers) read the scoring configuration and the score events the lead form shows.
         /// </summary>
         public static Role User { get; } = new("Lead Scoring User",
-            "Reads scoring models, rules, score events and interactions: give it to everyone who sees the Lead score section of the lead form.",
+            "Reads scoring models, rules, score events, stage changes and interactions: give it to everyone who sees the Lead score section of the lead form.",
             Table(ScoringModelColumns.Table, "Read", "AppendTo")
                 .Concat(Table(ScoringRuleColumns.Table, "Read"))
                 .Concat(Table(ScoringConditionColumns.Table, "Read"))
-                // Local, as the sales rep's base role reads leads: a rep sees the score history and the
-                // interactions of the leads of their business unit, not those of other units.
+                // Local, as the sales rep's base role reads leads: a rep sees the score history, the stage
+                // history and the interactions of the leads of their business unit, not those of other units.
                 .Concat(AtDepth("Local", ScoreEventColumns.Table, "Read"))
+                .Concat(AtDepth("Local", StageChangeColumns.Table, "Read"))
                 .Concat(AtDepth("Local", InteractionColumns.Table, "Read"))
                 .Concat(Table(DecayRunColumns.Table, "Read"))
                 .ToList());

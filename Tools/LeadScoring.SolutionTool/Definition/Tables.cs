@@ -9,7 +9,7 @@ namespace LeadScoring.SolutionTool.Definition
     /// scores and counts are whole numbers; dates are "Date and time" with the User local behaviour
     /// (stored in UTC, the SDK reads and writes UTC moments, forms show the user's time zone); JSON-ish
     /// values are multiline text. The configuration tables are organization-owned: they are the
-    /// organization's settings. The ledger (ls_scoreevent) and the marketing interactions are user-owned,
+    /// organization's settings. The ledger (ls_scoreevent), the stage history and the marketing interactions are user-owned,
     /// owned by their lead's owner and assigned with the lead (the lookup's Assign, Share, Unshare and
     /// Reparent cascade), so that who sees a lead's score history is who sees the lead.
     /// </summary>
@@ -19,6 +19,7 @@ namespace LeadScoring.SolutionTool.Definition
         public const string ModelRules = "ls_scoringmodel_scoringrule";
         public const string RuleConditions = "ls_scoringrule_scoringcondition";
         public const string LeadScoreEvents = "ls_lead_scoreevent";
+        public const string LeadStageChanges = "ls_lead_stagechange";
         public const string LeadInteractions = "ls_lead_interaction";
         public const string ModelLeads = "ls_scoringmodel_lead";
         public const string MarketingApprover = "ls_systemuser_scoringmodel_marketingapprover";
@@ -146,6 +147,28 @@ namespace LeadScoring.SolutionTool.Definition
             Keys = new[] { new AlternateKey(ScoreEventColumns.AlternateKey, "Idempotency key", new[] { ScoreEventColumns.IdempotencyKey }) },
         };
 
+        public static Table StageChange { get; } = New(StageChangeColumns.Table, "Stage change", "Stage changes",
+            "The lifecycle stage history: one row each time a lead's lifecycle stage changes, whoever changed it. Written only by lead scoring.",
+            Text(StageChangeColumns.Name, "Name", "The change, e.g. Engaged → Marketing Qualified.", 100),
+            new[]
+            {
+                Text(StageChangeColumns.IdempotencyKey, "Idempotency key", "Lead + the change's number in the lead's history + from + to: the same change is never written twice.", 400) with { RequiredLevel = "required" },
+                Lookup(StageChangeColumns.LeadId, "Lead", "The lead whose stage changed.", LeadColumns.Table, LeadStageChanges, "Cascade") with { RequiredLevel = "required", CascadeOwnership = "Cascade" },
+                Pick(StageChangeColumns.FromStage, "From stage", "The stage the lead left (empty for its first stage).", Choices.LifecycleStage),
+                Pick(StageChangeColumns.ToStage, "To stage", "The stage the lead entered.", Choices.LifecycleStage) with { RequiredLevel = "required" },
+                Moment(StageChangeColumns.EnteredOn, "Entered on", "When the lead entered the stage.") with { RequiredLevel = "required" },
+                Pick(StageChangeColumns.Cause, "Cause", "Score, hand-back, lead status (qualify, disqualify) or set by a person.", Choices.StageChangeCause),
+                Whole(StageChangeColumns.ModelVersion, "Model version", "The version of the scoring model that had last scored the lead."),
+                Text(StageChangeColumns.ModelName, "Model name", "The name of that scoring model.", 100),
+                Pick(StageChangeColumns.FunnelMark, "Funnel mark", "Became MQL: the lead's first entry into Marketing Qualified. Handed back: its first hand-back after that.", Choices.FunnelMark),
+                Moment(StageChangeColumns.MqlOn, "First MQL on", "When the lead first became Marketing Qualified (empty when it had not yet)."),
+                Text(StageChangeColumns.EnteredMonth, "Entered in month", "The calendar month (UTC) of Entered on, e.g. 2026-05: the month the stage entries chart counts the change in.", 7),
+                Text(StageChangeColumns.MqlMonth, "First MQL month", "The calendar month (UTC) of First MQL on: the month the hand-back rate chart counts the change in.", 7),
+            }, userOwned: true) with
+        {
+            Keys = new[] { new AlternateKey(StageChangeColumns.AlternateKey, "Idempotency key", new[] { StageChangeColumns.IdempotencyKey }) },
+        };
+
         public static Table Interaction { get; } = New(InteractionColumns.Table, "Marketing interaction", "Marketing interactions",
             "A marketing interaction recorded by another system (web visit, download, webinar ...).",
             Text(InteractionColumns.Name, "Name", "What happened, e.g. the page title or the asset name.", 200),
@@ -181,7 +204,7 @@ namespace LeadScoring.SolutionTool.Definition
                 new Column(DecayRunColumns.Message, "Message", ColumnKind.Memo) { Description = "Why a run stopped, and where the next one resumes.", MaxLength = 2000 },
             });
 
-        public static IReadOnlyList<Table> All { get; } = new[] { Lead, ScoringModel, ScoringRule, ScoringCondition, ScoreEvent, Interaction, DecayRun };
+        public static IReadOnlyList<Table> All { get; } = new[] { Lead, ScoringModel, ScoringRule, ScoringCondition, ScoreEvent, StageChange, Interaction, DecayRun };
 
         /// <summary>A new table (organization-owned unless said): its key, its primary name, its columns and the platform's system columns.</summary>
         private static Table New(string name, string label, string plural, string description, Column primaryName, IEnumerable<Column> columns, bool userOwned = false)

@@ -21,6 +21,7 @@ namespace LeadScoring.SolutionTool.Definition
             [ScoringRuleColumns.Table] = new[] { ScoringRuleColumns.Name, ScoringRuleColumns.Category, ScoringRuleColumns.Kind, ScoringRuleColumns.WatchedTable, ScoringRuleColumns.Points, ScoringRuleColumns.LimitType },
             [ScoringConditionColumns.Table] = new[] { ScoringConditionColumns.ColumnTable, ScoringConditionColumns.Attribute, ScoringConditionColumns.Operator, ScoringConditionColumns.Value, ScoringConditionColumns.ValueLabel },
             [ScoreEventColumns.Table] = new[] { ScoreEventColumns.Name, ScoreEventColumns.LeadId, ScoreEventColumns.Points, ScoreEventColumns.Category, ScoreEventColumns.Kind, ScoreEventColumns.OccurredOn },
+            [StageChangeColumns.Table] = new[] { StageChangeColumns.Name, StageChangeColumns.LeadId, StageChangeColumns.ToStage, StageChangeColumns.EnteredOn, StageChangeColumns.Cause, StageChangeColumns.ModelVersion },
             [InteractionColumns.Table] = new[] { InteractionColumns.Name, InteractionColumns.Type, InteractionColumns.LeadId, InteractionColumns.OccurredOn },
             [DecayRunColumns.Table] = new[] { DecayRunColumns.Name, DecayRunColumns.Status, DecayRunColumns.StartedOn, DecayRunColumns.FinishedOn, DecayRunColumns.Pages, DecayRunColumns.LeadsProcessed, DecayRunColumns.PointsDebited },
         };
@@ -108,6 +109,23 @@ namespace LeadScoring.SolutionTool.Definition
             Conditions = new[] { new Condition(ScoreEventColumns.Kind, "eq", V(ScoreEventKindValues.Rule)), new Condition(ScoreEventColumns.OccurredOn, "last-x-days", "30") },
         };
 
+        public static View StageChanges { get; } = new(StageChangeColumns.Table, "all", "Stage changes",
+            "Every change of a lead's lifecycle stage, latest first: the population of the stage entries chart.", 0,
+            new[] { StageChangeColumns.LeadId, StageChangeColumns.FromStage, StageChangeColumns.ToStage, StageChangeColumns.EnteredOn, StageChangeColumns.Cause, StageChangeColumns.ModelVersion })
+        {
+            OrderBy = StageChangeColumns.EnteredOn,
+            Descending = true,
+        };
+
+        public static View FunnelMarks { get; } = new(StageChangeColumns.Table, "funnelmarks", "MQLs and their hand-backs",
+            "Each lead's first entry into Marketing Qualified and its first hand-back after it: the population of the hand-back rate chart.", 0,
+            new[] { StageChangeColumns.LeadId, StageChangeColumns.FunnelMark, StageChangeColumns.MqlMonth, StageChangeColumns.EnteredOn, StageChangeColumns.ModelVersion })
+        {
+            OrderBy = StageChangeColumns.EnteredOn,
+            Descending = true,
+            Conditions = new[] { new Condition(StageChangeColumns.FunnelMark, "not-null") },
+        };
+
         /// <summary>The subgrid of rules on the model form.</summary>
         public static View RulesOfModel => Defaults(Tables.ScoringRule).First();
 
@@ -116,7 +134,7 @@ namespace LeadScoring.SolutionTool.Definition
 
         public static IReadOnlyList<View> All { get; } =
             Tables.All.Where(t => t.IsNew).SelectMany(Defaults)
-                .Concat(new[] { SalesReadyLeads, RecycledLeads, ScoreEventsOfLead, ActiveModelRules, OpenScoredLeads, ScoredLeads, SalesReadyEver, ClosedScoredLeads, RuleEventsLast30Days })
+                .Concat(new[] { SalesReadyLeads, RecycledLeads, ScoreEventsOfLead, ActiveModelRules, OpenScoredLeads, ScoredLeads, SalesReadyEver, ClosedScoredLeads, RuleEventsLast30Days, StageChanges, FunnelMarks })
                 .ToList();
 
         /// <summary>The system views of a new table, public view first.</summary>

@@ -76,7 +76,8 @@ namespace LeadScoring.Workbench.Analysis
             var end = history.LastAt ?? DateTime.MinValue;
             var closed = LeadTimes(history, e => OutcomeMoments.Closes(e, qualified: true, disqualified: true));
             var qualified = LeadTimes(history, e => OutcomeMoments.Closes(e, qualified: true, disqualified: false));
-            var handBacks = LeadTimes(history, e => e.Op == HistoryOp.HandBack);
+            // A hand-back is an entry into Recycled (the handback line, or a person setting the stage), as the org's stage history marks it.
+            var handBacks = changes.Where(c => c.To == "Recycled").GroupBy(c => c.Lead).ToDictionary(g => g.Key, g => g.Select(c => c.At).ToList(), StringComparer.Ordinal);
             var firstMql = changes.Where(c => c.To == Mql).GroupBy(c => c.Lead).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
             FunnelPeriod Period(string month, int version, Func<StageChange, bool> inPeriod)
@@ -195,7 +196,8 @@ namespace LeadScoring.Workbench.Analysis
             return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
         }
 
-        private static string Month(DateTime at) => at.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        /// <summary>The org's stage history counts by the same month (ls_stagechange's ls_enteredmonth).</summary>
+        private static string Month(DateTime at) => StageHistory.Month(at);
 
         private static string Percent(double share) => share.ToString("0%", System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -19,24 +19,34 @@ namespace LeadScoring.Workbench.Simulation
     {
         private const int DecayPageSize = 1000;
         private readonly History _history;
-        private readonly Dictionary<Guid, string> _leadIds = new();
-        private readonly Dictionary<Guid, Guid> _activityLeads = new();
-        private readonly Dictionary<Guid, string> _stages = new();
-        private readonly List<StageChange> _stageChanges = new();
         private int _jobsSeen;
-        private int _version;
 
         private Replay(ScoringModel model, History history)
         {
             _history = history;
-            _version = model.Version;
             Organization = new ScoringOrganization(model, history.Events[0].At, history.CustomColumns());
         }
 
         public ScoringOrganization Organization { get; }
 
-        /// <summary>Every lifecycle stage a lead entered, in time order (its first stage included, from "").</summary>
-        public IReadOnlyList<StageChange> StageChanges => _stageChanges;
+        /// <summary>
+        /// Every lifecycle stage a lead of the file entered, in time order (its first stage included, from ""):
+        /// the ls_stagechange rows the plug-ins wrote in the org, the very rows the dashboard's charts count.
+        /// </summary>
+        public IReadOnlyList<StageChange> StageChanges
+        {
+            get
+            {
+                var ids = _history.Leads.ToDictionary(id => StableIds.For(LeadColumns.Table, id), id => id);
+                return Organization.Org.GetRows(StageChangeColumns.Table)
+                    .Select(row => (Lead: row.GetAttributeValue<EntityReference>(StageChangeColumns.LeadId)?.Id ?? Guid.Empty, Entry: LeadScoring.Dataverse.StageChanges.FromRow(row),
+                        Version: row.GetAttributeValue<int?>(StageChangeColumns.ModelVersion) ?? 0, Written: Convert.ToInt64(row["versionnumber"], System.Globalization.CultureInfo.InvariantCulture)))
+                    .Where(r => ids.ContainsKey(r.Lead))
+                    .OrderBy(r => r.Entry.EnteredOn).ThenBy(r => r.Written) // two changes of one moment in the order they were written
+                    .Select(r => new StageChange(ids[r.Lead], r.Entry.EnteredOn, r.Entry.From is LifecycleStage from ? SimulatedLead.StageName(from) : "", SimulatedLead.StageName(r.Entry.To), r.Version))
+                    .ToList();
+            }
+        }
 
         /// <param name="asOf">When given, decay runs once more as of this moment after the last event.</param>
         /// <param name="progress">Told how many events have run, after each one.</param>
@@ -119,7 +129,6 @@ namespace LeadScoring.Workbench.Simulation
                         break;
                     case HistoryOp.Activate:
                         Organization.CreateAndActivate(item.Model!); // imported as a draft, approved by marketing and sales, activated; the activation step recalculates
-                        _version = item.Model!.Version;
                         break;
                     case HistoryOp.Record:
                         Organization.Call(CustomApi.RecordInteraction, null, Organization.Integration, item.Columns.Select(c => (c.Key, c.Value)).ToArray());
@@ -134,56 +143,12 @@ namespace LeadScoring.Workbench.Simulation
                 throw new WorkbenchException($"{_history.Source}, line {item.Line}: the {Word(item.Op)} was refused: {OneLine(e.Message)}", e);
             }
 
-            RecordStages(item);
             var jobs = Organization.Org.SystemJobs;
             for (; _jobsSeen < jobs.Count; _jobsSeen++)
             {
                 if (jobs[_jobsSeen].Status == Emulator.SystemJobStatus.Failed)
                 {
                     throw new WorkbenchException($"{_history.Source}, line {item.Line}: the step '{jobs[_jobsSeen].StepName}' failed: {OneLine(jobs[_jobsSeen].Message ?? "")}");
-                }
-            }
-        }
-
-        /// <summary>Notes the stage of the leads the event can have moved (every lead, after decay or an activation).</summary>
-        private void RecordStages(HistoryEvent item)
-        {
-            var touched = new List<Guid>();
-            switch (item.Op)
-            {
-                case HistoryOp.Decay or HistoryOp.Activate:
-                    touched.AddRange(_leadIds.Keys);
-                    break;
-                case HistoryOp.HandBack or HistoryOp.Adjust:
-                    touched.Add(LeadId(item));
-                    break;
-                case HistoryOp.Create when item.Table == LeadColumns.Table:
-                    _leadIds[LeadId(item)] = item.Id;
-                    touched.Add(LeadId(item));
-                    break;
-                case HistoryOp.Create:
-                    if (item.Columns.Select(c => c.Value).OfType<EntityReference>().FirstOrDefault(r => r.LogicalName == LeadColumns.Table) is EntityReference lead)
-                    {
-                        _activityLeads[StableIds.For(item.Table, item.Id)] = lead.Id;
-                        touched.Add(lead.Id);
-                    }
-
-                    break;
-                default:
-                    var id = StableIds.For(item.Table, item.Id);
-                    touched.Add(item.Table == LeadColumns.Table ? id : _activityLeads.TryGetValue(id, out var owner) ? owner : Guid.Empty);
-                    break;
-            }
-
-            foreach (var guid in touched.Where(_leadIds.ContainsKey))
-            {
-                var stage = LeadRecord.Stage(Organization.Lead(guid).GetAttributeValue<OptionSetValue>(LeadColumns.LifecycleStage)) ?? LifecycleStage.New;
-                string name = SimulatedLead.StageName(stage);
-                string before = _stages.TryGetValue(guid, out var known) ? known : "";
-                if (before != name)
-                {
-                    _stages[guid] = name;
-                    _stageChanges.Add(new StageChange(_leadIds[guid], item.At, before, name, _version));
                 }
             }
         }
