@@ -111,4 +111,25 @@ public class ScorecardBinningTests
         Assert.All(plan.Bins.Select((b, i) => (b, i)).Where(x => x.b.Leads == 0), x => Assert.Equal(lowestReal, plan.Points[x.i]));
         Assert.DoesNotContain(scorecard.Model.Rules, r => r.Conditions.Any(c => c.Operator == ConditionOperator.NotExists));
     }
+
+    [Fact]
+    public void A_rare_value_with_ten_leads_or_more_that_converts_unlike_the_rest_earns_points_of_its_own()
+    {
+        // 2,000 leads: "platinum" holds 15 (below 1 %, so it is the column's "another value" bin) and
+        // 12 of them converted, against 10 % to 40 % for the common plans. With the former minimum (1 %
+        // of the leads, 20) it had no feature and scored as the worst plan.
+        var rows = Enumerable.Range(0, 2000).Select(i => i < 15
+            ? (Plan: "platinum", Converted: i < 12)
+            : (Plan: (i % 3) switch { 0 => "gold", 1 => "silver", _ => "bronze" }, Converted: i % 10 < (i % 3) switch { 0 => 4, 1 => 2, _ => 1 }));
+        var table = LeadsTable.Parse("plan,converted\n" + string.Join("\n", rows.Select(r => $"{r.Plan},{(r.Converted ? 1 : 0)}")), "plans.csv", Array.Empty<string>());
+
+        var scorecard = Calibrator.Calibrate(table, table.Column("converted"), new CalibrationOptions { MaxInteractions = 0 });
+
+        var plan = scorecard.Columns.Single();
+        int Points(Func<Bin, bool> bin) => plan.Points[plan.Bins.Select((b, i) => (b, i)).Single(x => bin(x.b)).i];
+        int platinum = Points(b => b.Kind == BinKind.Other);
+        Assert.Equal(15, plan.Bins.Single(b => b.Kind == BinKind.Other).Leads);
+        Assert.True(platinum > Points(b => b.Kind == BinKind.Value && b.Values[0] == "bronze"), $"platinum scores {platinum}, no more than the worst plan");
+        Assert.Contains(scorecard.Model.Rules, r => r.Points == platinum && r.Conditions.Any(c => c.Operator == ConditionOperator.NotIn));
+    }
 }

@@ -60,7 +60,7 @@ public sealed class WorkbenchCommandTests : IClassFixture<CalibratedSample>
     }
 
     [Fact]
-    public void Calibrating_on_70_percent_of_X_Education_predicts_the_other_30_percent_with_AUC_of_at_least_0_90()
+    public void Calibrating_on_70_percent_of_X_Education_predicts_the_other_30_percent_with_AUC_of_at_least_0_905()
     {
         string report = Path.Combine(_folder, "backtest.json");
 
@@ -75,7 +75,7 @@ public sealed class WorkbenchCommandTests : IClassFixture<CalibratedSample>
         Assert.True(holdout.Success, calibrate.Output);
         double scorecard = double.Parse(holdout.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         double baseline = double.Parse(holdout.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(scorecard, 0.90, 1.0);
+        Assert.InRange(scorecard, 0.905, 1.0); // 0.908 measured (docs/benchmarks.md), less a margin for the last digit
         Assert.True(scorecard >= baseline, $"the scorecard ({scorecard}) ranks at least as well as the plain regression on the same columns ({baseline})");
         Assert.Equal((0, ""), (backtest.Exit, backtest.Error));
         using var figures = JsonDocument.Parse(File.ReadAllText(report));

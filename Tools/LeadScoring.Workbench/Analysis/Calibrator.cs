@@ -22,6 +22,14 @@ namespace LeadScoring.Workbench.Analysis
         /// <summary>A two-condition rule must raise the cross-validated log-likelihood by more than this: the cost of its complexity.</summary>
         private const double InteractionCost = 2.0;
 
+        /// <summary>
+        /// A bin needs this many leads to earn points of its own. The L2 penalty already pulls a small
+        /// bin's points towards its column's reference, so a small category that converts unlike the
+        /// rest (X Education's "another value" of Lead Profile: 16 of 17 converted) keeps what it tells;
+        /// on the X Education training part five-fold cross-validation ranks better with 10 than with 1 % of the leads.
+        /// </summary>
+        private const int MinimumProven = 10;
+
         /// <summary>A two-condition rule must hold at least this share of the leads.</summary>
         private const double InteractionShare = 0.02;
 
@@ -59,12 +67,11 @@ namespace LeadScoring.Workbench.Analysis
                 throw new WorkbenchException($"{leads.Source}: no column carries information about '{leads.Headers[outcomeColumn]}' (see the columns left out above)");
             }
 
-            int minimumProven = Math.Max(10, (int)Math.Ceiling(options.Binning.RareShare * converted.Length));
-            var choice = ChooseBinning(candidates, converted, options, minimumProven);
+            var choice = ChooseBinning(candidates, converted, options);
             var binning = options.Binning with { Bins = choice.Bins, MinBinShare = choice.MinBinShare };
             var all = Enumerable.Range(0, converted.Length).ToArray();
             var bins = candidates.Select(c => BinColumn(c, all, converted, binning)).ToList();
-            var design = Design(candidates, bins, minimumProven);
+            var design = Design(candidates, bins);
             var pairs = FindInteractions(design, candidates, bins, converted, choice.Penalty, options.MaxInteractions);
             var fit = design.Fit(all, converted, choice.Penalty);
 
@@ -175,10 +182,10 @@ namespace LeadScoring.Workbench.Analysis
             return column.Numeric ? Binning.Numeric(column.Attribute, cells, outcomes, options) : Binning.Categorical(column.Attribute, cells, outcomes, options);
         }
 
-        private static BinnedDesign Design(List<Candidate> candidates, IReadOnlyList<IReadOnlyList<Bin>> bins, int minimumProven)
+        private static BinnedDesign Design(List<Candidate> candidates, IReadOnlyList<IReadOnlyList<Bin>> bins)
         {
             var binOf = candidates.Select((c, j) => c.Cells.Select(cell => IndexOf(bins[j], cell)).ToArray()).ToArray();
-            return new BinnedDesign(binOf, bins.Select(b => (IReadOnlyList<int>)b.Select(x => x.Leads).ToArray()).ToArray(), minimumProven);
+            return new BinnedDesign(binOf, bins.Select(b => (IReadOnlyList<int>)b.Select(x => x.Leads).ToArray()).ToArray(), MinimumProven);
         }
 
         private static int IndexOf(IReadOnlyList<Bin> bins, string cell)
@@ -199,7 +206,7 @@ namespace LeadScoring.Workbench.Analysis
         /// built from the other folds only, so the choice is judged on leads the bins never saw.
         /// The best out-of-fold AUC wins; on a tie the simpler (earlier) choice stays.
         /// </summary>
-        private static BinningChoice ChooseBinning(List<Candidate> candidates, bool[] converted, CalibrationOptions options, int minimumProven)
+        private static BinningChoice ChooseBinning(List<Candidate> candidates, bool[] converted, CalibrationOptions options)
         {
             BinningChoice? best = null;
             foreach (var (count, share) in BinningGrid)
@@ -210,7 +217,7 @@ namespace LeadScoring.Workbench.Analysis
                 {
                     int f = fold;
                     var training = Enumerable.Range(0, converted.Length).Where(r => r % Folds != f).ToArray();
-                    var design = Design(candidates, candidates.Select(c => BinColumn(c, training, converted, binning)).ToList(), minimumProven);
+                    var design = Design(candidates, candidates.Select(c => BinColumn(c, training, converted, binning)).ToList());
                     for (int p = 0; p < Penalties.Length; p++)
                     {
                         var fit = design.Fit(training, converted, Penalties[p]);
