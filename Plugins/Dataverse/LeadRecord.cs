@@ -16,6 +16,7 @@ namespace LeadScoring.Dataverse
             LeadColumns.FitScore, LeadColumns.EngagementScore, LeadColumns.Score, LeadColumns.Grade, LeadColumns.LifecycleStage,
             LeadColumns.SalesReadyOn, LeadColumns.LastEngagementOn, LeadColumns.HandBackCount, LeadColumns.HandBackReason,
             LeadColumns.HandBackOn, LeadColumns.UnansweredEmailIds, LeadColumns.NextScoreChangeOn, LeadColumns.ScoringModelId, LeadColumns.StateCode, "versionnumber",
+            LeadColumns.OwnerId, // the score events it appends are owned by the lead's owner
         };
 
         /// <summary>The lead columns the model's rules read: rules on the lead table, and persona conditions of rules on activity tables.</summary>

@@ -120,7 +120,7 @@ namespace LeadScoring.Dataverse
                     return outcome;
                 }
 
-                if (!AppendAll(leadId, result.NewEvents))
+                if (!AppendAll(leadId, lead.GetAttributeValue<EntityReference>(LeadColumns.OwnerId), result.NewEvents))
                 {
                     if (attempt == MaxAttempts)
                     {
@@ -151,8 +151,9 @@ namespace LeadScoring.Dataverse
         /// false at the first key another job wrote meanwhile, when the engine must decide again
         /// with the ledger as it is now (the next slot, or the limit reached, or a replay: nothing).
         /// </summary>
-        private bool AppendAll(Guid leadId, IReadOnlyList<ScoreEvent> events) =>
-            events.OrderBy(e => EventKeys.IsShared(e.Key) ? 0 : 1).All(e => ledger.Append(leadId, e));
+        /// <param name="leadOwner">Owns the events: the lead's history is seen by whoever sees the lead.</param>
+        private bool AppendAll(Guid leadId, EntityReference? leadOwner, IReadOnlyList<ScoreEvent> events) =>
+            events.OrderBy(e => EventKeys.IsShared(e.Key) ? 0 : 1).All(e => ledger.Append(leadId, leadOwner, e));
 
         private void WriteLead(Entity lead, LeadState state, Guid modelId, DateTime now)
         {

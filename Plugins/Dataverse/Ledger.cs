@@ -9,7 +9,11 @@ using ConditionOperator = Microsoft.Xrm.Sdk.Query.ConditionOperator;
 
 namespace LeadScoring.Dataverse
 {
-    /// <summary>The ls_scoreevent rows of a lead: read all, append one (a duplicate key means it is already there).</summary>
+    /// <summary>
+    /// The ls_scoreevent rows of a lead: read all, append one (a duplicate key means it is already there).
+    /// An event is owned by its lead's owner, so who may read the lead's history is who may read the lead
+    /// (ls_scoreevent is user-owned; assigning the lead assigns its events by the relationship's cascade).
+    /// </summary>
     public sealed class Ledger
     {
         private static readonly Dictionary<ScoreEventKind, int> Kinds = new Dictionary<ScoreEventKind, int>
@@ -66,12 +70,12 @@ namespace LeadScoring.Dataverse
             return moved.Count;
         }
 
-        /// <summary>Appends the event; false when the key is already in the ledger (a retry or a concurrent run wrote it).</summary>
-        public bool Append(Guid leadId, ScoreEvent scoreEvent)
+        /// <summary>Appends the event, owned by the lead's owner; false when the key is already in the ledger (a retry or a concurrent run wrote it).</summary>
+        public bool Append(Guid leadId, EntityReference? leadOwner, ScoreEvent scoreEvent)
         {
             try
             {
-                service.Create(ToRow(leadId, scoreEvent));
+                service.Create(ToRow(leadId, scoreEvent, leadOwner));
                 return true;
             }
             catch (FaultException<OrganizationServiceFault> fault) when (PlatformErrors.IsDuplicate(fault))
@@ -96,9 +100,14 @@ namespace LeadScoring.Dataverse
             }
         }
 
-        public static Entity ToRow(Guid leadId, ScoreEvent e)
+        /// <param name="leadOwner">The lead's owner (user or team), who owns the event; null leaves the platform's default (the caller).</param>
+        public static Entity ToRow(Guid leadId, ScoreEvent e, EntityReference? leadOwner = null)
         {
             var row = new Entity(ScoreEventColumns.Table);
+            if (leadOwner != null)
+            {
+                row[LeadColumns.OwnerId] = new EntityReference(leadOwner.LogicalName, leadOwner.Id);
+            }
             row[ScoreEventColumns.Name] = Truncate((e.Points > 0 ? "+" : "") + e.Points + " " + e.Reason, 100);
             row[ScoreEventColumns.IdempotencyKey] = StoredKey(leadId, e.Key);
             row[ScoreEventColumns.LeadId] = new EntityReference(LeadColumns.Table, leadId);

@@ -38,11 +38,12 @@ namespace LeadScoring.Dataverse
         }
 
         /// <summary>Appends the entry; false when its key is already there (the same change written before).</summary>
-        public bool Append(Guid leadId, StageEntry entry, int? modelVersion, string? modelName)
+        /// <param name="leadOwner">The lead's owner, who owns the row (the stage history is seen by whoever sees the lead).</param>
+        public bool Append(Guid leadId, StageEntry entry, int? modelVersion, string? modelName, EntityReference? leadOwner = null)
         {
             try
             {
-                service.Create(ToRow(leadId, entry, modelVersion, modelName));
+                service.Create(ToRow(leadId, entry, modelVersion, modelName, leadOwner));
                 return true;
             }
             catch (FaultException<OrganizationServiceFault> fault) when (PlatformErrors.IsDuplicate(fault))
@@ -51,9 +52,13 @@ namespace LeadScoring.Dataverse
             }
         }
 
-        public static Entity ToRow(Guid leadId, StageEntry entry, int? modelVersion, string? modelName)
+        public static Entity ToRow(Guid leadId, StageEntry entry, int? modelVersion, string? modelName, EntityReference? leadOwner = null)
         {
             var row = new Entity(StageChangeColumns.Table);
+            if (leadOwner != null)
+            {
+                row[LeadColumns.OwnerId] = new EntityReference(leadOwner.LogicalName, leadOwner.Id);
+            }
             row[StageChangeColumns.Name] = (entry.From == null ? "" : Label(entry.From.Value) + " → ") + Label(entry.To);
             row[StageChangeColumns.IdempotencyKey] = Ledger.StoredKey(leadId, entry.Key);
             row[StageChangeColumns.LeadId] = new EntityReference(LeadColumns.Table, leadId);

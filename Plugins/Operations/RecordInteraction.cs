@@ -19,6 +19,8 @@ namespace LeadScoring.Operations
     /// score the interaction when it is created for a lead or attached to one.
     /// The interaction and any new lead are written as the caller, so the platform checks their
     /// privileges; matching reads as SYSTEM, so a caller who cannot see a lead does not create a second one.
+    /// An interaction for a lead is owned by the lead's owner (read as SYSTEM), so it is visible to whoever
+    /// sees the lead; an unmatched one stays the caller's until it is attached and given the lead's owner.
     /// </summary>
     public sealed class RecordInteraction
     {
@@ -52,9 +54,10 @@ namespace LeadScoring.Operations
         public static RecordedInteraction Run(ScoringServices services, InteractionInput input) =>
             new RecordInteraction(services.UserService, services.SystemService).Record(input, services.Now);
 
-        /// <summary>A lead appeared or changed its address: the interactions waiting for it are attached (as SYSTEM); returns how many.</summary>
-        public static int Attach(ScoringServices services, Guid leadId, IEnumerable<string> addresses) =>
-            new RecordInteraction(services.SystemService, services.SystemService).AttachUnmatched(leadId, addresses);
+        /// <summary>A lead appeared or changed its address: the interactions waiting for it are attached (as SYSTEM) and given the lead's owner; returns how many.</summary>
+        /// <param name="leadOwner">The lead's owner (the step's image has it); read from the lead when null.</param>
+        public static int Attach(ScoringServices services, Guid leadId, EntityReference? leadOwner, IEnumerable<string> addresses) =>
+            new RecordInteraction(services.SystemService, services.SystemService).AttachUnmatched(leadId, leadOwner, addresses);
 
         private RecordedInteraction Record(InteractionInput input, DateTime now)
         {
@@ -69,10 +72,13 @@ namespace LeadScoring.Operations
             }
 
             Guid? lead = input.LeadId;
+            EntityReference? owner = null;
             bool leadCreated = false;
             if (lead == null)
             {
-                lead = OpenLeadWith(email!);
+                var open = OpenLeadWith(email!);
+                lead = open?.Id;
+                owner = open?.GetAttributeValue<EntityReference>(LeadColumns.OwnerId);
                 if (lead == null && EnvironmentVariables.Read(_asSystem, EnvironmentVariableNames.UnmatchedInteractions, EnvironmentVariableNames.Hold)
                         .Equals(EnvironmentVariableNames.CreateLead, StringComparison.OrdinalIgnoreCase))
                 {
@@ -80,9 +86,9 @@ namespace LeadScoring.Operations
                     leadCreated = true;
                 }
             }
-            else if (!LeadExists(lead.Value))
+            else
             {
-                throw Bad(OperationMessages.NoSuchLead(lead.Value));
+                owner = (LeadById(lead.Value) ?? throw Bad(OperationMessages.NoSuchLead(lead.Value))).GetAttributeValue<EntityReference>(LeadColumns.OwnerId);
             }
 
             if (lead != null)
@@ -90,11 +96,16 @@ namespace LeadScoring.Operations
                 row[InteractionColumns.LeadId] = new EntityReference(LeadColumns.Table, lead.Value);
             }
 
+            if (owner != null)
+            {
+                row[LeadColumns.OwnerId] = owner;
+            }
+
             var id = _asCaller.Create(row);
             return new RecordedInteraction(id, true, lead, leadCreated);
         }
 
-        private int AttachUnmatched(Guid leadId, IEnumerable<string> addresses)
+        private int AttachUnmatched(Guid leadId, EntityReference? owner, IEnumerable<string> addresses)
         {
             var normalized = addresses.Select(Normalize).Where(a => a.Length > 0).Distinct().ToArray();
             if (normalized.Length == 0)
@@ -108,8 +119,13 @@ namespace LeadScoring.Operations
             int attached = 0;
             foreach (var interaction in Paging.RetrieveAll(_asSystem, query))
             {
+                owner ??= LeadById(leadId)?.GetAttributeValue<EntityReference>(LeadColumns.OwnerId);
                 var update = new Entity(InteractionColumns.Table, interaction.Id);
                 update[InteractionColumns.LeadId] = new EntityReference(LeadColumns.Table, leadId);
+                if (owner != null)
+                {
+                    update[LeadColumns.OwnerId] = owner; // now the lead's: visible to whoever sees the lead
+                }
                 _asSystem.Update(update);
                 attached++;
             }
@@ -239,9 +255,9 @@ namespace LeadScoring.Operations
         }
 
         /// <summary>The open lead with the address in any of its address columns; the oldest when several have it.</summary>
-        private Guid? OpenLeadWith(string email)
+        private Entity? OpenLeadWith(string email)
         {
-            var query = new QueryExpression(LeadColumns.Table) { ColumnSet = new ColumnSet(false), TopCount = 1 };
+            var query = new QueryExpression(LeadColumns.Table) { ColumnSet = new ColumnSet(LeadColumns.OwnerId), TopCount = 1 };
             query.Criteria.AddCondition(LeadColumns.StateCode, ConditionOperator.Equal, 0);
             var any = query.Criteria.AddFilter(LogicalOperator.Or);
             foreach (var column in LeadColumns.EmailAddresses)
@@ -250,14 +266,15 @@ namespace LeadScoring.Operations
             }
 
             query.AddOrder("createdon", OrderType.Ascending);
-            return _asSystem.RetrieveMultiple(query).Entities.FirstOrDefault()?.Id;
+            return _asSystem.RetrieveMultiple(query).Entities.FirstOrDefault();
         }
 
-        private bool LeadExists(Guid lead)
+        /// <summary>The lead with its owner, or null when there is none (a query, so a missing lead is not a fault).</summary>
+        private Entity? LeadById(Guid lead)
         {
-            var query = new QueryExpression(LeadColumns.Table) { ColumnSet = new ColumnSet(false), TopCount = 1 };
+            var query = new QueryExpression(LeadColumns.Table) { ColumnSet = new ColumnSet(LeadColumns.OwnerId), TopCount = 1 };
             query.Criteria.AddCondition(LeadColumns.Id, ConditionOperator.Equal, lead);
-            return _asSystem.RetrieveMultiple(query).Entities.Count > 0;
+            return _asSystem.RetrieveMultiple(query).Entities.FirstOrDefault();
         }
 
         private Guid CreateLead(string email, string source, string? leadSource)

@@ -9,7 +9,8 @@ namespace LeadScoring.Steps
     /// <summary>
     /// Lead Create and Update of an email address (PostOperation, asynchronous): interactions recorded
     /// for one of the lead's addresses while no open lead had it are attached to this lead; the
-    /// ls_interaction update step then scores each as it would have been scored when recorded.
+    /// ls_interaction update step then scores each as it would have been scored when recorded. Each is
+    /// given the lead's owner (from the image), so it is seen by whoever sees the lead.
     /// </summary>
     public sealed class AttachInteractionsPlugin : PluginBase
     {
@@ -34,7 +35,7 @@ namespace LeadScoring.Steps
             }
 
             var addresses = LeadColumns.EmailAddresses.Select(c => lead.GetAttributeValue<string>(c)).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!);
-            int attached = RecordInteraction.Attach(local.Services, target.Id, addresses);
+            int attached = RecordInteraction.Attach(local.Services, target.Id, lead.GetAttributeValue<Microsoft.Xrm.Sdk.EntityReference>(LeadColumns.OwnerId), addresses);
             local.Trace("{0} unmatched interactions attached to lead {1}.", attached, target.Id);
         }
     }

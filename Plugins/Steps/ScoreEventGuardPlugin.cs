@@ -11,8 +11,10 @@ namespace LeadScoring.Steps
     /// <summary>
     /// ls_scoreevent Create, Update and Delete (PreValidation, synchronous): the ledger is append-only
     /// and written only by lead scoring itself. Nobody creates, edits or deletes an event directly
-    /// (depth 1); deleting a lead still removes its events (a cascaded delete), and merging two leads may
-    /// move the subordinate's events to the master (a cascaded merge), which lead scoring moves back.
+    /// (depth 1); deleting a lead still removes its events (a cascaded delete), merging two leads may
+    /// move the subordinate's events to the master (a cascaded merge), which lead scoring moves back, and
+    /// assigning a lead assigns its events (the relationship's cascaded Assign: an update of ownerid alone,
+    /// made by the platform below the lead's update). A person cannot assign an event on its own.
     /// </summary>
     public sealed class ScoreEventGuardPlugin : PluginBase
     {
@@ -30,7 +32,10 @@ namespace LeadScoring.Steps
             var parent = local.Context.ParentContext;
             var cascadedFromLead = parent?.PrimaryEntityName == LeadColumns.Table &&
                 ((message == "Delete" && parent.MessageName == "Delete") || (message == "Update" && parent.MessageName == "Merge"));
-            if (!cascadedFromLead && !IsReturnAfterMerge(local) && (message == "Update" || local.Context.Depth <= 1))
+            var target = local.Target;
+            var reassignedWithLead = message == "Update" && target != null && target.Attributes.Keys.All(k => k == LeadColumns.OwnerId || k == ScoreEventColumns.Id)
+                && (local.Context.Depth > 1 || parent is { MessageName: "Update" or "Assign", PrimaryEntityName: LeadColumns.Table });
+            if (!cascadedFromLead && !reassignedWithLead && !IsReturnAfterMerge(local) && (message == "Update" || local.Context.Depth <= 1))
             {
                 throw new ScoringException("Score events are an append-only ledger written by lead scoring; they cannot be " +
                     (message == "Create" ? "created" : message == "Update" ? "changed" : "deleted") + " directly. To change a lead's score, use a manual adjustment (ls_AdjustLeadScore) with a reason.");

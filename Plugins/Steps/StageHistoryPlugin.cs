@@ -38,7 +38,8 @@ namespace LeadScoring.Steps
             var modelId = lead.GetAttributeValue<EntityReference>(LeadColumns.ScoringModelId);
             var model = modelId == null ? null
                 : local.SystemService.Retrieve(ScoringModelColumns.Table, modelId.Id, new ColumnSet(ScoringModelColumns.Name, ScoringModelColumns.Version));
-            var written = history.Append(lead.Id, entry, model?.GetAttributeValue<int?>(ScoringModelColumns.Version), model?.GetAttributeValue<string>(ScoringModelColumns.Name));
+            var written = history.Append(lead.Id, entry, model?.GetAttributeValue<int?>(ScoringModelColumns.Version), model?.GetAttributeValue<string>(ScoringModelColumns.Name),
+                lead.GetAttributeValue<EntityReference>(LeadColumns.OwnerId));
             local.Trace("Lead {0}: {1} → {2} ({3}){4}.", lead.Id, from?.ToString() ?? "-", to, cause, written ? "" : ", already recorded");
         }
     }

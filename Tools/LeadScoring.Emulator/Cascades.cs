@@ -14,12 +14,17 @@ namespace LeadScoring.Emulator
     // Learn does not say which depth the plug-ins of a cascaded delete see, so the emulator can run
     // them at the parent's depth or one deeper (CascadeDepthIncrements), and the product is tested under both.
     // Cascaded deletes run without the caller's access checks (the platform checks the parent's delete).
+    // Assigning a row (a new ownerid) assigns the rows that look it up as CascadeAssign says: Cascade all
+    // of them, Active those whose statecode is 0, UserOwned those the parent's previous owner owned,
+    // NoCascade none. Each is an Update of ownerid run as SYSTEM through the pipeline, one level deeper,
+    // so its owningbusinessunit follows and its own relationships cascade in turn. Share, Unshare and
+    // Reparent cascade sharing, which the emulator does not model (access comes from roles and owners).
 
     /// <summary>
-    /// A 1:N relationship: the referencing table's lookup column, what deleting the referenced row does and
-    /// what merging it does (null: not declared, the organization's DefaultCascadeMerge applies).
+    /// A 1:N relationship: the referencing table's lookup column and what deleting, merging (null: not
+    /// declared, the organization's DefaultCascadeMerge applies) and assigning the referenced row do.
     /// </summary>
-    public sealed record Relationship1N(string Name, string ReferencedTable, string ReferencingTable, string ReferencingAttribute, string CascadeDelete, string? CascadeMerge = null);
+    public sealed record Relationship1N(string Name, string ReferencedTable, string ReferencingTable, string ReferencingAttribute, string CascadeDelete, string? CascadeMerge = null, string CascadeAssign = "NoCascade");
 
     public sealed partial class EmulatedOrganization
     {
@@ -38,6 +43,10 @@ namespace LeadScoring.Emulator
             {
                 throw new ArgumentException($"CascadeMerge '{relationship.CascadeMerge}' is not Cascade or NoCascade.", nameof(relationship));
             }
+            if (relationship.CascadeAssign is not ("Cascade" or "Active" or "UserOwned" or "NoCascade"))
+            {
+                throw new ArgumentException($"CascadeAssign '{relationship.CascadeAssign}' is not Cascade, Active, UserOwned or NoCascade.", nameof(relationship));
+            }
             relationships.Add(relationship);
         }
 
@@ -52,7 +61,8 @@ namespace LeadScoring.Emulator
                     ((string?)r.Element("ReferencingEntityName") ?? "").ToLowerInvariant(),
                     ((string?)r.Element("ReferencingAttributeName") ?? "").ToLowerInvariant(),
                     (string?)r.Element("CascadeDelete") ?? "NoCascade",
-                    (string?)r.Element("CascadeMerge")));
+                    (string?)r.Element("CascadeMerge"),
+                    (string?)r.Element("CascadeAssign") ?? "NoCascade"));
             }
         }
 
@@ -89,6 +99,32 @@ namespace LeadScoring.Emulator
                         Stamp(row, context.UserId, created: false, keepGivenDates: false);
                         store.Put(transaction, row);
                     }
+                }
+            }
+        }
+
+        /// <summary>Assigns the rows that reference a row just assigned, inside the assign's transaction.</summary>
+        private void CascadeAssign(string table, Guid id, EntityReference? previousOwner, EntityReference newOwner, PluginContext context, Transaction transaction)
+        {
+            foreach (var relationship in relationships.Where(r => r.ReferencedTable == table && r.CascadeAssign != "NoCascade"))
+            {
+                var children = store.Scan(relationship.ReferencingTable)
+                    .Where(row => row.GetAttributeValue<EntityReference>(relationship.ReferencingAttribute)?.Id == id)
+                    .Where(row => relationship.CascadeAssign switch
+                    {
+                        "Active" => (row.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0) == 0,
+                        "UserOwned" => row.GetAttributeValue<EntityReference>("ownerid")?.Id == previousOwner?.Id,
+                        _ => true,
+                    })
+                    .Where(row => row.GetAttributeValue<EntityReference>("ownerid")?.Id != newOwner.Id)
+                    .Select(row => row.Id).ToList();
+                foreach (var child in children)
+                {
+                    var cascade = context.ForStep(null, context.Stage, 0);
+                    cascade.Transaction = transaction;
+                    cascade.UserId = SystemUserId;
+                    var update = new UpdateRequest { Target = new Entity(relationship.ReferencingTable, child) { ["ownerid"] = new EntityReference(newOwner.LogicalName, newOwner.Id) } };
+                    Execute(update, new Caller(SystemUserId, context.InitiatingUserId, cascade, null));
                 }
             }
         }

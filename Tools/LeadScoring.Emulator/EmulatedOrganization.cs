@@ -110,7 +110,10 @@ namespace LeadScoring.Emulator
         /// and linked through systemuserroles (systemuserid, roleid), so plug-ins can query a user's
         /// roles with QueryExpression and LinkEntity as on a real org. Returns the user's id.
         /// </summary>
-        public Guid AddUser(string fullName, params string[] roleNames)
+        public Guid AddUser(string fullName, params string[] roleNames) => AddUser(fullName, RootBusinessUnitId, roleNames);
+
+        /// <summary>Adds a user in a business unit (see <see cref="AddBusinessUnit"/>) with security roles. Returns the user's id.</summary>
+        public Guid AddUser(string fullName, Guid businessUnitId, params string[] roleNames)
         {
             var space = fullName.IndexOf(' ', StringComparison.Ordinal);
             var userId = Seed(new Entity("systemuser")
@@ -118,7 +121,7 @@ namespace LeadScoring.Emulator
                 ["fullname"] = fullName,
                 ["firstname"] = space > 0 ? fullName[..space] : null,
                 ["lastname"] = space > 0 ? fullName[(space + 1)..] : fullName,
-                ["businessunitid"] = RootBusinessUnit,
+                ["businessunitid"] = new EntityReference("businessunit", businessUnitId),
                 ["isdisabled"] = false,
             });
             foreach (var roleName in roleNames)

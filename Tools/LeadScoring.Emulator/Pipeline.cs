@@ -140,6 +140,7 @@ namespace LeadScoring.Emulator
             {
                 case "Create": return Create(request, caller);
                 case "Update": return Update(request, caller);
+                case "Assign": return Assign(request, caller);
                 case "Delete": return Delete(request, caller);
                 case "Retrieve": return Retrieve(request, caller);
                 case "RetrieveMultiple": return RetrieveMultiple(request, caller);
@@ -226,11 +227,31 @@ namespace LeadScoring.Emulator
                     {
                         row[attribute.Key] = Values.CloneValue(attribute.Value);
                     }
+                    var previousOwner = existing.GetAttributeValue<EntityReference>("ownerid");
+                    var newOwner = entity.Contains("ownerid") ? row.GetAttributeValue<EntityReference>("ownerid") : null;
+                    if (newOwner != null)
+                    {
+                        SetOwningBusinessUnit(row);
+                    }
                     Stamp(row, context.UserId, created: false, keepGivenDates: false);
                     store.Put(transaction, row);
+                    if (newOwner != null && newOwner.Id != previousOwner?.Id)
+                    {
+                        CascadeAssign(table, id, previousOwner, newOwner, context, transaction);
+                    }
                 },
                 Response = _ => new UpdateResponse(),
             }, caller);
+        }
+
+        // AssignRequest is the deprecated form of an Update of ownerid; the emulator runs it as that
+        // Update (its plug-ins see the Update message). https://learn.microsoft.com/power-apps/developer/data-platform/special-update-operation-behavior
+        private OrganizationResponse Assign(OrganizationRequest request, Caller caller)
+        {
+            var target = Parameter<EntityReference>(request, "Target");
+            var update = new UpdateRequest { Target = new Entity(target.LogicalName, target.Id) { ["ownerid"] = Parameter<EntityReference>(request, "Assignee") } };
+            Update(update, caller);
+            return new OrganizationResponse { ResponseName = "Assign" };
         }
 
         private OrganizationResponse Delete(OrganizationRequest request, Caller caller)
@@ -479,7 +500,7 @@ namespace LeadScoring.Emulator
                 InputParameters = operation.Input,
                 UserId = caller.UserId,
                 InitiatingUserId = caller.InitiatingUserId,
-                BusinessUnitId = RootBusinessUnitId,
+                BusinessUnitId = BusinessUnitOf(caller.UserId) ?? RootBusinessUnitId,
                 OrganizationId = OrganizationId,
                 OrganizationName = OrganizationName,
                 CorrelationId = caller.Context?.CorrelationId ?? Guid.NewGuid(),
@@ -760,6 +781,10 @@ namespace LeadScoring.Emulator
                 if (!row.Contains("ownerid"))
                 {
                     row["ownerid"] = user;
+                }
+                if (!row.Contains("owningbusinessunit"))
+                {
+                    SetOwningBusinessUnit(row);
                 }
                 if (!row.Contains("statecode"))
                 {

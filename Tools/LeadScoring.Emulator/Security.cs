@@ -11,10 +11,24 @@ namespace LeadScoring.Emulator
     // call runs as a user whose security roles (their own and their teams') grant privileges on
     // tables, and field security hides secured columns. With EnforceSecurity on, the emulator checks
     // each call as the platform does:
-    // - table privileges prv{Create|Read|Write|Delete|Append|AppendTo}{table}, at a depth; with one
-    //   business unit, Local, Deep and Global all reach every row and Basic reaches the rows the user
-    //   or one of their teams owns. Activities share the Activity privileges, systemuser is "User".
+    // - table privileges prv{Create|Read|Write|Delete|Append|AppendTo|Assign}{table}, at a depth.
+    //   Activities share the Activity privileges, systemuser is "User".
     //   https://learn.microsoft.com/power-platform/admin/security-roles-privileges
+    // - business units: a root unit and child units under it (AddBusinessUnit); users and teams belong
+    //   to one. A user- or team-owned row's owningbusinessunit is its owner's business unit, and follows
+    //   the owner when the row is assigned. Depth on such rows: Basic reaches the rows the user or one of
+    //   their teams owns; Local adds the rows of the user's business unit; Deep adds its child units,
+    //   all the way down; Global reaches every row. A privilege from a team's role reaches from the
+    //   team's business unit. Rows without an owner (organization-owned tables, whose privileges are
+    //   only None or Global) are reached by any depth. With only the root unit (the default) Local, Deep
+    //   and Global all reach every row, as before business units were modelled.
+    //   https://learn.microsoft.com/dotnet/api/microsoft.crm.sdk.messages.privilegedepth
+    //   https://learn.microsoft.com/power-apps/developer/data-platform/security-concepts
+    //   https://learn.microsoft.com/power-apps/developer/data-platform/businessunit-entity
+    //   https://learn.microsoft.com/power-platform/admin/wp-security-cds
+    // - assigning a row (Update of ownerid, or AssignRequest) needs Assign, Write and Read on it.
+    //   https://learn.microsoft.com/dotnet/api/microsoft.crm.sdk.messages.assignrequest
+    //   https://learn.microsoft.com/power-apps/developer/data-platform/security-access-rights
     // - a lookup written on a row needs Append on that row's table and AppendTo on the target's.
     // - roles of an owner team are inherited by its members.
     //   https://learn.microsoft.com/power-platform/admin/manage-teams
@@ -111,10 +125,13 @@ namespace LeadScoring.Emulator
             columns.Add(column);
         }
 
-        /// <summary>Adds an owner team with security roles (its members inherit them). Returns the team's id.</summary>
-        public Guid AddTeam(string name, params string[] roleNames)
+        /// <summary>Adds an owner team in the root business unit with security roles (its members inherit them). Returns the team's id.</summary>
+        public Guid AddTeam(string name, params string[] roleNames) => AddTeam(name, RootBusinessUnitId, roleNames);
+
+        /// <summary>Adds an owner team in a business unit with security roles (its members inherit them). Returns the team's id.</summary>
+        public Guid AddTeam(string name, Guid businessUnitId, params string[] roleNames)
         {
-            var teamId = Seed(new Entity("team") { ["name"] = name, ["teamtype"] = new OptionSetValue(0), ["businessunitid"] = RootBusinessUnit });
+            var teamId = Seed(new Entity("team") { ["name"] = name, ["teamtype"] = new OptionSetValue(0), ["businessunitid"] = new EntityReference("businessunit", businessUnitId) });
             foreach (var roleName in roleNames)
             {
                 Seed(new Entity("teamroles") { ["teamid"] = teamId, ["roleid"] = RoleId(roleName) });
@@ -139,6 +156,38 @@ namespace LeadScoring.Emulator
                 : new Entity("systemuserprofiles") { ["systemuserid"] = principalId, ["fieldsecurityprofileid"] = profile.Id });
         }
 
+        /// <summary>Adds a business unit under a parent unit (the root unit when none is given). Returns its id.</summary>
+        public Guid AddBusinessUnit(string name, Guid? parentBusinessUnitId = null) =>
+            Seed(new Entity("businessunit") { ["name"] = name, ["parentbusinessunitid"] = new EntityReference("businessunit", parentBusinessUnitId ?? RootBusinessUnitId) });
+
+        /// <summary>The business unit of a user or a team, or null for an unknown principal.</summary>
+        public Guid? BusinessUnitOf(Guid principalId) =>
+            (store.Find("systemuser", principalId) ?? store.Find("team", principalId))?.GetAttributeValue<EntityReference>("businessunitid")?.Id;
+
+        /// <summary>Sets a row's owningbusinessunit from its owner (users and teams: their own unit).</summary>
+        private void SetOwningBusinessUnit(Entity row)
+        {
+            var unit = row.LogicalName is "systemuser" or "team" ? row.GetAttributeValue<EntityReference>("businessunitid")?.Id
+                : row.GetAttributeValue<EntityReference>("ownerid") is { } owner ? BusinessUnitOf(owner.Id) : null;
+            if (unit != null)
+            {
+                row["owningbusinessunit"] = new EntityReference("businessunit", unit.Value);
+            }
+        }
+
+        /// <summary>True when the unit is the ancestor itself or below it in the business unit hierarchy.</summary>
+        private bool IsWithin(Guid unit, Guid ancestor)
+        {
+            for (Guid? current = unit; current != null; current = store.Find("businessunit", current.Value)?.GetAttributeValue<EntityReference>("parentbusinessunitid")?.Id)
+            {
+                if (current == ancestor)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private Guid RoleId(string roleName) =>
             store.Scan("role").FirstOrDefault(r => string.Equals(r.GetAttributeValue<string>("name"), roleName, StringComparison.OrdinalIgnoreCase))?.Id
             ?? Seed(new Entity("role") { ["name"] = roleName, ["businessunitid"] = RootBusinessUnit });
@@ -152,6 +201,9 @@ namespace LeadScoring.Emulator
             public Guid UserId { get; init; }
             public HashSet<Guid> Teams { get; init; } = new();
             public Dictionary<string, PrivilegeDepth> Privileges { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+            /// <summary>Each privilege held, at its depth, from the business unit it reaches from (the user's, or the team's for a team role).</summary>
+            public List<(string Privilege, PrivilegeDepth Depth, Guid BusinessUnit)> Grants { get; init; } = new();
             public List<FieldPermission> FieldPermissions { get; init; } = new();
         }
 
@@ -163,25 +215,32 @@ namespace LeadScoring.Emulator
             }
             var teams = store.Scan("teammembership").Where(m => Values.Normalize(m["systemuserid"]) is Guid u && u == userId)
                 .Select(m => (Guid)Values.Normalize(m["teamid"])!).ToHashSet();
-            var roleIds = store.Scan("systemuserroles").Where(r => Values.Normalize(r["systemuserid"]) is Guid u && u == userId).Select(r => Values.Normalize(r["roleid"]))
-                .Concat(store.Scan("teamroles").Where(r => Values.Normalize(r["teamid"]) is Guid t && teams.Contains(t)).Select(r => Values.Normalize(r["roleid"])))
-                .OfType<Guid>().ToHashSet();
-            var roleNames = roleIds.Select(id => store.Find("role", id)?.GetAttributeValue<string>("name")).OfType<string>().ToList();
-            if (roleNames.Any(n => string.Equals(n, SystemAdministratorRole, StringComparison.OrdinalIgnoreCase)))
+            var userUnit = BusinessUnitOf(userId) ?? RootBusinessUnitId;
+            var roles = store.Scan("systemuserroles").Where(r => Values.Normalize(r["systemuserid"]) is Guid u && u == userId).Select(r => (Role: Values.Normalize(r["roleid"]), Unit: userUnit))
+                .Concat(store.Scan("teamroles").Where(r => Values.Normalize(r["teamid"]) is Guid t && teams.Contains(t))
+                    .Select(r => (Role: Values.Normalize(r["roleid"]), Unit: BusinessUnitOf((Guid)Values.Normalize(r["teamid"])!) ?? RootBusinessUnitId)))
+                .Where(r => r.Role is Guid).Select(r => (Name: store.Find("role", (Guid)r.Role!)?.GetAttributeValue<string>("name"), r.Unit))
+                .Where(r => r.Name != null).ToList();
+            if (roles.Any(r => string.Equals(r.Name, SystemAdministratorRole, StringComparison.OrdinalIgnoreCase)))
             {
                 return null;
             }
             var privileges = new Dictionary<string, PrivilegeDepth>(StringComparer.OrdinalIgnoreCase);
-            foreach (var pair in roleNames.Where(rolePrivileges.ContainsKey).SelectMany(n => rolePrivileges[n]))
+            var grants = new List<(string, PrivilegeDepth, Guid)>();
+            foreach (var (name, unit) in roles.Where(r => rolePrivileges.ContainsKey(r.Name!)))
             {
-                privileges[pair.Key] = privileges.TryGetValue(pair.Key, out var had) && had > pair.Value ? had : pair.Value;
+                foreach (var pair in rolePrivileges[name!])
+                {
+                    privileges[pair.Key] = privileges.TryGetValue(pair.Key, out var had) && had > pair.Value ? had : pair.Value;
+                    grants.Add((pair.Key, pair.Value, unit));
+                }
             }
             var profileIds = store.Scan("systemuserprofiles").Where(p => Values.Normalize(p["systemuserid"]) is Guid u && u == userId).Select(p => Values.Normalize(p["fieldsecurityprofileid"]))
                 .Concat(store.Scan("teamprofiles").Where(p => Values.Normalize(p["teamid"]) is Guid t && teams.Contains(t)).Select(p => Values.Normalize(p["fieldsecurityprofileid"])))
                 .OfType<Guid>().ToHashSet();
             var permissions = profileIds.Select(id => store.Find("fieldsecurityprofile", id)?.GetAttributeValue<string>("name"))
                 .OfType<string>().Where(fieldProfiles.ContainsKey).SelectMany(n => fieldProfiles[n]).ToList();
-            return new Principal { UserId = userId, Teams = teams, Privileges = privileges, FieldPermissions = permissions };
+            return new Principal { UserId = userId, Teams = teams, Privileges = privileges, Grants = grants, FieldPermissions = permissions };
         }
 
         // Standard tables' privileges use their schema names; custom tables' the names in the role XML.
@@ -198,23 +257,31 @@ namespace LeadScoring.Emulator
         private static string PrivilegeName(string action, string table) =>
             "prv" + action + (Store.ActivityTables.Contains(table) ? "Activity" : PrivilegeEntities.TryGetValue(table, out var entity) ? entity : table);
 
-        private static void Require(Principal principal, string action, string table, Entity? row)
+        private void Require(Principal principal, string action, string table, Entity? row)
         {
             var privilege = PrivilegeName(action, table);
-            if (!principal.Privileges.TryGetValue(privilege, out var depth) || (row != null && !Reaches(principal, depth, row)))
+            if (!principal.Privileges.ContainsKey(privilege) || (row != null && !Reaches(principal, privilege, row)))
             {
                 throw Faults.PrivilegeDenied(principal.UserId, privilege);
             }
         }
 
-        private static bool Reaches(Principal principal, PrivilegeDepth depth, Entity row)
+        /// <summary>Whether one of the principal's grants of the privilege reaches the row (see the depths above).</summary>
+        private bool Reaches(Principal principal, string privilege, Entity row)
         {
-            if (depth != PrivilegeDepth.Basic)
-            {
-                return true; // one business unit: Local, Deep and Global reach every row
-            }
             var owner = row.GetAttributeValue<EntityReference>("ownerid")?.Id;
-            return owner == null || owner == principal.UserId || principal.Teams.Contains(owner.Value);
+            if (owner == null || owner == principal.UserId || principal.Teams.Contains(owner.Value))
+            {
+                return true;
+            }
+            var unit = row.GetAttributeValue<EntityReference>("owningbusinessunit")?.Id;
+            return principal.Grants.Any(g => string.Equals(g.Privilege, privilege, StringComparison.OrdinalIgnoreCase) && g.Depth switch
+            {
+                PrivilegeDepth.Global => true,
+                PrivilegeDepth.Deep => unit == null || IsWithin(unit.Value, g.BusinessUnit),
+                PrivilegeDepth.Local => unit == null || unit == g.BusinessUnit,
+                _ => false,
+            });
         }
 
         private bool IsSecured(string table, string column) => securedColumns.TryGetValue(table, out var columns) && columns.Contains(column);
@@ -238,12 +305,18 @@ namespace LeadScoring.Emulator
                     var create = request.RequestName == "Create";
                     var existing = create ? null : store.Find(target.LogicalName, target.Id);
                     Require(principal, create ? "Create" : "Write", target.LogicalName, existing);
+                    if (existing != null && target.GetAttributeValue<EntityReference>("ownerid") is { } newOwner
+                        && newOwner.Id != existing.GetAttributeValue<EntityReference>("ownerid")?.Id)
+                    {
+                        Require(principal, "Assign", target.LogicalName, existing);
+                        Require(principal, "Read", target.LogicalName, existing);
+                    }
                     foreach (var pair in target.Attributes)
                     {
                         if (pair.Value is EntityReference reference && !NotAppendedLookups.Contains(pair.Key))
                         {
-                            Require(principal, "Append", target.LogicalName, null);
-                            Require(principal, "AppendTo", reference.LogicalName, null);
+                            Require(principal, "Append", target.LogicalName, existing);
+                            Require(principal, "AppendTo", reference.LogicalName, reference.Id == Guid.Empty ? null : store.Find(reference.LogicalName, reference.Id));
                         }
                         if (IsSecured(target.LogicalName, pair.Key) && (pair.Value != null || !create)
                             && !Grants(principal, target.LogicalName, pair.Key, p => create ? p.CanCreate : p.CanUpdate))
@@ -255,6 +328,13 @@ namespace LeadScoring.Emulator
                 case "Delete":
                     var reference2 = (EntityReference)request.Parameters["Target"];
                     Require(principal, "Delete", reference2.LogicalName, store.Find(reference2.LogicalName, reference2.Id));
+                    break;
+                case "Assign":
+                    var assigned = (EntityReference)request.Parameters["Target"];
+                    var assignedRow = store.Find(assigned.LogicalName, assigned.Id);
+                    Require(principal, "Write", assigned.LogicalName, assignedRow);
+                    Require(principal, "Assign", assigned.LogicalName, assignedRow);
+                    Require(principal, "Read", assigned.LogicalName, assignedRow);
                     break;
                 case "Retrieve":
                     var retrieved = (EntityReference)request.Parameters["Target"];
@@ -294,8 +374,10 @@ namespace LeadScoring.Emulator
             {
                 return rows;
             }
-            var depth = principal.Privileges.TryGetValue(PrivilegeName("Read", table), out var d) ? d : PrivilegeDepth.Global;
-            var hidden = rows.Entities.Where(row => !Reaches(principal, depth, store.Find(table, row.Id) ?? row)).ToList();
+            var privilege = PrivilegeName("Read", table);
+            var hidden = principal.Privileges.ContainsKey(privilege)
+                ? rows.Entities.Where(row => !Reaches(principal, privilege, store.Find(table, row.Id) ?? row)).ToList()
+                : new List<Entity>();
             foreach (var row in hidden)
             {
                 rows.Entities.Remove(row);

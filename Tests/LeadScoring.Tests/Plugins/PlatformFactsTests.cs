@@ -22,12 +22,12 @@ public class PlatformFactsTests
         var lead = Guid.NewGuid();
         var ledger = new Ledger(bare.Service);
         var scoreEvent = new ScoreEvent { Key = "adjust|request-1", Kind = ScoreEventKind.Adjustment, Points = 5, Reason = "test", OccurredOn = ScoringOrganization.Start };
-        Assert.True(ledger.Append(lead, scoreEvent));
+        Assert.True(ledger.Append(lead, null, scoreEvent));
 
         // A real org answers DuplicateRecordEntityKey (0x80060892); older answers used DuplicateRecord (0x80040237).
-        var again = ledger.Append(lead, scoreEvent);
+        var again = ledger.Append(lead, null, scoreEvent);
         bare.FailCalls(call => call.MessageName == "Create" && call.Table == ScoreEventColumns.Table, Faults.Create(ErrorCodes.DuplicateRecord, "Cannot insert duplicate key."), times: 1);
-        var withOldCode = ledger.Append(lead, scoreEvent with { Key = "adjust|request-2" });
+        var withOldCode = ledger.Append(lead, null, scoreEvent with { Key = "adjust|request-2" });
 
         Assert.False(again);
         Assert.False(withOldCode);

@@ -41,6 +41,8 @@ namespace LeadScoring.SolutionTool.Definition
         public string? Relationship { get; init; }
         /// <summary>Lookup: what deleting the referenced row does (Cascade, RemoveLink, Restrict, NoCascade).</summary>
         public string CascadeDelete { get; init; } = "RemoveLink";
+        /// <summary>Lookup: what assigning, sharing, unsharing or reparenting the referenced row does to the referencing rows (Cascade, Active, UserOwned, NoCascade).</summary>
+        public string CascadeOwnership { get; init; } = "NoCascade";
         /// <summary>Column security: only a field security profile grants access (sysadmins excepted).</summary>
         public bool Secured { get; init; }
         /// <summary>A column the platform adds to every table (created by, modified on, ...).</summary>
@@ -58,6 +60,8 @@ namespace LeadScoring.SolutionTool.Definition
         public string Description { get; init; } = "";
         /// <summary>False for a standard table (lead) that the solution only adds columns to.</summary>
         public bool IsNew { get; init; } = true;
+        /// <summary>User- or team-owned (ownerid, owningbusinessunit ...) rather than organization-owned.</summary>
+        public bool UserOwned { get; init; }
         public string PrimaryNameColumn { get; init; } = "";
         public IReadOnlyList<Column> Columns { get; init; } = Array.Empty<Column>();
         public IReadOnlyList<AlternateKey> Keys { get; init; } = Array.Empty<AlternateKey>();

@@ -5,9 +5,15 @@ using LeadScoring.Dataverse;
 namespace LeadScoring.SolutionTool.Definition
 {
     /// <summary>
-    /// Security roles (Roles/) and the field security profile (Customizations.xml). Our tables are
-    /// organization-owned, so their privileges are None or Global. The roles add to a base role
-    /// (Basic User, Salesperson, Marketing Professional ...), which grants the app itself and the lead.
+    /// Security roles (Roles/) and the field security profile (Customizations.xml). The configuration
+    /// tables are organization-owned, so their privileges are None or Global. Score events and marketing
+    /// interactions are user-owned and follow their lead's owner, so each role reads them at the depth at
+    /// which it reads leads: Lead Scoring User at Local (business unit), for an org whose reps read the
+    /// leads of their own business unit (Microsoft's published Salesperson role reads leads at Global:
+    /// https://learn.microsoft.com/previous-versions/dynamicscrm-2015/developers-guide/gg334808(v=crm.7);
+    /// docs/deploy.md says how to align the two); the admin and the integration at Global. The roles add to a base role (Basic User,
+    /// Salesperson, Marketing Professional ...), which grants the app itself and the lead.
+    /// Depths: https://learn.microsoft.com/power-apps/developer/data-platform/security-concepts
     /// </summary>
     public static class Security
     {
@@ -15,6 +21,9 @@ namespace LeadScoring.SolutionTool.Definition
 
         private static IEnumerable<Privilege> Table(string entity, params string[] actions) =>
             actions.Select(action => new Privilege("prv" + action + entity, Global));
+
+        private static IEnumerable<Privilege> AtDepth(string depth, string entity, params string[] actions) =>
+            actions.Select(action => new Privilege("prv" + action + entity, depth));
 
         private static readonly string[] Full = { "Create", "Read", "Write", "Delete", "Append", "AppendTo" };
 
@@ -54,9 +63,11 @@ namespace LeadScoring.SolutionTool.Definition
             Table(ScoringModelColumns.Table, "Read", "AppendTo")
                 .Concat(Table(ScoringRuleColumns.Table, "Read"))
                 .Concat(Table(ScoringConditionColumns.Table, "Read"))
-                .Concat(Table(ScoreEventColumns.Table, "Read"))
-                .Concat(Table(StageChangeColumns.Table, "Read"))
-                .Concat(Table(InteractionColumns.Table, "Read"))
+                // Local, as the sales rep's base role reads leads: a rep sees the score history, the stage
+                // history and the interactions of the leads of their business unit, not those of other units.
+                .Concat(AtDepth("Local", ScoreEventColumns.Table, "Read"))
+                .Concat(AtDepth("Local", StageChangeColumns.Table, "Read"))
+                .Concat(AtDepth("Local", InteractionColumns.Table, "Read"))
                 .Concat(Table(DecayRunColumns.Table, "Read"))
                 .ToList());
 
@@ -67,7 +78,8 @@ namespace LeadScoring.SolutionTool.Definition
         /// </summary>
         public static Role Integration { get; } = new("Lead Scoring Integration",
             "Records marketing interactions through ls_RecordInteraction (webhooks, flows, the interactions import) and, when set to, creates a lead for an address no open lead has.",
-            Table(InteractionColumns.Table, "Create", "Read", "Write", "Append")
+            // Assign: an interaction is created owned by its lead's owner (as the caller), and attached later.
+            Table(InteractionColumns.Table, "Create", "Read", "Write", "Append", "Assign")
                 .Concat(Table("Lead", "Create", "Read", "AppendTo"))
                 .ToList());
 

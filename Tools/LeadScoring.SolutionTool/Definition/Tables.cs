@@ -8,8 +8,10 @@ namespace LeadScoring.SolutionTool.Definition
     /// The tables and columns (Entities/). Names come from Plugins/Dataverse/Schema.cs. Choices of type:
     /// scores and counts are whole numbers; dates are "Date and time" with the User local behaviour
     /// (stored in UTC, the SDK reads and writes UTC moments, forms show the user's time zone); JSON-ish
-    /// values are multiline text. The configuration tables and the ledger are organization-owned: they
-    /// are the organization's settings and history, not anybody's records.
+    /// values are multiline text. The configuration tables are organization-owned: they are the
+    /// organization's settings. The ledger (ls_scoreevent), the stage history and the marketing interactions are user-owned,
+    /// owned by their lead's owner and assigned with the lead (the lookup's Assign, Share, Unshare and
+    /// Reparent cascade), so that who sees a lead's score history is who sees the lead.
     /// </summary>
     public static class Tables
     {
@@ -129,7 +131,7 @@ namespace LeadScoring.SolutionTool.Definition
             new[]
             {
                 Text(ScoreEventColumns.IdempotencyKey, "Idempotency key", "Rule + source record + occurrence (or decay + lead + period ...): replaying an event changes nothing.", 400) with { RequiredLevel = "required" },
-                Lookup(ScoreEventColumns.LeadId, "Lead", "The lead whose points changed.", LeadColumns.Table, LeadScoreEvents, "Cascade") with { RequiredLevel = "required" },
+                Lookup(ScoreEventColumns.LeadId, "Lead", "The lead whose points changed.", LeadColumns.Table, LeadScoreEvents, "Cascade") with { RequiredLevel = "required", CascadeOwnership = "Cascade" },
                 Pick(ScoreEventColumns.Kind, "Kind", "Rule, decay, hand-back, manual adjustment or expiry.", Choices.ScoreEventKind),
                 Pick(ScoreEventColumns.Category, "Category", "Fit or engagement.", Choices.Category),
                 Whole(ScoreEventColumns.Points, "Points", "The change of points (negative for a debit)."),
@@ -140,7 +142,7 @@ namespace LeadScoring.SolutionTool.Definition
                 Moment(ScoreEventColumns.OccurredOn, "Occurred on", "When the scored activity happened."),
                 Moment(ScoreEventColumns.ExpiresOn, "Expires on", "When the points expire (empty: never)."),
                 Whole(ScoreEventColumns.ModelVersion, "Model version", "The version of the model that scored the event."),
-            }) with
+            }, userOwned: true) with
         {
             Keys = new[] { new AlternateKey(ScoreEventColumns.AlternateKey, "Idempotency key", new[] { ScoreEventColumns.IdempotencyKey }) },
         };
@@ -151,7 +153,7 @@ namespace LeadScoring.SolutionTool.Definition
             new[]
             {
                 Text(StageChangeColumns.IdempotencyKey, "Idempotency key", "Lead + the change's number in the lead's history + from + to: the same change is never written twice.", 400) with { RequiredLevel = "required" },
-                Lookup(StageChangeColumns.LeadId, "Lead", "The lead whose stage changed.", LeadColumns.Table, LeadStageChanges, "Cascade") with { RequiredLevel = "required" },
+                Lookup(StageChangeColumns.LeadId, "Lead", "The lead whose stage changed.", LeadColumns.Table, LeadStageChanges, "Cascade") with { RequiredLevel = "required", CascadeOwnership = "Cascade" },
                 Pick(StageChangeColumns.FromStage, "From stage", "The stage the lead left (empty for its first stage).", Choices.LifecycleStage),
                 Pick(StageChangeColumns.ToStage, "To stage", "The stage the lead entered.", Choices.LifecycleStage) with { RequiredLevel = "required" },
                 Moment(StageChangeColumns.EnteredOn, "Entered on", "When the lead entered the stage.") with { RequiredLevel = "required" },
@@ -162,7 +164,7 @@ namespace LeadScoring.SolutionTool.Definition
                 Moment(StageChangeColumns.MqlOn, "First MQL on", "When the lead first became Marketing Qualified (empty when it had not yet)."),
                 Text(StageChangeColumns.EnteredMonth, "Entered in month", "The calendar month (UTC) of Entered on, e.g. 2026-05: the month the stage entries chart counts the change in.", 7),
                 Text(StageChangeColumns.MqlMonth, "First MQL month", "The calendar month (UTC) of First MQL on: the month the hand-back rate chart counts the change in.", 7),
-            }) with
+            }, userOwned: true) with
         {
             Keys = new[] { new AlternateKey(StageChangeColumns.AlternateKey, "Idempotency key", new[] { StageChangeColumns.IdempotencyKey }) },
         };
@@ -173,14 +175,14 @@ namespace LeadScoring.SolutionTool.Definition
             new[]
             {
                 Pick(InteractionColumns.Type, "Interaction type", "What kind of interaction.", Choices.InteractionType),
-                Lookup(InteractionColumns.LeadId, "Lead", "The lead who interacted.", LeadColumns.Table, LeadInteractions, "RemoveLink"),
+                Lookup(InteractionColumns.LeadId, "Lead", "The lead who interacted.", LeadColumns.Table, LeadInteractions, "RemoveLink") with { CascadeOwnership = "Cascade" },
                 Text(InteractionColumns.Url, "URL", "The page or asset.", 2000) with { Format = "url" },
                 Whole(InteractionColumns.DurationSeconds, "Duration (seconds)", "How long the visit or view lasted.", 0),
                 Moment(InteractionColumns.OccurredOn, "Occurred on", "When the interaction happened."),
                 Text(InteractionColumns.Source, "Source", "The system that recorded the interaction (webinar platform, website, CSV import ...).", LeadScoring.Operations.RecordInteraction.MaxSource),
                 Text(InteractionColumns.ExternalId, "External id", "The source's own id of the interaction: with the source, recorded only once.", LeadScoring.Operations.RecordInteraction.MaxExternalId),
                 Text(InteractionColumns.EmailAddress, "Email address", "The person's address as the source gave it. An interaction without a lead waits for a lead with this address.", LeadScoring.Operations.RecordInteraction.MaxEmailAddress) with { Format = "email" },
-            }) with
+            }, userOwned: true) with
         {
             // https://learn.microsoft.com/power-apps/developer/data-platform/define-alternate-keys-entity
             Keys = new[] { new AlternateKey(InteractionColumns.AlternateKey, "Source and external id", new[] { InteractionColumns.Source, InteractionColumns.ExternalId }) },
@@ -204,8 +206,8 @@ namespace LeadScoring.SolutionTool.Definition
 
         public static IReadOnlyList<Table> All { get; } = new[] { Lead, ScoringModel, ScoringRule, ScoringCondition, ScoreEvent, StageChange, Interaction, DecayRun };
 
-        /// <summary>A new organization-owned table: its key, its primary name, its columns and the platform's system columns.</summary>
-        private static Table New(string name, string label, string plural, string description, Column primaryName, IEnumerable<Column> columns)
+        /// <summary>A new table (organization-owned unless said): its key, its primary name, its columns and the platform's system columns.</summary>
+        private static Table New(string name, string label, string plural, string description, Column primaryName, IEnumerable<Column> columns, bool userOwned = false)
         {
             var all = new List<Column>
             {
@@ -213,9 +215,10 @@ namespace LeadScoring.SolutionTool.Definition
                 primaryName,
             };
             all.AddRange(columns);
-            all.AddRange(SystemColumns(label));
+            all.AddRange(SystemColumns(label, userOwned));
             return new Table(name, label, plural)
             {
+                UserOwned = userOwned,
                 SchemaName = name,
                 Description = description,
                 PrimaryNameColumn = primaryName.Name,
@@ -223,7 +226,7 @@ namespace LeadScoring.SolutionTool.Definition
             };
         }
 
-        private static IEnumerable<Column> SystemColumns(string label)
+        private static IEnumerable<Column> SystemColumns(string label, bool userOwned)
         {
             Column System(string name, string display, ColumnKind kind, string description, bool create = false, bool update = false) =>
                 new(name, display, kind) { Description = description, IsSystem = true, ValidForCreate = create, ValidForUpdate = update };
@@ -235,7 +238,19 @@ namespace LeadScoring.SolutionTool.Definition
             yield return System("modifiedby", "Modified By", ColumnKind.Lookup, "Unique identifier of the user who modified the record.") with { Target = "systemuser" };
             yield return System("modifiedon", "Modified On", ColumnKind.DateTime, "Date and time when the record was modified.");
             yield return System("modifiedonbehalfby", "Modified By (Delegate)", ColumnKind.Lookup, "Unique identifier of the delegate user who modified the record.") with { Target = "systemuser" };
-            yield return System("organizationid", "Organization Id", ColumnKind.Lookup, "Unique identifier for the organization.") with { Target = "organization" };
+            if (userOwned)
+            {
+                // A user-owned table's ownership columns instead of organizationid:
+                // https://learn.microsoft.com/power-apps/developer/data-platform/security-concepts
+                yield return System("ownerid", "Owner", ColumnKind.Owner, "Owner Id", create: true, update: true) with { Target = "owner", RequiredLevel = "systemrequired" };
+                yield return System("owningbusinessunit", "Owning Business Unit", ColumnKind.Lookup, "Unique identifier for the business unit that owns the record") with { Target = "businessunit" };
+                yield return System("owningteam", "Owning Team", ColumnKind.Lookup, "Unique identifier for the team that owns the record.") with { Target = "team" };
+                yield return System("owninguser", "Owning User", ColumnKind.Lookup, "Unique identifier for the user that owns the record.") with { Target = "systemuser" };
+            }
+            else
+            {
+                yield return System("organizationid", "Organization Id", ColumnKind.Lookup, "Unique identifier for the organization.") with { Target = "organization" };
+            }
             yield return System("overriddencreatedon", "Record Created On", ColumnKind.DateTime, "Date and time that the record was migrated.", create: true);
             yield return System("statecode", "Status", ColumnKind.State, "Status of the " + label, update: true) with { RequiredLevel = "systemrequired" };
             yield return System("statuscode", "Status Reason", ColumnKind.Status, "Reason for the status of the " + label, create: true, update: true);

@@ -55,7 +55,7 @@ namespace LeadScoring.SolutionTool.Rendering
                 new XElement("IsSLAEnabled", "0"),
                 new XElement("IsDocumentRecommendationsEnabled", "0"),
                 new XElement("IsBPFEntity", "0"),
-                new XElement("OwnershipTypeMask", "OrgOwned"),
+                new XElement("OwnershipTypeMask", table.UserOwned ? "UserOwned" : "OrgOwned"),
                 new XElement("IsAuditEnabled", "1"),
                 new XElement("IsRetrieveAuditEnabled", "0"),
                 new XElement("IsRetrieveMultipleAuditEnabled", "0"),

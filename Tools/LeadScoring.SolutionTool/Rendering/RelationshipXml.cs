@@ -16,11 +16,11 @@ namespace LeadScoring.SolutionTool.Rendering
                 new XElement("IsHierarchical", "0"),
                 new XElement("ReferencingEntityName", r.Referencing),
                 new XElement("ReferencedEntityName", r.Referenced),
-                new XElement("CascadeAssign", "NoCascade"),
+                new XElement("CascadeAssign", r.CascadeOwnership),
                 new XElement("CascadeDelete", r.CascadeDelete),
-                new XElement("CascadeReparent", "NoCascade"),
-                new XElement("CascadeShare", "NoCascade"),
-                new XElement("CascadeUnshare", "NoCascade"),
+                new XElement("CascadeReparent", r.CascadeOwnership),
+                new XElement("CascadeShare", r.CascadeOwnership),
+                new XElement("CascadeUnshare", r.CascadeOwnership),
                 new XElement("ReferencingAttributeName", r.Lookup),
                 new XElement("RelationshipDescription", Labels("Descriptions", "Description", r.Description)));
             if (r.Custom)
