@@ -37,8 +37,8 @@ namespace LeadScoring.Dataverse
             .Concat(new[] { "versionnumber" })
             .ToArray());
 
-        /// <summary>AttachInteractionsPlugin's PostImage: the lead's email addresses and whether it is open.</summary>
-        public static readonly string[] AttachInteractions = Sorted(LeadColumns.EmailAddresses.Concat(new[] { LeadColumns.StateCode }).ToArray());
+        /// <summary>AttachInteractionsPlugin's PostImage: the lead's email addresses, whether it is open, and its owner (who owns the interactions attached).</summary>
+        public static readonly string[] AttachInteractions = Sorted(LeadColumns.EmailAddresses.Concat(new[] { LeadColumns.StateCode, LeadColumns.OwnerId }).ToArray());
 
         /// <summary>RecalculateOnActivationPlugin's PostImage: the model's status.</summary>
         public static readonly string[] ModelActivation = Sorted(ScoringModelColumns.Status);
@@ -46,8 +46,8 @@ namespace LeadScoring.Dataverse
         /// <summary>StageHistoryPlugin's PreImage: the stage before.</summary>
         public static readonly string[] StageBefore = Sorted(LeadColumns.LifecycleStage);
 
-        /// <summary>StageHistoryPlugin's PostImage: the stage after, the model that set it, whether the lead is open.</summary>
-        public static readonly string[] StageAfter = Sorted(LeadColumns.LifecycleStage, LeadColumns.ScoringModelId, LeadColumns.StateCode);
+        /// <summary>StageHistoryPlugin's PostImage: the stage after, the model that set it, whether the lead is open, its owner (who owns the row).</summary>
+        public static readonly string[] StageAfter = Sorted(LeadColumns.LifecycleStage, LeadColumns.ScoringModelId, LeadColumns.StateCode, LeadColumns.OwnerId);
 
         /// <summary>The columns of <paramref name="needed"/> an image registered with <paramref name="registered"/> cannot hold.</summary>
         public static string[] Missing(IEnumerable<string> needed, IEnumerable<string> registered)
