@@ -5,6 +5,8 @@ using LeadScoring.Emulator;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+// The real Microsoft.Crm.Sdk.Proxy has a PrivilegeDepth of its own in Microsoft.Crm.Sdk.Messages.
+using PrivilegeDepth = LeadScoring.Emulator.PrivilegeDepth;
 
 namespace LeadScoring.Tests.Emulator
 {
