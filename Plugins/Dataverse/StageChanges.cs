@@ -59,7 +59,7 @@ namespace LeadScoring.Dataverse
             {
                 row[LeadColumns.OwnerId] = new EntityReference(leadOwner.LogicalName, leadOwner.Id);
             }
-            row[StageChangeColumns.Name] = (entry.From == null ? "" : Label(entry.From.Value) + " → ") + Label(entry.To);
+            row[StageChangeColumns.Name] = (entry.From == null ? "" : Lifecycle.StageName(entry.From.Value) + " → ") + Lifecycle.StageName(entry.To);
             row[StageChangeColumns.IdempotencyKey] = Ledger.StoredKey(leadId, entry.Key);
             row[StageChangeColumns.LeadId] = new EntityReference(LeadColumns.Table, leadId);
             row[StageChangeColumns.FromStage] = entry.From == null ? null : LeadRecord.StageValue(entry.From.Value);
@@ -95,8 +95,5 @@ namespace LeadScoring.Dataverse
                 mark == FunnelMarkValues.BecameMql ? FunnelMark.BecameMql : mark == FunnelMarkValues.HandedBack ? FunnelMark.HandedBack : FunnelMark.None,
                 row.GetAttributeValue<DateTime?>(StageChangeColumns.MqlOn));
         }
-
-        /// <summary>The stage as the choice labels it (MarketingQualified → Marketing Qualified).</summary>
-        public static string Label(LifecycleStage stage) => System.Text.RegularExpressions.Regex.Replace(stage.ToString(), "(?<=[a-z])(?=[A-Z])", " ");
     }
 }

@@ -18,6 +18,14 @@ namespace LeadScoring.Engine
             return letter + number.ToString(CultureInfo.InvariantCulture);
         }
 
+        /// <summary>The stage's name in the vocabulary and on its choice: New, Engaged, Marketing Qualified, Sales Accepted, Recycled, Disqualified.</summary>
+        public static string StageName(LifecycleStage stage) => stage switch
+        {
+            LifecycleStage.MarketingQualified => "Marketing Qualified",
+            LifecycleStage.SalesAccepted => "Sales Accepted",
+            _ => stage.ToString(),
+        };
+
         /// <summary>The score reaches the line and fit and engagement their minimums (whatever the lead's status).</summary>
         public static bool IsSalesReady(ScoringModel model, int fit, int engagement) =>
             Score(model, fit, engagement) >= model.SalesReadyThreshold && fit >= model.MinimumFit && engagement >= model.MinimumEngagement;

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
 using LeadScoring.Dataverse;
 using LeadScoring.Engine;
 using LeadScoring.Platform;
@@ -46,12 +45,10 @@ namespace LeadScoring.Steps
                     return;
                 }
 
-                throw new ScoringException("Sales Accepted is for a Marketing Qualified lead; this lead is " + (before == null ? "new" : Label(before.Value)) + ". Its score decides when it becomes Marketing Qualified.");
+                throw new ScoringException("Sales Accepted is for a Marketing Qualified lead; this lead is " + (before == null ? "new" : Lifecycle.StageName(before.Value)) + ". Its score decides when it becomes Marketing Qualified.");
             }
 
-            throw new ScoringException("The lifecycle stage " + Label(stage.Value) + " is set by lead scoring from the score; people set Sales Accepted (on a Marketing Qualified lead), Recycled (hand back) or Disqualified.");
+            throw new ScoringException("The lifecycle stage " + Lifecycle.StageName(stage.Value) + " is set by lead scoring from the score; people set Sales Accepted (on a Marketing Qualified lead), Recycled (hand back) or Disqualified.");
         }
-
-        private static string Label(LifecycleStage stage) => Regex.Replace(stage.ToString(), "(?<=[a-z])(?=[A-Z])", " ");
     }
 }

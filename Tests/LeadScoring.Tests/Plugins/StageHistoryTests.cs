@@ -27,8 +27,8 @@ public class StageHistoryTests
         org.Call(CustomApi.HandBackLead, lead, parameters: (CustomApi.Reason, "No budget this year"));
 
         var rows = Rows(lead);
-        Assert.Equal(new[] { "New", "Engaged", "Marketing Qualified", "Recycled" }, rows.Select(r => StageChanges.Label(r.To)));
-        Assert.Equal(new[] { "", "New", "Engaged", "Marketing Qualified" }, rows.Select(r => r.From == null ? "" : StageChanges.Label(r.From.Value)));
+        Assert.Equal(new[] { "New", "Engaged", "Marketing Qualified", "Recycled" }, rows.Select(r => Lifecycle.StageName(r.To)));
+        Assert.Equal(new[] { "", "New", "Engaged", "Marketing Qualified" }, rows.Select(r => r.From == null ? "" : Lifecycle.StageName(r.From.Value)));
         Assert.Equal(new[] { StageChangeCause.Score, StageChangeCause.Score, StageChangeCause.Score, StageChangeCause.HandBack }, rows.Select(r => r.Cause));
         Assert.Equal(new[] { FunnelMark.None, FunnelMark.None, FunnelMark.BecameMql, FunnelMark.HandedBack }, rows.Select(r => r.Mark));
         Assert.Equal(handedBackOn, rows[3].EnteredOn);

@@ -101,5 +101,5 @@ public sealed class StageHistoryChartTests
         replay.Organization.As(replay.Organization.Admin).RetrieveMultiple(new FetchExpression(fetch.ToString())).Entities
             .Select(e => e.Attributes.ToDictionary(a => a.Key, a => (object?)((AliasedValue)a.Value).Value, StringComparer.Ordinal)).ToList();
 
-    private static string Label(object? stage) => SimulatedLead.StageName(LeadRecord.Stage((OptionSetValue?)stage) ?? LifecycleStage.New);
+    private static string Label(object? stage) => Lifecycle.StageName(LeadRecord.Stage((OptionSetValue?)stage) ?? LifecycleStage.New);
 }

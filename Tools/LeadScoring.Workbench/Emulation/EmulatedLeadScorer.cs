@@ -69,7 +69,7 @@ namespace LeadScoring.Workbench.Emulation
                 lead.GetAttributeValue<int?>(LeadColumns.Score) ?? 0,
                 lead.GetAttributeValue<string>(LeadColumns.Grade) ?? "",
                 stage == LifecycleStage.MarketingQualified,
-                Simulation.SimulatedLead.StageName(stage));
+                Lifecycle.StageName(stage));
         }
     }
 }

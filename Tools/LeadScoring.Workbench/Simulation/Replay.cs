@@ -43,7 +43,7 @@ namespace LeadScoring.Workbench.Simulation
                         Version: row.GetAttributeValue<int?>(StageChangeColumns.ModelVersion) ?? 0, Written: Convert.ToInt64(row["versionnumber"], System.Globalization.CultureInfo.InvariantCulture)))
                     .Where(r => ids.ContainsKey(r.Lead))
                     .OrderBy(r => r.Entry.EnteredOn).ThenBy(r => r.Written) // two changes of one moment in the order they were written
-                    .Select(r => new StageChange(ids[r.Lead], r.Entry.EnteredOn, r.Entry.From is LifecycleStage from ? SimulatedLead.StageName(from) : "", SimulatedLead.StageName(r.Entry.To), r.Version))
+                    .Select(r => new StageChange(ids[r.Lead], r.Entry.EnteredOn, r.Entry.From is LifecycleStage from ? Lifecycle.StageName(from) : "", Lifecycle.StageName(r.Entry.To), r.Version))
                     .ToList();
             }
         }
@@ -94,7 +94,7 @@ namespace LeadScoring.Workbench.Simulation
                     lead.GetAttributeValue<int?>(LeadColumns.FitScore) ?? 0,
                     lead.GetAttributeValue<int?>(LeadColumns.EngagementScore) ?? 0,
                     lead.GetAttributeValue<string>(LeadColumns.Grade) ?? "",
-                    SimulatedLead.StageName(LeadRecord.Stage(lead.GetAttributeValue<OptionSetValue>(LeadColumns.LifecycleStage)) ?? LifecycleStage.New),
+                    Lifecycle.StageName(LeadRecord.Stage(lead.GetAttributeValue<OptionSetValue>(LeadColumns.LifecycleStage)) ?? LifecycleStage.New),
                     lead.GetAttributeValue<int?>(LeadColumns.HandBackCount) ?? 0,
                     events.Select(row => Ledger.FromRow(guid, row))
                         .OrderBy(e => e.OccurredOn)

@@ -35,18 +35,10 @@ namespace LeadScoring.Workbench.Simulation
         public bool Open { get; init; } = true;
 
         [JsonIgnore]
-        public bool SalesReady => Open && Stage == StageName(LifecycleStage.MarketingQualified);
+        public bool SalesReady => Open && Stage == Lifecycle.StageName(LifecycleStage.MarketingQualified);
 
         /// <summary>For model quality, the lead reached the line: it is sales-ready now, or it was when it was qualified or disqualified.</summary>
         public LeadScore ToLeadScore() => new(Fit, Engagement, Score, Grade, SalesReady || SalesReadyOn.HasValue, Stage);
-
-        /// <summary>The vocabulary's names: New, Engaged, Marketing Qualified, Sales Accepted, Recycled, Disqualified.</summary>
-        public static string StageName(LifecycleStage stage) => stage switch
-        {
-            LifecycleStage.MarketingQualified => "Marketing Qualified",
-            LifecycleStage.SalesAccepted => "Sales Accepted",
-            _ => stage.ToString(),
-        };
 
         /// <summary>The kind in camelCase: rule, decay, handBack, adjustment, expiry, floorAdjustment.</summary>
         public static string KindName(ScoreEventKind kind) => char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString().Substring(1);
