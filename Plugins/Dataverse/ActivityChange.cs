@@ -10,6 +10,9 @@ namespace LeadScoring.Dataverse
     /// </summary>
     public static class ActivityChange
     {
+        /// <summary>The email columns the signals are read from: what scoring must read, watch and register on an email's images.</summary>
+        public static readonly string[] EmailSignalColumns = { EmailColumns.DirectionCode, EmailColumns.StatusCode, EmailColumns.LinksClickedCount, EmailColumns.ReplyCount };
+
         public static Activity Of(string table, string recordId, DateTime occurredOn, IReadOnlyDictionary<string, object?> current, IReadOnlyDictionary<string, object?>? previous, string occurrence)
         {
             var activity = new Activity(table, recordId, occurredOn, current, previous, occurrence);

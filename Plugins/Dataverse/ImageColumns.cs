@@ -33,7 +33,7 @@ namespace LeadScoring.Dataverse
         /// <summary>ActivityScoringPlugin's images of a watched activity table: the catalogue, the link to the lead, the email signals, when it happened, its version.</summary>
         public static string[] Activity(string table) => Sorted(Catalogue(table)
             .Concat(table == InteractionColumns.Table ? new[] { InteractionColumns.LeadId, InteractionColumns.OccurredOn } : new[] { EmailColumns.RegardingObjectId })
-            .Concat(table == EmailColumns.Table ? new[] { EmailColumns.DirectionCode, EmailColumns.StatusCode, EmailColumns.LinksClickedCount, EmailColumns.ReplyCount } : Array.Empty<string>())
+            .Concat(table == EmailColumns.Table ? ActivityChange.EmailSignalColumns : Array.Empty<string>())
             .Concat(new[] { "versionnumber" })
             .ToArray());
 

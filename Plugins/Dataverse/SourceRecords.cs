@@ -20,8 +20,6 @@ namespace LeadScoring.Dataverse
     {
         private const string CreatedOn = "createdon";
 
-        private static readonly string[] EmailSignalColumns = { EmailColumns.DirectionCode, EmailColumns.StatusCode, EmailColumns.LinksClickedCount, EmailColumns.ReplyCount };
-
         public static IReadOnlyList<Activity> Read(IOrganizationService service, Guid leadId, ScoringModel model)
         {
             var activities = new List<Activity>();
@@ -54,7 +52,7 @@ namespace LeadScoring.Dataverse
             var watched = rules.Count > 0;
             if (table == EmailColumns.Table && model.Rules.Any(r => r.Kind == RuleKind.UnansweredEmails))
             {
-                columns.AddRange(EmailSignalColumns);
+                columns.AddRange(ActivityChange.EmailSignalColumns);
                 watched = true;
             }
 

@@ -12,9 +12,6 @@ namespace LeadScoring.Dataverse
     /// </summary>
     public static class WatchedColumns
     {
-        /// <summary>The email columns the unanswered-emails kind follows (ActivityChange).</summary>
-        private static readonly string[] EmailSignals = { EmailColumns.DirectionCode, EmailColumns.StatusCode, EmailColumns.LinksClickedCount, EmailColumns.ReplyCount };
-
         /// <summary>The name pac-config.json gives the update step of a watched table.</summary>
         public static string UpdateStep(string table) => "Lead scoring: " + table + " update";
 
@@ -35,7 +32,7 @@ namespace LeadScoring.Dataverse
             columns.Add(string.Equals(table, InteractionColumns.Table, StringComparison.OrdinalIgnoreCase) ? InteractionColumns.LeadId : EmailColumns.RegardingObjectId);
             if (string.Equals(table, EmailColumns.Table, StringComparison.OrdinalIgnoreCase) && model.Rules.Any(r => r.Kind == RuleKind.UnansweredEmails))
             {
-                columns.UnionWith(EmailSignals);
+                columns.UnionWith(ActivityChange.EmailSignalColumns);
             }
 
             return columns;
