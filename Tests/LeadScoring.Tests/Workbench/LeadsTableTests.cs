@@ -101,4 +101,20 @@ public class LeadsTableTests
         Assert.InRange(train.Rows.Count, 650, 750);
         Assert.Equal(train.Rows.Select(r => r[0]), HoldoutSplit.Select(table, "Id", 70, SplitPart.Train).Rows.Select(r => r[0]));
     }
+
+    [Fact]
+    public void A_salt_gives_another_split_of_the_same_leads_that_is_just_as_deterministic()
+    {
+        var table = LeadsTable.Parse("Id,Converted\n" + string.Join("\n", Enumerable.Range(0, 1000).Select(i => $"lead-{i},{i % 2}")), "t.csv", Select);
+        string[] Part(string salt, SplitPart part) => HoldoutSplit.Select(table, "Id", 70, part, salt).Rows.Select(r => r[0]).ToArray();
+
+        var unsalted = Part("", SplitPart.Train);
+        var salted = Part("1", SplitPart.Train);
+
+        Assert.Equal(1000, salted.Length + Part("1", SplitPart.Holdout).Length);
+        Assert.Empty(salted.Intersect(Part("1", SplitPart.Holdout)));
+        Assert.Equal(salted, Part("1", SplitPart.Train));
+        Assert.InRange(salted.Intersect(unsalted).Count(), 400, 600); // independent halves share about 70 % of 70 %
+        Assert.Equal(HoldoutSplit.IsTraining("1:lead-7", 70), HoldoutSplit.IsTraining("lead-7", 70, "1"));
+    }
 }

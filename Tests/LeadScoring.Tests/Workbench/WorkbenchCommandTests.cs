@@ -177,6 +177,7 @@ public sealed class WorkbenchCommandTests : IClassFixture<CalibratedSample>
     [InlineData("--outcome", "Bought", "the outcome column 'Bought' is not in the file")]
     [InlineData("--exclude", "Prospect ID,Nope", "unknown column 'Nope'")]
     [InlineData("--split-by", "Nope", "unknown column 'Nope'")]
+    [InlineData("--split-salt", "1", "--part and --split-salt need --split-by")]
     public void Unknown_columns_are_one_line_and_exit_code_1(string option, string value, string expected)
     {
         var args = new[] { "calibrate", "--leads", Sample, "--outcome", "Converted", "--out", Path.Combine(_folder, "m.json") }.ToList();

@@ -57,11 +57,18 @@ namespace LeadScoring.Workbench.Commands
             DefaultValueFactory = _ => 70,
         };
 
+        public Option<string> SplitSalt { get; } = new("--split-salt")
+        {
+            Description = "With --split-by: hash \"salt:key\" instead of the key, for another split of the same file (calibrate and backtest need the same salt)",
+            HelpName = "text",
+            DefaultValueFactory = _ => "",
+        };
+
         public Option<string> Part { get; }
 
         public void AddTo(Command command)
         {
-            foreach (Option option in new Option[] { Leads, Outcome, Missing, SplitBy, TrainPercent, Part })
+            foreach (Option option in new Option[] { Leads, Outcome, Missing, SplitBy, TrainPercent, SplitSalt, Part })
             {
                 command.Options.Add(option);
             }
@@ -75,11 +82,12 @@ namespace LeadScoring.Workbench.Commands
             string? key = parse.GetValue(SplitBy);
             if (key is null)
             {
-                return parse.GetValue(Part) is null ? (leads, outcome) : throw new WorkbenchException("--part needs --split-by (the key column of the split)");
+                return parse.GetValue(Part) is null && parse.GetValue(SplitSalt)!.Length == 0 ? (leads, outcome)
+                    : throw new WorkbenchException("--part and --split-salt need --split-by (the key column of the split)");
             }
 
             var chosen = part ?? ChosenPart(parse);
-            return (HoldoutSplit.Select(leads, key, parse.GetValue(TrainPercent), chosen), outcome);
+            return (HoldoutSplit.Select(leads, key, parse.GetValue(TrainPercent), chosen, parse.GetValue(SplitSalt)!), outcome);
         }
 
         /// <summary>The part --part names, or the command's default.</summary>
