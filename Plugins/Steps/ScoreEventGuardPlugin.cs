@@ -24,21 +24,11 @@ namespace LeadScoring.Steps
 
         protected override void ExecuteStep(LocalPluginContext local)
         {
-            // Deleting a lead deletes its events by cascade (the relationship's CascadeDelete); merging two leads
-            // moves them to the master where the relationship's Merge cascade is Cascade (a solution cannot
-            // declare it, so the product allows either). Learn does not say at which depth a cascade's plug-ins
-            // run, so a cascade is recognised by the lead operation that caused it.
             var message = local.Context.MessageName;
-            var parent = local.Context.ParentContext;
-            var cascadedFromLead = parent?.PrimaryEntityName == LeadColumns.Table &&
-                ((message == "Delete" && parent.MessageName == "Delete") || (message == "Update" && parent.MessageName == "Merge"));
-            var target = local.Target;
-            var reassignedWithLead = message == "Update" && target != null && target.Attributes.Keys.All(k => k == LeadColumns.OwnerId || k == ScoreEventColumns.Id)
-                && (local.Context.Depth > 1 || parent is { MessageName: "Update" or "Assign", PrimaryEntityName: LeadColumns.Table });
-            if (!cascadedFromLead && !reassignedWithLead && !IsReturnAfterMerge(local) && (message == "Update" || local.Context.Depth <= 1))
+            if (!LeadCascade.Caused(local, ScoreEventColumns.Id) && !IsReturnAfterMerge(local) && (message == "Update" || local.Context.Depth <= 1))
             {
-                throw new ScoringException("Score events are an append-only ledger written by lead scoring; they cannot be " +
-                    (message == "Create" ? "created" : message == "Update" ? "changed" : "deleted") + " directly. To change a lead's score, use a manual adjustment (ls_AdjustLeadScore) with a reason.");
+                throw new ScoringException($"Score events are an append-only ledger written by lead scoring; they cannot be {LeadCascade.Verb(message)} directly. " +
+                    "To change a lead's score, use a manual adjustment (ls_AdjustLeadScore) with a reason.");
             }
         }
 

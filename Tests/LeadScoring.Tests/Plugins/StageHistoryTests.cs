@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.ServiceModel;
+using System.Text.Json.Nodes;
 using LeadScoring.Dataverse;
 using LeadScoring.Engine;
 using Microsoft.Xrm.Sdk;
@@ -92,17 +94,37 @@ public class StageHistoryTests
     }
 
     [Fact]
-    public void The_same_change_written_twice_is_refused_by_the_key_and_counted_once()
+    public void The_same_change_written_twice_by_lead_scoring_is_refused_by_the_key_and_counted_once()
     {
         var lead = SalesReadyLead();
-        var history = new StageChanges(org.Org.ServiceAs(org.Org.SystemUserId));
         var mql = Rows(lead).Single(r => r.To == LifecycleStage.MarketingQualified);
         var count = org.Org.GetRows(StageChangeColumns.Table).Count;
 
-        Assert.False(history.Append(lead, mql, 1, "again"));
+        // A step writing as SYSTEM after a lead update passes the guard, as StageHistoryPlugin does; the key refuses the copy.
+        WriteAgain.Entries[lead] = mql;
+        var step = new JsonObject { ["name"] = "write the MQL row again", ["plugin"] = typeof(WriteAgain).FullName, ["message"] = "Update", ["table"] = LeadColumns.Table, ["stage"] = 40, ["mode"] = "Async" };
+        org.Org.LoadPacConfigJson(new JsonObject { ["steps"] = new JsonArray(step) }.ToJsonString(), typeof(WriteAgain).Assembly);
+        org.Update(LeadColumns.Table, lead, ("description", "touched"));
+
+        Assert.False(WriteAgain.Written[lead]);
         Assert.Equal(count, org.Org.GetRows(StageChangeColumns.Table).Count);
-        var fault = Assert.Throws<FaultException<OrganizationServiceFault>>(() => org.Org.ServiceAs(org.Org.SystemUserId).Create(StageChanges.ToRow(lead, mql, 1, "again")));
-        Assert.True(PlatformErrors.IsDuplicate(fault));
+    }
+
+    [Fact]
+    public void Nobody_writes_the_history_directly_not_even_a_System_Administrator()
+    {
+        var lead = SalesReadyLead();
+        var row = org.Org.GetRows(StageChangeColumns.Table).Single(r => r.GetAttributeValue<EntityReference>(StageChangeColumns.LeadId).Id == lead && StageChanges.FromRow(r).To == LifecycleStage.New);
+        var rows = org.Org.GetRows(StageChangeColumns.Table).Count;
+        var administrator = org.As(org.Org.AddUser("Sasha Sysadmin", LeadScoring.Emulator.EmulatedOrganization.SystemAdministratorRole));
+        var fake = StageChanges.ToRow(lead, StageHistory.Next([], null, LifecycleStage.SalesAccepted, DateTime.UtcNow, StageChangeCause.Person), null, null);
+
+        Assert.Contains("cannot be created directly", ModelGovernanceTests.Refused(() => administrator.Create(fake)), StringComparison.Ordinal);
+        Assert.Contains("cannot be changed directly", ModelGovernanceTests.Refused(() => administrator.Update(new Entity(StageChangeColumns.Table, row.Id) { [StageChangeColumns.ToStage] = new OptionSetValue(LifecycleStageValues.SalesAccepted) })), StringComparison.Ordinal);
+        Assert.Contains("cannot be deleted directly", ModelGovernanceTests.Refused(() => administrator.Delete(StageChangeColumns.Table, row.Id)), StringComparison.Ordinal);
+        Assert.Contains("cannot be created directly", ModelGovernanceTests.Refused(() => org.Org.ServiceAs(org.Org.SystemUserId).Create(fake)), StringComparison.Ordinal);
+        Assert.Equal(rows, org.Org.GetRows(StageChangeColumns.Table).Count);
+        Assert.Equal(LifecycleStage.New, StageChanges.FromRow(org.Org.GetRows(StageChangeColumns.Table).Single(r => r.Id == row.Id)).To);
     }
 
     [Fact]
@@ -142,5 +164,23 @@ public class StageHistoryTests
         org.Download(lead);
         Assert.Equal(LifecycleStage.MarketingQualified, org.Stage(lead));
         return lead;
+    }
+}
+
+/// <summary>A step of another solution's kind: on a lead update it writes, as SYSTEM, a stage change the lead already has.</summary>
+public sealed class WriteAgain : IPlugin
+{
+    public static readonly ConcurrentDictionary<Guid, StageEntry> Entries = new();
+
+    public static readonly ConcurrentDictionary<Guid, bool> Written = new();
+
+    public void Execute(IServiceProvider serviceProvider)
+    {
+        var context = (IPluginExecutionContext)serviceProvider.GetService(typeof(IPluginExecutionContext))!;
+        var system = ((IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!).CreateOrganizationService(null);
+        if (Entries.TryGetValue(context.PrimaryEntityId, out var entry))
+        {
+            Written[context.PrimaryEntityId] = new StageChanges(system).Append(context.PrimaryEntityId, entry, 1, "again");
+        }
     }
 }
