@@ -70,10 +70,7 @@ namespace LeadScoring.Dataverse
                 Of(ColumnType.WholeNumber, InteractionColumns.DurationSeconds),
                 Of(ColumnType.DateTime, InteractionColumns.OccurredOn, "createdon", "modifiedon"),
                 Of(ColumnType.Lookup, InteractionColumns.Id, InteractionColumns.LeadId),
-                Choice(InteractionColumns.Type, Options(
-                    "Page Visit", InteractionTypeValues.PageVisit, "Asset Download", InteractionTypeValues.AssetDownload, "Video View", InteractionTypeValues.VideoView,
-                    "Webinar Registered", InteractionTypeValues.WebinarRegistered, "Webinar Attended", InteractionTypeValues.WebinarAttended,
-                    "Event Attended", InteractionTypeValues.EventAttended, "Form Submitted", InteractionTypeValues.FormSubmitted, "Social Like", InteractionTypeValues.SocialLike)),
+                Choice(InteractionColumns.Type, InteractionTypeValues.Labels.Select(l => new ColumnOption(l.Key, l.Value)).ToList()), // the solution's choice, one list
                 Choice("statecode", Options("Active", 0, "Inactive", 1))),
         };
 

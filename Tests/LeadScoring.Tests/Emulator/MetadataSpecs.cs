@@ -29,7 +29,7 @@ namespace LeadScoring.Tests.Emulator
             var direction = columns.Columns(EmailColumns.Table)!.Single(c => c.Name == EmailColumns.DirectionCode);
 
             Assert.Equal(ColumnType.Choice, type.Type);
-            Assert.Contains(new ColumnOption(InteractionTypeValues.AssetDownload, "Asset Download"), type.Options);
+            Assert.Contains(new ColumnOption(InteractionTypeValues.AssetDownload, "Asset download"), type.Options);
             Assert.Equal(new[] { new ColumnOption(true, "Outgoing"), new ColumnOption(false, "Incoming") }, direction.Options);
             Assert.Equal(ColumnType.Money, columns.Columns(LeadColumns.Table)!.Single(c => c.Name == "budgetamount").Type);
         }

@@ -18,7 +18,7 @@ public sealed class RuleColumnsTests
     [InlineData("director", "jobtilte", ConditionOperatorValues.Contains, "\"director\"",
         "Rule 'director', condition 2: lead has no column 'jobtilte'; did you mean 'jobtitle'?")]
     [InlineData("whitepaper", InteractionColumns.Type, ConditionOperatorValues.EqualsTo, "\"Asset Downlaod\"",
-        "Rule 'whitepaper', condition 2: 'Asset Downlaod' is not a label of ls_interaction.ls_type; labels: Page Visit, Asset Download, Video View, Webinar Registered, Webinar Attended, Event Attended, Form Submitted, Social Like. Did you mean 'Asset Download'?")]
+        "Rule 'whitepaper', condition 2: 'Asset Downlaod' is not a label of ls_interaction.ls_type; labels: Page visit, Asset download, Video view, Webinar registration, Webinar attendance, Event attendance, Form submission, Social like, Event registration. Did you mean 'Asset download'?")]
     [InlineData("director", "numberofemployees", ConditionOperatorValues.EqualsTo, "\"many\"",
         "Rule 'director', condition 2: 'many' is not a whole number; lead.numberofemployees is a whole number column.")]
     [InlineData("whitepaper", "new_campaign", ConditionOperatorValues.EqualsTo, "\"Spring\"",
@@ -40,11 +40,11 @@ public sealed class RuleColumnsTests
         org.CreateDraft(Tests.Engine.SampleModels.Default);
         var rule = Rule("whitepaper");
 
-        var id = org.As(org.Admin).Create(Condition(rule, InteractionColumns.Type, ConditionOperatorValues.In, "[\"video view\", \"Webinar Attended\"]"));
+        var id = org.As(org.Admin).Create(Condition(rule, InteractionColumns.Type, ConditionOperatorValues.In, "[\"video view\", \"Webinar attendance\"]"));
 
         var saved = org.Org.GetRow(ScoringConditionColumns.Table, id)!;
         Assert.Equal("[100000002,100000004]", saved.GetAttributeValue<string>(ScoringConditionColumns.Value));
-        Assert.Equal("Video View, Webinar Attended", saved.GetAttributeValue<string>(ScoringConditionColumns.ValueLabel));
+        Assert.Equal("Video view, Webinar attendance", saved.GetAttributeValue<string>(ScoringConditionColumns.ValueLabel));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace LeadScoring.Tests.Workbench;
 
 /// <summary>
 /// model validate checks every condition against the product's column catalogue: a rule an admin
-/// writes in sales and marketing words ("Asset Download") is accepted, and one that could never
+/// writes in sales and marketing words ("Asset download") is accepted, and one that could never
 /// fire (a misspelt column, another table's column, an unknown label, a value of the wrong type) is
 /// refused with one line that says what exists.
 /// </summary>
@@ -24,14 +24,24 @@ public sealed class ModelColumnsTests : IDisposable
     }
 
     [Theory]
+    [InlineData("\"Event registration\"")] // the type the event-registration flow records
+    [InlineData("100000008")]
+    public void The_interaction_types_are_the_solutions_choice_the_flows_record_into(string value)
+    {
+        var run = Validate("\"value\":100000001", "\"value\":" + value);
+
+        Assert.Equal((0, ""), (run.Exit, run.Error));
+    }
+
+    [Theory]
     [InlineData("\"attribute\":\"jobtitle\"", "\"attribute\":\"jobtilte\"",
         "Rule 'director', condition 1: lead has no column 'jobtilte'; did you mean 'jobtitle'?")]
     [InlineData("\"attribute\":\"ls_type\",\"operator\":\"equals\",\"value\":100000001", "\"attribute\":\"jobtitle\",\"operator\":\"equals\",\"value\":\"Engineer\"",
         "Rule 'whitepaper', condition 1: ls_interaction has no column 'jobtitle'; 'jobtitle' is a column of lead, not of ls_interaction (a condition on the lead's own column names its table: {\"table\":\"lead\",\"attribute\":\"jobtitle\",…}); ls_interaction columns: createdon, ls_durationseconds, ls_interactionid, ls_leadid, ls_name, ls_occurredon, ls_type, ls_url, modifiedon, statecode.")]
     [InlineData("\"value\":100000001", "\"value\":\"Asset Downlaod\"",
-        "Rule 'whitepaper', condition 1: 'Asset Downlaod' is not a label of ls_interaction.ls_type; labels: Page Visit, Asset Download, Video View, Webinar Registered, Webinar Attended, Event Attended, Form Submitted, Social Like. Did you mean 'Asset Download'?")]
+        "Rule 'whitepaper', condition 1: 'Asset Downlaod' is not a label of ls_interaction.ls_type; labels: Page visit, Asset download, Video view, Webinar registration, Webinar attendance, Event attendance, Form submission, Social like, Event registration. Did you mean 'Asset download'?")]
     [InlineData("\"value\":100000001", "\"value\":7",
-        "Rule 'whitepaper', condition 1: 7 is not a value or label of ls_interaction.ls_type; values: Page Visit (100000000), Asset Download (100000001), Video View (100000002), Webinar Registered (100000003), Webinar Attended (100000004), Event Attended (100000005), Form Submitted (100000006), Social Like (100000007).")]
+        "Rule 'whitepaper', condition 1: 7 is not a value or label of ls_interaction.ls_type; values: Page visit (100000000), Asset download (100000001), Video view (100000002), Webinar registration (100000003), Webinar attendance (100000004), Event attendance (100000005), Form submission (100000006), Social like (100000007), Event registration (100000008).")]
     [InlineData("\"attribute\":\"jobtitle\",\"operator\":\"contains\",\"value\":\"director\"", "\"attribute\":\"numberofemployees\",\"operator\":\"equals\",\"value\":\"many\"",
         "Rule 'director', condition 1: 'many' is not a whole number; lead.numberofemployees is a whole number column.")]
     [InlineData("\"attribute\":\"jobtitle\",\"operator\":\"contains\",\"value\":\"director\"", "\"attribute\":\"numberofemployees\",\"operator\":\"contains\",\"value\":\"5\"",

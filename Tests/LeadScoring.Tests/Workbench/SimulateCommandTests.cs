@@ -109,7 +109,7 @@ public sealed class SimulateCommandTests : IDisposable
     [InlineData("{\"at\":\"2026-05-02T09:00:00Z\",\"op\":\"create\",\"table\":\"lead\"}", "events.jsonl, line 2, column 1: 'id' is missing")]
     [InlineData("{\"at\":\"2026-04-30T09:00:00Z\",\"op\":\"decay\"}", "events.jsonl, line 2, column 7: 'at' 2026-04-30T09:00:00Z is before 2026-05-01T09:00:00Z on an earlier line; the events must be in time order")]
     [InlineData("{\"at\":\"2026-05-02T09:00:00Z\",\"op\":\"create\",\"table\":\"email\",\"id\":\"e1\",\"attributes\":{\"regardingobjectid\":\"jon\"}}", "events.jsonl, line 2, column 104: 'regardingobjectid' names the lead 'jon', which no earlier line creates")]
-    [InlineData("{\"at\":\"2026-05-02T09:00:00Z\",\"op\":\"create\",\"table\":\"ls_interaction\",\"id\":\"i1\",\"attributes\":{\"ls_type\":\"Download\"}}", "'ls_type' has no choice 'Download'; allowed: Page Visit (100000000), Asset Download (100000001)")]
+    [InlineData("{\"at\":\"2026-05-02T09:00:00Z\",\"op\":\"create\",\"table\":\"ls_interaction\",\"id\":\"i1\",\"attributes\":{\"ls_type\":\"Download\"}}", "'ls_type' has no choice 'Download'; allowed: Page visit (100000000), Asset download (100000001)")]
     [InlineData("{\"at\":\"2026-05-02T09:00:00Z\",\"op\":\"update\",\"table\":\"lead\",\"id\":\"john\",\"attributes\":{\"jobtilte\":\"CEO\"}}", "unknown column 'jobtilte' of lead; known: ")]
     [InlineData("{\"at\":\"2026-05-02T09:00:00Z\",\"op\":\"update\",\"table\":\"lead\",\"id\":\"jane\",\"attributes\":{}}", "events.jsonl, line 2, column 64: update of lead 'jane', which no earlier line creates")]
     [InlineData("{\"at\":\"yesterday\",\"op\":\"decay\"}", "events.jsonl, line 2, column 7: 'at' must be an ISO-8601 date and time")]
@@ -155,7 +155,7 @@ public sealed class SimulateCommandTests : IDisposable
         {
             Line("2026-05-07T09:00:00Z", """{"op":"create","table":"lead","id":"john","attributes":{"lastname":"Doe"}}"""),
             Line("2026-05-07T10:00:00Z", """{"op":"create","table":"ls_interaction","id":"j1","attributes":{"ls_type":"Asset Download","ls_leadid":"john"}}"""),
-            Line("2026-05-07T11:00:00Z", """{"op":"create","table":"ls_interaction","id":"j2","attributes":{"ls_type":"Webinar Attended","ls_leadid":"john"}}"""),
+            Line("2026-05-07T11:00:00Z", """{"op":"create","table":"ls_interaction","id":"j2","attributes":{"ls_type":"Webinar attendance","ls_leadid":"john"}}"""),
             Email("2026-05-08T10:00:00Z", "e1", "john"),
             Email("2026-05-09T10:00:00Z", "e2", "john"),
             Email("2026-05-10T10:00:00Z", "e3", "john"),

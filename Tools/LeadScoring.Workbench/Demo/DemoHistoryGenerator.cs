@@ -132,13 +132,13 @@ namespace LeadScoring.Workbench.Demo
                 switch (kind)
                 {
                     case "visit":
-                        Interaction(at, id, "Page Visit", "Website visit", _random.Pick(Pages));
+                        Interaction(at, id, "Page visit", "Website visit", _random.Pick(Pages));
                         break;
                     case "pricing":
-                        Interaction(at, id, "Page Visit", "Pricing page", "/pricing");
+                        Interaction(at, id, "Page visit", "Pricing page", "/pricing");
                         break;
                     case "download":
-                        Interaction(at, id, "Asset Download", _random.Pick(Assets), null);
+                        Interaction(at, id, "Asset download", _random.Pick(Assets), null);
                         break;
                     case "webinar":
                         FromWebinarPlatform(at, who, "Webinar registration");
@@ -149,7 +149,7 @@ namespace LeadScoring.Workbench.Demo
 
                         break;
                     default:
-                        Interaction(at, id, "Event Attended", "Customer day", null);
+                        Interaction(at, id, "Event attendance", "Customer day", null);
                         break;
                 }
             }
@@ -200,7 +200,7 @@ namespace LeadScoring.Workbench.Demo
             var asked = Time(arrival.AddDays(_random.Between(3, Math.Max(4, (int)(end - arrival).TotalDays - 5))));
             if (_random.Chance(buys ? 0.7 : 0.3))
             {
-                Interaction(asked, id, "Form Submitted", "Demo request", "/contact/demo");
+                Interaction(asked, id, "Form submission", "Demo request", "/contact/demo");
             }
 
             Call(asked.AddHours(1), id);
