@@ -97,7 +97,7 @@ describe("scoring matrix page", () => {
     const webinar = engagement!.querySelector('tr[data-rule="webinar"]')!;
     expect([...webinar.querySelectorAll("td")].map((c) => c.textContent)).toEqual([
       "ls_interaction",
-      "ls_type Equals Webinar Attendedlead's jobtitle Contains \"engineer\"",
+      "ls_type Equals Webinar attendancelead's jobtitle Contains \"engineer\"",
       "Conditions",
       "+25",
       "at most 3 times",
