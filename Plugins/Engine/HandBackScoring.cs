@@ -22,11 +22,13 @@ namespace LeadScoring.Engine
                 (!state.LastEngagementOn.HasValue || state.LastEngagementOn.Value <= state.HandBackOn.Value);
             if (alreadyHandedBack)
             {
+                // The same hand-back again (a retry, or sales saying it twice): no second debit or count; the latest reason stands.
+                draft.State = state with { HandBackReason = reason.Trim() };
                 return;
             }
 
             var model = draft.Model;
-            var policy = model.HandBack ?? new HandBackPolicy(0, 0, 0);
+            var policy = model.HandBack ?? HandBackPolicy.Default;
             var target = model.SalesReadyThreshold - policy.MarginBelowThreshold;
             var debit = Math.Min(Math.Max(policy.Points, draft.Unfloored - target), draft.Unfloored - model.Floor);
             var count = state.HandBackCount + 1;

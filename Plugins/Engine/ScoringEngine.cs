@@ -67,11 +67,14 @@ namespace LeadScoring.Engine
             var state = draft.State;
             var handBackOn = state.HandBackOn ?? DateTime.MinValue;
             var engagements = draft.Events.Where(e => e.Kind == ScoreEventKind.Rule && e.Category == Category.Engagement && e.Points > 0).ToList();
+
+            // New engagement after a hand-back: rule awards and positive manual adjustments (an offline event a person books).
+            var newEngagement = draft.Events.Where(e => (e.Kind == ScoreEventKind.Rule || e.Kind == ScoreEventKind.Adjustment) && e.Category == Category.Engagement && e.Points > 0 && e.OccurredOn > handBackOn);
             var facts = new StageFacts
             {
                 SalesReady = Lifecycle.IsSalesReady(model, draft.Fit, draft.Engagement),
                 EverEngaged = engagements.Count > 0,
-                Requalified = engagements.Where(e => e.OccurredOn > handBackOn).Sum(e => e.Points) >= (model.HandBack?.RequalifyEngagement ?? 0),
+                Requalified = newEngagement.Sum(e => e.Points) >= (model.HandBack ?? HandBackPolicy.Default).RequalifyEngagement,
                 HandedBack = handedBack,
                 Reactivated = reactivated,
             };
@@ -95,8 +98,14 @@ namespace LeadScoring.Engine
         }
 
         /// <summary>The earlier of the next decay debit and the next expiry: the nightly job reads only leads due by then.</summary>
+        /// <summary>The earlier of the next decay debit and the next expiry; none for a closed lead, which the nightly job does not read.</summary>
         private static DateTime? NextChangeOn(LedgerDraft draft, LeadState state)
         {
+            if (draft.Status != LeadStatus.Open)
+            {
+                return null;
+            }
+
             var decay = DecayScoring.NextDebitOn(draft.Model, state, draft.Status, draft.Has);
             var expiry = ExpiryScoring.NextExpiryOn(draft.Events, draft.Has);
             return decay.HasValue && expiry.HasValue ? (decay.Value < expiry.Value ? decay : expiry) : decay ?? expiry;

@@ -102,7 +102,11 @@ namespace LeadScoring.Engine
     public sealed record DecayPolicy(int InactiveDays, int Points, int EveryDays, int Floor);
 
     /// <summary>Debit at least Points and land MarginBelowThreshold under the line; requalify after RequalifyEngagement new points.</summary>
-    public sealed record HandBackPolicy(int Points, int MarginBelowThreshold, int RequalifyEngagement);
+    public sealed record HandBackPolicy(int Points, int MarginBelowThreshold, int RequalifyEngagement)
+    {
+        /// <summary>A model without a policy: no fixed debit, the lead lands 1 point below the line and needs new engagement to be sales-ready again.</summary>
+        public static readonly HandBackPolicy Default = new(0, 1, 1);
+    }
 
     public sealed record ScoringModel
     {

@@ -84,7 +84,7 @@ namespace LeadScoring.SolutionTool.Definition
                 Whole(ScoringModelColumns.DecayEveryDays, "Decay every days", "Days between decay steps.", 0),
                 Whole(ScoringModelColumns.DecayFloor, "Decay floor", "Decay never takes engagement below this."),
                 Whole(ScoringModelColumns.HandBackPoints, "Hand-back points", "At least this many points are debited on a hand-back.", 0),
-                Whole(ScoringModelColumns.HandBackMargin, "Hand-back margin", "The score lands this far below the threshold after a hand-back (empty: no hand-back debit)."),
+                Whole(ScoringModelColumns.HandBackMargin, "Hand-back margin", "The score lands this far below the threshold after a hand-back (empty: no hand-back policy; the lead lands 1 point below the threshold)."),
                 Whole(ScoringModelColumns.RequalifyEngagement, "Requalify engagement", "New engagement points a recycled lead needs before it can be sales-ready again.", 0),
                 Lookup(ScoringModelColumns.MarketingApproverId, "Marketing approver", "The marketing approver who approved this version.", "systemuser", MarketingApprover, "NoCascade"),
                 Moment(ScoringModelColumns.MarketingApprovedOn, "Marketing approved on", "When marketing approved this version.") with { ValidForCreate = false },
