@@ -19,16 +19,18 @@ namespace LeadScoring.Engine
                 .Where(c => c.Key != null)
                 .ToList();
 
-            // A change is scored once: if the ledger holds any award of this change (same record, same
-            // moment), this is a replay (a rule whose award was capped to nothing the first time must
-            // not land now). A rule whose key is already taken by another record's change (once per
-            // lead, once per record) books nothing for this one, and the change's other rules still fire.
-            if (candidates.Any(c => AwardOf(draft, c.Rule, activity) != null))
+            // A change is scored once: if the ledger holds an unlimited rule's award of this change (same
+            // record, same moment), this is a replay (a rule whose award was capped to nothing the first
+            // time must not land now). A rule whose key another record's change already took (once per
+            // lead, once per record) books nothing for this one; the change's other rules still fire. A
+            // limited rule's award (maxTimes, oncePerDays) is judged on its own: its key is shared with
+            // other records' changes, and a job that lost that key to another job scores again (LeadScorer).
+            if (candidates.Any(c => !IsLimited(c.Rule) && AwardOf(draft, c.Rule, activity) != null))
             {
                 return;
             }
 
-            foreach (var candidate in candidates)
+            foreach (var candidate in candidates.Where(c => !(IsLimited(c.Rule) && AwardOf(draft, c.Rule, activity) != null)))
             {
                 Award(draft, candidate.Rule, candidate.Key!, activity, candidate.Rule.Name);
             }
@@ -74,6 +76,8 @@ namespace LeadScoring.Engine
         /// <summary>The n-th period of the given number of days that the moment falls in, counted from 1 January 0001 (a Monday): 7 gives Monday-to-Sunday weeks, 1 UTC days.</summary>
         public static long Period(DateTime on, int days) => on.Ticks / TimeSpan.TicksPerDay / days;
 
+        private static bool IsLimited(ScoringRule rule) => rule.Limit.Type == LimitType.MaxTimes || rule.Limit.Type == LimitType.OncePerDays;
+
         /// <summary>The rule's award already booked for this change of this record (a replay, or this job's own earlier attempt).</summary>
         private static ScoreEvent? AwardOf(LedgerDraft draft, ScoringRule rule, Activity activity) =>
             draft.Events.FirstOrDefault(e => e.Kind == ScoreEventKind.Rule && e.RuleId == rule.Id && IsChange(e, activity));
@@ -83,12 +87,18 @@ namespace LeadScoring.Engine
             e.OccurredOn == activity.OccurredOn && string.Equals(e.SourceTable, activity.Table, StringComparison.OrdinalIgnoreCase) && e.SourceId == activity.RecordId;
 
         /// <summary>
-        /// Books the rule's points for the activity, within the engagement cap. A positive rule's
-        /// activity is engagement and restarts the decay clock even when the cap leaves no room for
-        /// its points: a lead that keeps engaging at the cap must not decay.
+        /// Books the rule's points for the activity, within the engagement cap. An award of a positive
+        /// rule is engagement and restarts the decay clock, even when the cap leaves no room for its
+        /// points (a lead that keeps engaging at the cap must not decay); a rule whose key is already
+        /// taken awards nothing and moves no clock.
         /// </summary>
         public static void Award(LedgerDraft draft, ScoringRule rule, string key, Activity activity, string reason)
         {
+            if (draft.Has(key))
+            {
+                return;
+            }
+
             var state = draft.State;
             if (rule.Points > 0 && (!state.LastEngagementOn.HasValue || activity.OccurredOn > state.LastEngagementOn.Value))
             {
@@ -96,7 +106,7 @@ namespace LeadScoring.Engine
             }
 
             var points = FloorAndCaps.RoomForEngagement(draft, rule.Points);
-            if (points == 0 || draft.Has(key))
+            if (points == 0)
             {
                 return;
             }

@@ -18,8 +18,7 @@ namespace LeadScoring.Engine
             }
 
             var state = draft.State;
-            var alreadyHandedBack = state.Stage == LifecycleStage.Recycled && state.HandBackOn.HasValue &&
-                (!state.LastEngagementOn.HasValue || state.LastEngagementOn.Value <= state.HandBackOn.Value);
+            var alreadyHandedBack = state.Stage == LifecycleStage.Recycled && state.HandBackOn.HasValue && draft.NewEngagementAfter(state.HandBackOn.Value) == 0;
             if (alreadyHandedBack)
             {
                 // The same hand-back again (a retry, or sales saying it twice): no second debit or count; the latest reason stands.

@@ -67,6 +67,15 @@ namespace LeadScoring.Engine
 
         public bool Has(string key) => keys.Contains(key);
 
+        /// <summary>
+        /// Engagement points earned after the moment: positive awards of rules and positive manual
+        /// adjustments (an offline event a person books). What a handed-back lead needs to requalify,
+        /// and what makes a later hand-back a new one.
+        /// </summary>
+        public int NewEngagementAfter(DateTime moment) =>
+            events.Where(e => (e.Kind == ScoreEventKind.Rule || e.Kind == ScoreEventKind.Adjustment) && e.Category == Category.Engagement && e.Points > 0 && e.OccurredOn > moment)
+                .Sum(e => e.Points);
+
         /// <summary>The first key of a numbered series (1, 2, …) not yet in the ledger.</summary>
         public string NextKey(Func<int, string> key)
         {

@@ -68,13 +68,11 @@ namespace LeadScoring.Engine
             var handBackOn = state.HandBackOn ?? DateTime.MinValue;
             var engagements = draft.Events.Where(e => e.Kind == ScoreEventKind.Rule && e.Category == Category.Engagement && e.Points > 0).ToList();
 
-            // New engagement after a hand-back: rule awards and positive manual adjustments (an offline event a person books).
-            var newEngagement = draft.Events.Where(e => (e.Kind == ScoreEventKind.Rule || e.Kind == ScoreEventKind.Adjustment) && e.Category == Category.Engagement && e.Points > 0 && e.OccurredOn > handBackOn);
             var facts = new StageFacts
             {
                 SalesReady = Lifecycle.IsSalesReady(model, draft.Fit, draft.Engagement),
                 EverEngaged = engagements.Count > 0,
-                Requalified = newEngagement.Sum(e => e.Points) >= (model.HandBack ?? HandBackPolicy.Default).RequalifyEngagement,
+                Requalified = draft.NewEngagementAfter(handBackOn) >= (model.HandBack ?? HandBackPolicy.Default).RequalifyEngagement,
                 HandedBack = handedBack,
                 Reactivated = reactivated,
             };
@@ -97,8 +95,7 @@ namespace LeadScoring.Engine
             return new ScoringResult(draft.Added, state) { Changed = changed };
         }
 
-        /// <summary>The earlier of the next decay debit and the next expiry: the nightly job reads only leads due by then.</summary>
-        /// <summary>The earlier of the next decay debit and the next expiry; none for a closed lead, which the nightly job does not read.</summary>
+        /// <summary>The earlier of the next decay debit and the next expiry; the nightly job reads only open leads due by then, so none for a closed lead.</summary>
         private static DateTime? NextChangeOn(LedgerDraft draft, LeadState state)
         {
             if (draft.Status != LeadStatus.Open)

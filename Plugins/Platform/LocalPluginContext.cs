@@ -48,6 +48,9 @@ namespace LeadScoring.Platform
         /// </summary>
         public bool IsProductWrite => Context.Depth > 1 && Context.UserId != Context.InitiatingUserId;
 
+        /// <summary>"created", "changed" or "deleted": what the step's message does to its row, for a refusal.</summary>
+        public string MessageVerb => Context.MessageName == "Create" ? "created" : Context.MessageName == "Update" ? "changed" : "deleted";
+
         public bool Has(string name) => Context.InputParameters.Contains(name) && Context.InputParameters[name] != null;
 
         public T Input<T>(string name) => Context.InputParameters.Contains(name) && Context.InputParameters[name] is T value ? value : default!;

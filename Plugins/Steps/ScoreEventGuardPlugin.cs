@@ -25,9 +25,9 @@ namespace LeadScoring.Steps
         protected override void ExecuteStep(LocalPluginContext local)
         {
             var message = local.Context.MessageName;
-            if (!LeadCascade.Caused(local, ScoreEventColumns.Id) && !IsReturnAfterMerge(local) && (message == "Update" || local.Context.Depth <= 1))
+            if (!LeadCascade.Caused(local, ScoreEventColumns.Id, ScoreEventColumns.LeadId) && !IsReturnAfterMerge(local) && (message == "Update" || local.Context.Depth <= 1))
             {
-                throw new ScoringException($"Score events are an append-only ledger written by lead scoring; they cannot be {LeadCascade.Verb(message)} directly. " +
+                throw new ScoringException($"Score events are an append-only ledger written by lead scoring; they cannot be {local.MessageVerb} directly. " +
                     "To change a lead's score, use a manual adjustment (ls_AdjustLeadScore) with a reason.");
             }
         }

@@ -83,9 +83,9 @@ namespace LeadScoring.Workbench.Commands
                 throw new WorkbenchException("--events needs --outcomes O.csv (an \"id\" column with the events file's lead ids and the --outcome column)");
             }
 
-            if (parse.GetValue(Leads.SplitBy) is not null)
+            if (parse.GetValue(Leads.SplitBy) is not null || parse.GetValue(Leads.SplitSalt)!.Length > 0 || parse.GetValue(Leads.Part) is not null)
             {
-                throw new WorkbenchException("--split-by goes with --leads; with --events, put the leads to measure in the outcomes file");
+                throw new WorkbenchException("--split-by, --split-salt and --part go with --leads; with --events, put the leads to measure in the outcomes file");
             }
 
             var history = EventsFile.Read(events!);
