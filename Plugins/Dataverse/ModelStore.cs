@@ -105,6 +105,14 @@ namespace LeadScoring.Dataverse
 
         private static string ActivatedOn(Entity row) => row.GetAttributeValue<DateTime?>(ScoringModelColumns.ActivatedOn)?.ToString("u", CultureInfo.InvariantCulture) ?? "never";
 
+        /// <summary>Whether a model with this id exists: a query, which answers "no" without failing the caller's transaction.</summary>
+        public bool Exists(Guid modelId)
+        {
+            var query = new QueryExpression(ScoringModelColumns.Table) { ColumnSet = new ColumnSet(ScoringModelColumns.Id), TopCount = 1 };
+            query.Criteria.AddCondition(ScoringModelColumns.Id, ConditionOperator.Equal, modelId);
+            return service.RetrieveMultiple(query).Entities.Count > 0;
+        }
+
         /// <summary>Any model by id, uncached (for what-if explanations and validation on save).</summary>
         public StoredModel Load(Guid modelId, DateTime now)
         {

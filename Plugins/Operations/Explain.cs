@@ -24,6 +24,11 @@ namespace LeadScoring.Operations
                 throw new ScoringException(OperationMessages.Top(count));
             }
 
+            if (modelId != null && !services.Models.Exists(modelId.Id))
+            {
+                throw new ScoringException(OperationMessages.UnknownModel(modelId.Id));
+            }
+
             var model = (modelId != null ? services.Models.Load(modelId.Id, services.Now) : services.Models.Active(services.Now))
                 ?? throw new ScoringException(OperationMessages.NoActiveModel);
 

@@ -20,6 +20,9 @@ namespace LeadScoring.Operations
         public static string Reason(string what, int length) =>
             "Reason is required to " + what + " and may be at most " + MaxReasonLength + " characters; got " + length + ".";
 
+        public static string UnknownModel(System.Guid modelId) =>
+            "ModelId " + modelId + " is not a scoring model in this organization; give the id of a scoring model (any status) or leave ModelId out for the active one.";
+
         public static string Top(int top) => "Top must be between " + MinTop + " and " + MaxTop + "; got " + top + ".";
 
         // ls_RecordInteraction: which parameter, which value, what is allowed.
