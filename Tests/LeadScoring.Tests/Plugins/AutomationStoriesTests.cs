@@ -138,7 +138,7 @@ public sealed class AutomationStoriesTests : IDisposable
     [Fact]
     public void Activating_a_heavier_version_keeps_a_handed_back_lead_recycled_with_its_hand_back_and_adjustment()
     {
-        var lead = SalesReadyLead(); // 20 + 3 × 30 = 110
+        var lead = org.SalesReadyLead(); // 20 + 3 × 30 = 110
         org.Advance(1);
         org.Call(CustomApi.HandBackLead, lead, parameters: (CustomApi.Reason, "No budget")); // −40: 70
         org.Call(CustomApi.AdjustLeadScore, lead, org.Admin, (CustomApi.Points, -5), (CustomApi.Reason, "Duplicate download")); // 65
@@ -288,7 +288,7 @@ public sealed class AutomationStoriesTests : IDisposable
     [Fact]
     public void A_hand_back_answers_score_and_stage_and_writes_the_hand_back_columns_and_event()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         org.Advance(1);
 
         var response = org.Call(CustomApi.HandBackLead, lead, parameters: (CustomApi.Reason, "  No budget this year  "));
@@ -311,7 +311,7 @@ public sealed class AutomationStoriesTests : IDisposable
     [Fact]
     public void A_rep_setting_Recycled_and_the_hand_back_call_for_the_same_moment_hand_back_once()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         org.Update(LeadColumns.Table, lead, (LeadColumns.LifecycleStage, new OptionSetValue(LifecycleStageValues.Recycled)), (LeadColumns.HandBackReason, "Wrong contact"));
         var events = org.Events(lead).Count;
 
@@ -327,7 +327,7 @@ public sealed class AutomationStoriesTests : IDisposable
     [Fact]
     public void A_lead_sales_accepted_is_handed_back_below_the_line_and_the_recycled_flow_sees_the_stage()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         org.Update(LeadColumns.Table, lead, (LeadColumns.LifecycleStage, new OptionSetValue(LifecycleStageValues.SalesAccepted)));
         org.Advance(3);
 
@@ -342,7 +342,7 @@ public sealed class AutomationStoriesTests : IDisposable
     [Fact]
     public void A_hand_back_reason_is_counted_after_trimming()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         var reason = new string('r', 500);
 
         org.Call(CustomApi.HandBackLead, lead, parameters: (CustomApi.Reason, "   " + reason + "   "));
@@ -373,7 +373,7 @@ public sealed class AutomationStoriesTests : IDisposable
     [Fact]
     public void A_second_hand_back_of_a_recycled_lead_writes_no_second_stage_change()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         org.Call(CustomApi.HandBackLead, lead, parameters: (CustomApi.Reason, "No budget"));
         org.Advance(2);
 
@@ -423,7 +423,7 @@ public sealed class AutomationStoriesTests : IDisposable
     [Fact]
     public void The_explanation_of_a_handed_back_lead_says_why_and_takes_Top_from_1_to_50()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         org.Call(CustomApi.HandBackLead, lead, parameters: (CustomApi.Reason, "No budget"));
 
         var explained = (string)org.Call(CustomApi.ExplainLeadScore, lead, parameters: (CustomApi.Top, 1))[CustomApi.Explanation];
@@ -445,7 +445,7 @@ public sealed class AutomationStoriesTests : IDisposable
     [Fact]
     public void Without_Top_the_explanation_gives_the_five_biggest_reasons()
     {
-        var lead = SalesReadyLead(); // director, whitepaper
+        var lead = org.SalesReadyLead(); // director, whitepaper
         org.Advance(1);
         org.Call(CustomApi.HandBackLead, lead, parameters: (CustomApi.Reason, "No budget"));
         org.Call(CustomApi.AdjustLeadScore, lead, org.Admin, (CustomApi.Points, 5), (CustomApi.Reason, "Met at the booth"));
@@ -583,7 +583,7 @@ public sealed class AutomationStoriesTests : IDisposable
     [Fact]
     public void Sales_ready_on_is_the_last_time_the_lead_became_sales_ready_and_survives_qualification()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         Assert.Equal(ScoringOrganization.Start, org.Lead(lead).GetAttributeValue<DateTime?>(LeadColumns.SalesReadyOn));
         org.Advance(1);
         org.Call(CustomApi.HandBackLead, lead, parameters: (CustomApi.Reason, "No budget"));
@@ -816,15 +816,6 @@ public sealed class AutomationStoriesTests : IDisposable
         return pages.ToArray();
     }
 
-    private Guid SalesReadyLead()
-    {
-        var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
-        org.Download(lead);
-        org.Download(lead);
-        org.Download(lead);
-        Assert.Equal(LifecycleStage.MarketingQualified, org.Stage(lead));
-        return lead;
-    }
 
     private int Status(Guid model) => org.Org.GetRow(ScoringModelColumns.Table, model)!.GetAttributeValue<OptionSetValue>(ScoringModelColumns.Status).Value;
 

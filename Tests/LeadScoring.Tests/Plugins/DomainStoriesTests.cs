@@ -62,7 +62,7 @@ public class DomainStoriesTests
     [Fact]
     public void A_fit_gain_after_a_hand_back_does_not_make_the_lead_sales_ready_again()
     {
-        var lead = SalesReadyLead(); // fit 20 + engagement 90 = 110
+        var lead = org.SalesReadyLead(); // fit 20 + engagement 90 = 110
         org.Call(CustomApi.HandBackLead, lead, parameters: (CustomApi.Reason, "Not ready to buy"));
         Assert.Equal(70, org.Score(lead));
 
@@ -77,7 +77,7 @@ public class DomainStoriesTests
     [Fact]
     public void A_recycled_lead_requalifies_only_with_requalifyEngagement_new_points()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         org.Call(CustomApi.HandBackLead, lead, parameters: (CustomApi.Reason, "Not ready to buy"));
         org.Advance(1);
         org.Update(LeadColumns.Table, lead, ("numberofemployees", 600)); // 110, above the line
@@ -119,7 +119,7 @@ public class DomainStoriesTests
     [Fact]
     public void A_second_hand_back_before_any_new_engagement_debits_and_counts_nothing_but_keeps_the_latest_reason()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         org.Call(CustomApi.HandBackLead, lead, parameters: (CustomApi.Reason, "No budget"));
         var score = org.Score(lead);
         org.Advance(7);
@@ -212,7 +212,7 @@ public class DomainStoriesTests
     [Fact]
     public void Decay_below_the_line_takes_a_lead_out_of_Marketing_Qualified()
     {
-        var lead = SalesReadyLead(); // 110
+        var lead = org.SalesReadyLead(); // 110
 
         Decay(ScoringOrganization.Start.AddDays(44)); // 3 debits of 5
 
@@ -244,7 +244,7 @@ public class DomainStoriesTests
     [Fact]
     public void A_qualified_lead_is_Sales_Accepted_is_not_decayed_and_cannot_be_handed_back()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         org.Update(LeadColumns.Table, lead, (LeadColumns.StateCode, new OptionSetValue(1)), (LeadColumns.StatusCode, new OptionSetValue(3)));
         Assert.Equal(LifecycleStage.SalesAccepted, org.Stage(lead));
 
@@ -259,7 +259,7 @@ public class DomainStoriesTests
     [Fact]
     public void A_disqualified_lead_is_Disqualified_and_reactivating_it_recomputes_the_stage_from_its_score()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         org.Update(LeadColumns.Table, lead, (LeadColumns.StateCode, new OptionSetValue(2)), (LeadColumns.StatusCode, new OptionSetValue(4)));
         Assert.Equal(LifecycleStage.Disqualified, org.Stage(lead));
 
@@ -362,7 +362,7 @@ public class DomainStoriesTests
     [Fact]
     public void A_negative_manual_adjustment_takes_a_lead_out_of_Marketing_Qualified()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
 
         var response = org.Call(CustomApi.AdjustLeadScore, lead, org.Admin, parameters: [(CustomApi.Points, -20), (CustomApi.Reason, "Duplicate downloads")]);
 
@@ -654,7 +654,7 @@ public class DomainStoriesTests
     [Fact]
     public void The_explanation_reasons_add_up_to_the_score_after_a_hand_back_decay_and_adjustment()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         org.Call(CustomApi.HandBackLead, lead, parameters: (CustomApi.Reason, "No budget"));
         org.Call(CustomApi.AdjustLeadScore, lead, org.Admin, parameters: [(CustomApi.Points, 7), (CustomApi.Reason, "Met at the booth")]);
         Decay(ScoringOrganization.Start.AddDays(40));
@@ -689,7 +689,7 @@ public class DomainStoriesTests
     [Fact]
     public void Recalculating_a_lead_twice_books_nothing_new()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         org.Call(CustomApi.HandBackLead, lead, parameters: (CustomApi.Reason, "No budget"));
         var events = org.Events(lead).Count;
 
@@ -722,7 +722,7 @@ public class DomainStoriesTests
     [Fact]
     public void A_rep_setting_Recycled_without_a_reason_still_hands_the_lead_back()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
 
         org.Update(LeadColumns.Table, lead, (LeadColumns.LifecycleStage, new OptionSetValue(LifecycleStageValues.Recycled)));
 
@@ -735,7 +735,7 @@ public class DomainStoriesTests
     [Fact]
     public void A_lead_that_requalified_and_is_handed_back_again_counts_two_hand_backs()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         org.Call(CustomApi.HandBackLead, lead, parameters: (CustomApi.Reason, "No budget"));
         org.Advance(1);
         org.Download(lead);
@@ -799,7 +799,7 @@ public class DomainStoriesTests
     [Fact]
     public void A_manual_engagement_adjustment_after_a_hand_back_counts_as_new_engagement()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         org.Call(CustomApi.HandBackLead, lead, parameters: (CustomApi.Reason, "Not ready"));
         org.Advance(2);
 
@@ -814,7 +814,7 @@ public class DomainStoriesTests
     [Fact]
     public void The_explanation_says_when_the_next_decay_debit_falls_due()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         org.Advance(25);
 
         var explained = (string)org.Call(CustomApi.ExplainLeadScore, lead, parameters: (CustomApi.Top, 5))[CustomApi.Explanation];
@@ -847,15 +847,6 @@ public class DomainStoriesTests
         Assert.Null(scoring.Lead(lead).GetAttributeValue<DateTime?>(LeadColumns.NextScoreChangeOn));
     }
 
-    private Guid SalesReadyLead()
-    {
-        var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
-        org.Download(lead);
-        org.Download(lead);
-        org.Download(lead);
-        Assert.Equal(LifecycleStage.MarketingQualified, org.Stage(lead));
-        return lead;
-    }
 
     private void Visit(Guid lead) => org.Create(InteractionColumns.Table, (InteractionColumns.Name, "Pricing"), (InteractionColumns.Type, new OptionSetValue(InteractionTypeValues.PageVisit)), (InteractionColumns.LeadId, new EntityReference(LeadColumns.Table, lead)));
 

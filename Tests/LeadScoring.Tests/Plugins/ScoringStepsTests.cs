@@ -59,7 +59,7 @@ public class ScoringStepsTests
     [Fact]
     public void A_handed_back_lead_lands_below_the_line_and_needs_new_engagement_to_requalify()
     {
-        var lead = SalesReadyLead(); // fit 20 + engagement 90
+        var lead = org.SalesReadyLead(); // fit 20 + engagement 90
 
         var response = org.Call(CustomApi.HandBackLead, lead, parameters: (CustomApi.Reason, "No budget this year"));
 
@@ -79,7 +79,7 @@ public class ScoringStepsTests
     [Fact]
     public void A_person_setting_the_stage_to_Recycled_hands_the_lead_back()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
 
         org.Update(LeadColumns.Table, lead, (LeadColumns.LifecycleStage, new OptionSetValue(LifecycleStageValues.Recycled)), (LeadColumns.HandBackReason, "Wrong contact"));
 
@@ -90,7 +90,7 @@ public class ScoringStepsTests
     [Fact]
     public void SalesAccepted_set_by_a_person_is_kept_while_points_move()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         org.Update(LeadColumns.Table, lead, (LeadColumns.LifecycleStage, new OptionSetValue(LifecycleStageValues.SalesAccepted)));
 
         org.Update(LeadColumns.Table, lead, ("jobtitle", "Intern"));
@@ -235,13 +235,4 @@ public class ScoringStepsTests
         Assert.Equal(0, org.Score(lead));
     }
 
-    private Guid SalesReadyLead()
-    {
-        var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
-        org.Download(lead);
-        org.Download(lead);
-        org.Download(lead);
-        Assert.Equal(LifecycleStage.MarketingQualified, org.Stage(lead));
-        return lead;
-    }
 }

@@ -44,7 +44,7 @@ public class StageHistoryTests
     [Fact]
     public void A_person_setting_the_stage_is_recorded_as_theirs_and_scoring_after_it_adds_nothing()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         var before = Rows(lead).Count;
 
         org.Update(LeadColumns.Table, lead, (LeadColumns.LifecycleStage, new OptionSetValue(LifecycleStageValues.SalesAccepted)));
@@ -58,7 +58,7 @@ public class StageHistoryTests
     [Fact]
     public void A_person_setting_Recycled_is_one_hand_back_row_and_the_debit_follows()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         var before = Rows(lead).Count;
 
         org.Update(LeadColumns.Table, lead, (LeadColumns.LifecycleStage, new OptionSetValue(LifecycleStageValues.Recycled)), (LeadColumns.HandBackReason, "Wrong contact"));
@@ -71,7 +71,7 @@ public class StageHistoryTests
     [Fact]
     public void Qualifying_the_lead_is_a_status_change()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
 
         org.Update(LeadColumns.Table, lead, (LeadColumns.StateCode, new OptionSetValue(1)), (LeadColumns.StatusCode, new OptionSetValue(3)));
 
@@ -82,7 +82,7 @@ public class StageHistoryTests
     [Fact]
     public void A_retried_hand_back_and_a_replayed_download_write_no_second_row()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         org.Call(CustomApi.HandBackLead, lead, parameters: (CustomApi.Reason, "No budget"));
         var rows = Rows(lead).Count;
 
@@ -96,7 +96,7 @@ public class StageHistoryTests
     [Fact]
     public void The_same_change_written_twice_by_lead_scoring_is_refused_by_the_key_and_counted_once()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         var mql = Rows(lead).Single(r => r.To == LifecycleStage.MarketingQualified);
         var count = org.Org.GetRows(StageChangeColumns.Table).Count;
 
@@ -113,7 +113,7 @@ public class StageHistoryTests
     [Fact]
     public void Nobody_writes_the_history_directly_not_even_a_System_Administrator()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         var row = org.Org.GetRows(StageChangeColumns.Table).Single(r => r.GetAttributeValue<EntityReference>(StageChangeColumns.LeadId).Id == lead && StageChanges.FromRow(r).To == LifecycleStage.New);
         var rows = org.Org.GetRows(StageChangeColumns.Table).Count;
         var administrator = org.As(org.Org.AddUser("Sasha Sysadmin", LeadScoring.Emulator.EmulatedOrganization.SystemAdministratorRole));
@@ -130,7 +130,7 @@ public class StageHistoryTests
     [Fact]
     public void Deleting_the_lead_deletes_its_stage_history()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         var other = org.CreateLead(("lastname", "Other"));
         Assert.NotEmpty(Rows(lead));
 
@@ -143,7 +143,7 @@ public class StageHistoryTests
     [Fact]
     public void A_sales_rep_reads_the_history_but_cannot_write_it()
     {
-        var lead = SalesReadyLead();
+        var lead = org.SalesReadyLead();
         var rep = org.As(org.SalesRep);
         var row = org.Org.GetRows(StageChangeColumns.Table).First(r => r.GetAttributeValue<EntityReference>(StageChangeColumns.LeadId).Id == lead);
 
@@ -156,15 +156,6 @@ public class StageHistoryTests
         org.Org.GetRows(StageChangeColumns.Table).Where(r => r.GetAttributeValue<EntityReference>(StageChangeColumns.LeadId)?.Id == lead)
             .Select(StageChanges.FromRow).OrderBy(e => e.EnteredOn).ThenBy(e => e.To == LifecycleStage.New ? 0 : 1).ToList();
 
-    private Guid SalesReadyLead()
-    {
-        var lead = org.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
-        org.Download(lead);
-        org.Download(lead);
-        org.Download(lead);
-        Assert.Equal(LifecycleStage.MarketingQualified, org.Stage(lead));
-        return lead;
-    }
 }
 
 /// <summary>A step of another solution's kind: on a lead update it writes, as SYSTEM, a stage change the lead already has.</summary>
