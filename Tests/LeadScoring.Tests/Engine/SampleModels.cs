@@ -27,6 +27,18 @@ internal static class SampleModels
         Limit = new RuleLimit(LimitType.PerRecord),
     };
 
+    /// <summary>Attending a webinar, once per lead.</summary>
+    public static ScoringRule Webinar { get; } = new()
+    {
+        Id = "webinar",
+        Name = "Attended a webinar",
+        Category = Category.Engagement,
+        Table = "ls_interaction",
+        Conditions = [new Condition("ls_type", ConditionOperator.EqualsTo, [(decimal)LeadScoring.Dataverse.InteractionTypeValues.WebinarAttended])],
+        Points = 25,
+        Limit = new RuleLimit(LimitType.PerLead),
+    };
+
     public static ScoringRule Cold { get; } = new()
     {
         Id = "cold",

@@ -43,18 +43,7 @@ public class DomainStoriesTests
         Limit = new RuleLimit(LimitType.PerRecord),
     };
 
-    private static readonly ScoringRule Webinar = new()
-    {
-        Id = "webinar",
-        Name = "Attended a webinar",
-        Category = Category.Engagement,
-        Table = "ls_interaction",
-        Conditions = [new Condition("ls_type", ConditionOperator.EqualsTo, [(decimal)InteractionTypeValues.WebinarAttended])],
-        Points = 25,
-        Limit = new RuleLimit(LimitType.PerLead),
-    };
-
-    private static readonly ScoringModel Model = Engine.SampleModels.With(BigCompany, Student, PageVisit, Webinar);
+    private static readonly ScoringModel Model = Engine.SampleModels.With(BigCompany, Student, PageVisit, Engine.SampleModels.Webinar);
 
     private readonly ScoringOrganization org = new(Model);
 
@@ -457,7 +446,7 @@ public class DomainStoriesTests
     public void At_most_N_times_and_once_per_N_days_limit_the_awards()
     {
         var twice = PageVisit with { Id = "visit", Limit = new RuleLimit(LimitType.MaxTimes, 2) };
-        var weekly = Webinar with { Id = "webinar", Limit = new RuleLimit(LimitType.OncePerDays, 7) };
+        var weekly = Engine.SampleModels.Webinar with { Id = "webinar", Limit = new RuleLimit(LimitType.OncePerDays, 7) };
         var scoring = new ScoringOrganization(Engine.SampleModels.With(twice, weekly));
         scoring.Org.Clock.Set(new DateTime(2026, 5, 4, 9, 0, 0, DateTimeKind.Utc)); // a Monday
         var lead = scoring.CreateLead(("lastname", "Doe"));
@@ -470,12 +459,12 @@ public class DomainStoriesTests
 
         Assert.Equal(10, scoring.Score(lead));
 
-        AttendWebinar(scoring, lead); // Monday-Tuesday
+        scoring.AttendWebinar(lead); // Monday-Tuesday
         scoring.Advance(2);
-        AttendWebinar(scoring, lead); // Thursday, same week
+        scoring.AttendWebinar(lead); // Thursday, same week
         Assert.Equal(35, scoring.Score(lead));
         scoring.Advance(5);
-        AttendWebinar(scoring, lead); // the next week
+        scoring.AttendWebinar(lead); // the next week
         Assert.Equal(60, scoring.Score(lead));
     }
 
@@ -582,9 +571,6 @@ public class DomainStoriesTests
         Assert.Equal(LifecycleStage.MarketingQualified, org.Stage(lead));
         Assert.Equal(org.SumOfEvents(lead), org.Score(lead));
     }
-
-    private static void AttendWebinar(ScoringOrganization scoring, Guid lead) =>
-        scoring.Create(InteractionColumns.Table, (InteractionColumns.Name, "Webinar"), (InteractionColumns.Type, new OptionSetValue(InteractionTypeValues.WebinarAttended)), (InteractionColumns.LeadId, new EntityReference(LeadColumns.Table, lead)));
 
     // integrations.md: ls_RecordInteraction records "Event registration" (100000008); the org's own choice has it, so a rule on it should score.
     [Fact]

@@ -18,17 +18,6 @@ public class EdgeStoriesTests
 {
     private static readonly ScoringRule Burst = new() { Id = "burst", Name = "Burst of activity", Category = Category.Engagement, Kind = RuleKind.ActivityVolume, Count = 3, WithinDays = 7, Points = 20 };
 
-    private static readonly ScoringRule Webinar = new()
-    {
-        Id = "webinar",
-        Name = "Attended a webinar",
-        Category = Category.Engagement,
-        Table = "ls_interaction",
-        Conditions = [new Condition("ls_type", ConditionOperator.EqualsTo, [(decimal)InteractionTypeValues.WebinarAttended])],
-        Points = 25,
-        Limit = new RuleLimit(LimitType.PerLead),
-    };
-
     // model-format.md, Decay: "New engagement restarts the clock: an activity that a positive engagement rule awards".
     // An email sales sends is no engagement of the lead; the activity bonus, already paid once per lead, awards it nothing.
     [Fact]
@@ -73,9 +62,9 @@ public class EdgeStoriesTests
     [Fact]
     public void A_second_hand_back_after_an_activity_that_earned_no_points_debits_and_counts_nothing()
     {
-        var scoring = new ScoringOrganization(SampleModels.With(Webinar));
+        var scoring = new ScoringOrganization(SampleModels.With(SampleModels.Webinar));
         var lead = scoring.CreateLead(("lastname", "Doe"), ("jobtitle", "Director"));
-        AttendWebinar(scoring, lead);
+        scoring.AttendWebinar(lead);
         for (var i = 0; i < 3; i++)
         {
             scoring.Download(lead);
@@ -86,7 +75,7 @@ public class EdgeStoriesTests
         Assert.Equal(90, scoring.Score(lead));
 
         scoring.Advance(1);
-        AttendWebinar(scoring, lead); // the once-per-lead rule is spent: no points
+        scoring.AttendWebinar(lead); // the once-per-lead rule is spent: no points
         Assert.Equal(90, scoring.Score(lead));
         Assert.Equal(LifecycleStage.Recycled, scoring.Stage(lead));
 
@@ -226,9 +215,6 @@ public class EdgeStoriesTests
             System.IO.Directory.Delete(folder, recursive: true);
         }
     }
-
-    private static void AttendWebinar(ScoringOrganization scoring, Guid lead) =>
-        scoring.Create(InteractionColumns.Table, (InteractionColumns.Name, "Webinar"), (InteractionColumns.Type, new OptionSetValue(InteractionTypeValues.WebinarAttended)), (InteractionColumns.LeadId, new EntityReference(LeadColumns.Table, lead)));
 
     private static void Queue(ScoringOrganization org, Guid lead, int type, string name) =>
         org.As(org.Writer(InteractionColumns.Table)).Create(new Entity(InteractionColumns.Table)
