@@ -13,6 +13,15 @@ namespace LeadScoring.Dataverse
         /// <summary>The email columns the signals are read from: what scoring must read, watch and register on an email's images.</summary>
         public static readonly string[] EmailSignalColumns = { EmailColumns.DirectionCode, EmailColumns.StatusCode, EmailColumns.LinksClickedCount, EmailColumns.ReplyCount };
 
+        /// <summary>
+        /// When an interaction counts: its ls_occurredon, but never later than it was recorded
+        /// (createdon). ls_RecordInteraction takes a moment up to an hour ahead (clock skew); counted
+        /// from then, its points would be invisible to a recalculation made before that moment and
+        /// would look like engagement after a hand-back booked meanwhile.
+        /// </summary>
+        public static DateTime? InteractionMoment(DateTime? occurredOn, DateTime? createdOn) =>
+            occurredOn.HasValue && createdOn.HasValue && createdOn.Value < occurredOn.Value ? createdOn : occurredOn;
+
         public static Activity Of(string table, string recordId, DateTime occurredOn, IReadOnlyDictionary<string, object?> current, IReadOnlyDictionary<string, object?>? previous, string occurrence)
         {
             var activity = new Activity(table, recordId, occurredOn, current, previous, occurrence);

@@ -147,7 +147,7 @@ namespace LeadScoring.Dataverse
         }
 
         /// <summary>
-        /// Appends the events, those with shared keys (a maxTimes slot, a oncePerDays period) first;
+        /// Appends the events, those with shared keys (once per lead, a maxTimes slot, a oncePerDays period) first;
         /// false at the first key another job wrote meanwhile, when the engine must decide again
         /// with the ledger as it is now (the next slot, or the limit reached, or a replay: nothing).
         /// </summary>

@@ -84,11 +84,7 @@ namespace LeadScoring.Dataverse
             // Activation retires the model that was active, so two Active models come only from a race
             // or a direct data edit. Then the most recently activated one scores, deterministically
             // (ties by id), and every scoring traces both names until an admin retires the other.
-            var query = new QueryExpression(ScoringModelColumns.Table) { ColumnSet = new ColumnSet(ModelColumns.Concat(new[] { ScoringModelColumns.ActivatedOn }).ToArray()), TopCount = 2 };
-            query.Criteria.AddCondition(ScoringModelColumns.Status, ConditionOperator.Equal, ModelStatusValues.Active);
-            query.AddOrder(ScoringModelColumns.ActivatedOn, OrderType.Descending);
-            query.AddOrder(ScoringModelColumns.Id, OrderType.Ascending);
-            var rows = service.RetrieveMultiple(query).Entities;
+            var rows = service.RetrieveMultiple(ActiveModels(2, ModelColumns.Concat(new[] { ScoringModelColumns.ActivatedOn }).ToArray())).Entities;
             var active = rows.Count == 0 ? null : new StoredModel(rows[0].Id, Map(rows[0]), now)
             {
                 Conflict = rows.Count < 2 ? null :
@@ -101,6 +97,19 @@ namespace LeadScoring.Dataverse
             }
 
             return active;
+        }
+
+        /// <summary>The Active model that scores (uncached; null when none is Active).</summary>
+        public Guid? ScoringModelId() => service.RetrieveMultiple(ActiveModels(1, ScoringModelColumns.Id)).Entities.Select(r => (Guid?)r.Id).FirstOrDefault();
+
+        /// <summary>Active models, the one that scores first: the most recently activated, ties by the smaller id.</summary>
+        private static QueryExpression ActiveModels(int top, params string[] columns)
+        {
+            var query = new QueryExpression(ScoringModelColumns.Table) { ColumnSet = new ColumnSet(columns), TopCount = top };
+            query.Criteria.AddCondition(ScoringModelColumns.Status, ConditionOperator.Equal, ModelStatusValues.Active);
+            query.AddOrder(ScoringModelColumns.ActivatedOn, OrderType.Descending);
+            query.AddOrder(ScoringModelColumns.Id, OrderType.Ascending);
+            return query;
         }
 
         private static string ActivatedOn(Entity row) => row.GetAttributeValue<DateTime?>(ScoringModelColumns.ActivatedOn)?.ToString("u", CultureInfo.InvariantCulture) ?? "never";

@@ -18,7 +18,7 @@ namespace LeadScoring.Dataverse
     /// </summary>
     public static class SourceRecords
     {
-        private const string CreatedOn = "createdon";
+        public const string CreatedOn = "createdon";
 
         public static IReadOnlyList<Activity> Read(IOrganizationService service, Guid leadId, ScoringModel model)
         {
@@ -37,7 +37,8 @@ namespace LeadScoring.Dataverse
                 query.AddOrder(CreatedOn, OrderType.Ascending);
                 foreach (var row in Paging.RetrieveAll(service, query))
                 {
-                    var occurredOn = (isInteraction ? row.GetAttributeValue<DateTime?>(InteractionColumns.OccurredOn) : null) ?? row.GetAttributeValue<DateTime?>(CreatedOn) ?? DateTime.MinValue;
+                    var createdOn = row.GetAttributeValue<DateTime?>(CreatedOn);
+                    var occurredOn = (isInteraction ? ActivityChange.InteractionMoment(row.GetAttributeValue<DateTime?>(InteractionColumns.OccurredOn), createdOn) : null) ?? createdOn ?? DateTime.MinValue;
                     activities.Add(ActivityChange.Of(table, row.Id.ToString("D"), DateTime.SpecifyKind(occurredOn, DateTimeKind.Utc), PlainValues.Of(row), null, "create"));
                 }
             }

@@ -19,18 +19,19 @@ namespace LeadScoring.Engine
                 .Where(c => c.Key != null)
                 .ToList();
 
-            // A change is scored once: if the ledger holds an unlimited rule's award of this change (same
-            // record, same moment), this is a replay (a rule whose award was capped to nothing the first
-            // time must not land now). A rule whose key another record's change already took (once per
-            // lead, once per record) books nothing for this one; the change's other rules still fire. A
-            // limited rule's award (maxTimes, oncePerDays) is judged on its own: its key is shared with
-            // other records' changes, and a job that lost that key to another job scores again (LeadScorer).
-            if (candidates.Any(c => !IsLimited(c.Rule) && AwardOf(draft, c.Rule, activity) != null))
+            // A change is scored once: if the ledger holds a record-specific award of this change (once
+            // per record or per change; same record, same moment), this is a replay (a rule whose award
+            // was capped to nothing the first time must not land now). A rule whose key another record's
+            // change already took books nothing for this one; the change's other rules still fire. A
+            // rule with a shared key (once per lead, maxTimes, oncePerDays) is judged on its own: other
+            // records' changes compete for its key, and a job that lost it to another job scores again
+            // (LeadScorer books shared keys first, so a lost one leaves no record-specific award behind).
+            if (candidates.Any(c => !HasSharedKey(c.Rule) && AwardOf(draft, c.Rule, activity) != null))
             {
                 return;
             }
 
-            foreach (var candidate in candidates.Where(c => !(IsLimited(c.Rule) && AwardOf(draft, c.Rule, activity) != null)))
+            foreach (var candidate in candidates.Where(c => !(HasSharedKey(c.Rule) && AwardOf(draft, c.Rule, activity) != null)))
             {
                 Award(draft, candidate.Rule, candidate.Key!, activity, candidate.Rule.Name);
             }
@@ -76,7 +77,7 @@ namespace LeadScoring.Engine
         /// <summary>The n-th period of the given number of days that the moment falls in, counted from 1 January 0001 (a Monday): 7 gives Monday-to-Sunday weeks, 1 UTC days.</summary>
         public static long Period(DateTime on, int days) => on.Ticks / TimeSpan.TicksPerDay / days;
 
-        private static bool IsLimited(ScoringRule rule) => rule.Limit.Type == LimitType.MaxTimes || rule.Limit.Type == LimitType.OncePerDays;
+        private static bool HasSharedKey(ScoringRule rule) => rule.Limit.Type is LimitType.PerLead or LimitType.MaxTimes or LimitType.OncePerDays;
 
         /// <summary>The rule's award already booked for this change of this record (a replay, or this job's own earlier attempt).</summary>
         private static ScoreEvent? AwardOf(LedgerDraft draft, ScoringRule rule, Activity activity) =>

@@ -46,14 +46,14 @@ namespace LeadScoring.Engine
     /// with a marketing and a sales approval; any edit of its settings clears the approvals given to
     /// the settings as they were; each approver approves for themself and needs the side's role; an
     /// active model is never edited in place and is retired only by the activation of an approved
-    /// successor (or directly, while another model is Active too); the two approvals come from two different people; only the person who gave an
+    /// successor (or directly, while another Active model scores instead of it); the two approvals come from two different people; only the person who gave an
     /// approval withdraws it; a retired model never changes.
     /// </summary>
     public static class ModelApproval
     {
         /// <summary>The state after the edit, or a ScoringException saying why the edit is refused.</summary>
-        /// <param name="anotherModelActive">Another model is Active too (a race or a direct data edit): retiring this one does not stop scoring.</param>
-        public static ApprovalState Decide(ApprovalState before, ModelEdit edit, Editor editor, string description, bool anotherModelActive = false)
+        /// <param name="anotherModelScores">Another Active model scores instead of this one (two Active models: a race or a direct data edit): retiring this one stops nothing.</param>
+        public static ApprovalState Decide(ApprovalState before, ModelEdit edit, Editor editor, string description, bool anotherModelScores = false)
         {
             var statusAfter = edit.Status ?? before.Status;
             var touched = edit.SettingsChanged || edit.Approvals.Count > 0;
@@ -62,7 +62,7 @@ namespace LeadScoring.Engine
                 throw new ScoringException(description + " is Active and cannot be edited. Copy it to a new version, edit the copy and have it approved.");
             }
 
-            if (before.Status == ModelStatus.Active && statusAfter == ModelStatus.Retired && !editor.IsProduct && !anotherModelActive)
+            if (before.Status == ModelStatus.Active && statusAfter == ModelStatus.Retired && !editor.IsProduct && !anotherModelScores)
             {
                 // One person must not be able to stop scoring: retiring takes the same two approvals as activating.
                 throw new ScoringException(description + " is Active: it is retired only when a successor that marketing and sales approved is activated. Copy it to a new version, have it approved and activate it.");

@@ -60,7 +60,9 @@ namespace LeadScoring.Steps
                 ImageColumns.ReadMissing(local.SystemService, target, ImageColumns.Missing(WatchedColumns.Of(model.Model, table), ImageColumns.Activity(table)), ref record, ref previous);
             }
 
-            var occurredOn = table == InteractionColumns.Table ? record.GetAttributeValue<System.DateTime?>(InteractionColumns.OccurredOn) ?? local.Now : local.Now;
+            var occurredOn = table == InteractionColumns.Table
+                ? ActivityChange.InteractionMoment(record.GetAttributeValue<System.DateTime?>(InteractionColumns.OccurredOn), record.GetAttributeValue<System.DateTime?>(SourceRecords.CreatedOn)) ?? local.Now
+                : local.Now;
             var occurrence = previous == null ? "create" : LeadRecord.RowVersion(record) ?? local.Context.OperationId.ToString("N");
             var activity = ActivityChange.Of(table, target.Id.ToString("D"), occurredOn, PlainValues.Of(record), previous == null ? null : PlainValues.Of(previous), occurrence);
             try

@@ -67,21 +67,15 @@ namespace LeadScoring.Steps
             var editor = new Editor(local.Context.InitiatingUserId, side => RoleMembership.Has(local.SystemService, local.Context.InitiatingUserId, Sides[side].Role), side => Sides[side].Role, IsProduct: local.IsProductWrite);
             var description = "The scoring model '" + before.GetAttributeValue<string>(ScoringModelColumns.Name) + "' version " + before.GetAttributeValue<int?>(ScoringModelColumns.Version);
 
-            var anotherActive = state.Status == ModelStatus.Active && edit.Status == ModelStatus.Retired && OtherActiveModels(local, target.Id) > 0;
-            var after = ModelApproval.Decide(state, edit, editor, description, anotherActive);
+            // Of two Active models only the one that does not score may be retired directly: retiring it stops nothing.
+            var anotherScores = state.Status == ModelStatus.Active && edit.Status == ModelStatus.Retired
+                && new ModelStore(local.SystemService, local.Context.OrganizationId).ScoringModelId() is { } scorer && scorer != target.Id;
+            var after = ModelApproval.Decide(state, edit, editor, description, anotherScores);
             Write(local, target, after, edit.SettingsChanged ? Sides.Keys : edit.Approvals.Keys);
             if (state.Status != ModelStatus.Active && after.Status == ModelStatus.Active)
             {
                 Activate(local, target);
             }
-        }
-
-        private static int OtherActiveModels(LocalPluginContext local, Guid modelId)
-        {
-            var query = new QueryExpression(ScoringModelColumns.Table) { ColumnSet = new ColumnSet(ScoringModelColumns.Id), TopCount = 1 };
-            query.Criteria.AddCondition(ScoringModelColumns.Status, ConditionOperator.Equal, ModelStatusValues.Active);
-            query.Criteria.AddCondition(ScoringModelColumns.Id, ConditionOperator.NotEqual, modelId);
-            return local.SystemService.RetrieveMultiple(query).Entities.Count;
         }
 
         /// <summary>Writes the decided status and the approvals of the given sides (with when they were given) into the Target.</summary>
