@@ -19,19 +19,12 @@ namespace LeadScoring.Engine
                 .Where(c => c.Key != null)
                 .ToList();
 
-            // A change is scored once: if the ledger holds a record-specific award of this change (once
-            // per record or per change; same record, same moment), this is a replay (a rule whose award
-            // was capped to nothing the first time must not land now). A rule whose key another record's
-            // change already took books nothing for this one; the change's other rules still fire. A
-            // rule with a shared key (once per lead, maxTimes, oncePerDays) is judged on its own: other
-            // records' changes compete for its key, and a job that lost it to another job scores again
-            // (LeadScorer books shared keys first, so a lost one leaves no record-specific award behind).
-            if (candidates.Any(c => !HasSharedKey(c.Rule) && AwardOf(draft, c.Rule, activity) != null))
-            {
-                return;
-            }
-
-            foreach (var candidate in candidates.Where(c => !(HasSharedKey(c.Rule) && AwardOf(draft, c.Rule, activity) != null)))
+            // Each rule's award of a change is booked once: a rule whose award of this change (same record,
+            // same moment) is in the ledger is a replay and skipped, and so is a rule whose key another
+            // record's change already took. Judged rule by rule, a job that failed or lost a shared key
+            // between two awards books the rest when it runs again. An award the engagement cap left at
+            // nothing leaves no trace: a redelivered change books it if room has opened since.
+            foreach (var candidate in candidates.Where(c => AwardOf(draft, c.Rule, activity) == null))
             {
                 Award(draft, candidate.Rule, candidate.Key!, activity, candidate.Rule.Name);
             }
@@ -76,8 +69,6 @@ namespace LeadScoring.Engine
 
         /// <summary>The n-th period of the given number of days that the moment falls in, counted from 1 January 0001 (a Monday): 7 gives Monday-to-Sunday weeks, 1 UTC days.</summary>
         public static long Period(DateTime on, int days) => on.Ticks / TimeSpan.TicksPerDay / days;
-
-        private static bool HasSharedKey(ScoringRule rule) => rule.Limit.Type is LimitType.PerLead or LimitType.MaxTimes or LimitType.OncePerDays;
 
         /// <summary>The rule's award already booked for this change of this record (a replay, or this job's own earlier attempt).</summary>
         private static ScoreEvent? AwardOf(LedgerDraft draft, ScoringRule rule, Activity activity) =>

@@ -178,6 +178,35 @@ public class ConcurrencyAndTimingStoriesTests
             [InteractionColumns.Type] = new OptionSetValue(InteractionTypeValues.AssetDownload),
             [InteractionColumns.LeadId] = new EntityReference(LeadColumns.Table, lead),
         });
+
+    // README: no retry or replay counts twice, and none may be lost. A download fires two rules; the second event's
+    // create fails (a transient platform error), so the asynchronous job fails after booking the first. Delivered
+    // again, the job books the second rule and not the first again.
+    [Fact]
+    public void A_job_retried_after_failing_between_two_awards_of_one_change_books_the_second()
+    {
+        ScoringRule OnDownload(string id, int points) => new()
+        {
+            Id = id,
+            Name = "Download (" + id + ")",
+            Category = Category.Engagement,
+            Table = "ls_interaction",
+            Conditions = [new Condition("ls_type", ConditionOperator.EqualsTo, [(decimal)InteractionTypeValues.AssetDownload])],
+            Points = points,
+        };
+        var org = new ScoringOrganization(SampleModels.Default with { Rules = [OnDownload("first", 5), OnDownload("second", 7)] });
+        var lead = org.CreateLead(("lastname", "Doe"));
+        var creates = 0;
+        org.Org.FailCalls(call => call.MessageName == "Create" && call.Table == ScoreEventColumns.Table && call.FromExecution != null && ++creates == 2, new TimeoutException("SQL timeout"), times: 1);
+
+        org.Download(lead);
+        var job = org.Org.SystemJobs.Last(j => j.PrimaryEntityName == InteractionColumns.Table);
+        Assert.Equal(2, creates);
+        org.Org.RedeliverJob(job);
+
+        Assert.Equal(5 + 7, org.Score(lead));
+        Assert.Equal(org.SumOfEvents(lead), org.Score(lead));
+    }
 }
 
 /// <summary>A step of another solution on ls_scoringmodel Update (PreOperation, after lead scoring's): reads the model row as SYSTEM.</summary>
