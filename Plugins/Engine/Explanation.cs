@@ -45,10 +45,13 @@ namespace LeadScoring.Engine
             return points;
         }
 
-        /// <summary>The next decay debit on the current schedule, or null when the model has no decay or the lead never engaged.</summary>
+        /// <summary>
+        /// The next decay debit on the current schedule, or null when the model has no decay, the lead
+        /// never engaged, or nothing is scheduled for it (a closed lead: only open leads decay).
+        /// </summary>
         public static DecayOutlook? NextDecay(ScoringModel model, LeadState state, DateTime now)
         {
-            if (model.Decay is not { } decay || !state.LastEngagementOn.HasValue || state.Engagement <= decay.Floor)
+            if (model.Decay is not { } decay || !state.LastEngagementOn.HasValue || state.Engagement <= decay.Floor || state.NextChangeOn == null)
             {
                 return null;
             }

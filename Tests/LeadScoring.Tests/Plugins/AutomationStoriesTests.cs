@@ -479,6 +479,21 @@ public sealed class AutomationStoriesTests : IDisposable
         Assert.Contains(missing.ToString(), error.Message, StringComparison.OrdinalIgnoreCase);
     }
 
+    // model-format.md: "A closed lead ... is not decayed"; the explanation's decay outlook says so too, so the card and
+    // the form never announce a debit that will not come.
+    [Fact]
+    public void A_qualified_lead_is_explained_without_a_decay_outlook()
+    {
+        var lead = org.SalesReadyLead();
+        var open = (string)org.Call(CustomApi.ExplainLeadScore, lead)[CustomApi.Explanation];
+        org.Update(LeadColumns.Table, lead, (LeadColumns.StateCode, new OptionSetValue(1)), (LeadColumns.StatusCode, new OptionSetValue(3)));
+
+        var qualified = (string)org.Call(CustomApi.ExplainLeadScore, lead)[CustomApi.Explanation];
+
+        Assert.Contains("\"decay\":{\"active\":true", open, StringComparison.Ordinal);
+        Assert.Contains("\"decay\":{\"active\":false}", qualified, StringComparison.Ordinal);
+    }
+
     // ---- ls_ApplyScoreDecay as the nightly flow calls it (automation.md, plugins.md) ----
 
     // automation.md: the flow calls with the same AsOf, PageSize and the previous Continuation until it comes back empty,

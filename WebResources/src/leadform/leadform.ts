@@ -7,14 +7,14 @@
 //   - Command "Hand back to marketing": JavaScriptFunction LeadScoring.LeadForm.handBack with
 //     <CrmParameter Value="PrimaryControl" /> (the form context), enable rule LeadScoring.LeadForm.canHandBack
 //     (https://learn.microsoft.com/power-apps/developer/model-driven-apps/pass-data-page-parameter-ribbon-actions).
-import { explainLeadScore, type Explanation } from "../shared/api";
+import { explainLeadScore, MaxReasons, type Explanation } from "../shared/api";
 import { Formatter, loadUserFormatSettings } from "../shared/format";
 import { Lead, LifecycleStage, ScoreCardControlName, WebResourceNames } from "../shared/schema";
 import { errorMessage, normalizeGuid } from "../shared/xrm";
 import { NotificationIds, notificationsFor, type LeadState } from "./notifications";
 
 /** How many reasons the form asks ls_ExplainLeadScore for (the card shows the top positive and negative). */
-export const ReasonsRequested = 10;
+export const ReasonsRequested = MaxReasons;
 
 function xrm(): Xrm.XrmStatic {
   return (globalThis as unknown as { Xrm: Xrm.XrmStatic }).Xrm;
@@ -114,11 +114,15 @@ export async function onPostSave(executionContext: Xrm.Events.EventContext): Pro
   await refresh(executionContext.getFormContext());
 }
 
-/** Enable rule of the "Hand back to marketing" command: a saved lead that marketing passed to sales. */
+/**
+ * Enable rule of the "Hand back to marketing" command: a saved, open lead that marketing passed to
+ * sales (a qualified lead is Sales Accepted too, but only an open lead can be handed back).
+ */
 export function canHandBack(primaryControl: Xrm.FormContext): boolean {
   if (!primaryControl || !leadIdOf(primaryControl)) return false;
   const stage = value<number>(primaryControl, Lead.lifecycleStage);
-  return stage === LifecycleStage.MarketingQualified || stage === LifecycleStage.SalesAccepted;
+  const statecode = value<number>(primaryControl, Lead.stateCode);
+  return (statecode === null || statecode === 0) && (stage === LifecycleStage.MarketingQualified || stage === LifecycleStage.SalesAccepted);
 }
 
 /** The dialog the command opens (exported for the tests). */

@@ -5,14 +5,14 @@
 // getContentWindow(). If that has not happened shortly after load (the page opened outside the form
 // script's reach), it falls back to parent.Xrm and the record id the form passes in the `id` query
 // parameter when the control has "Pass record object-type code and unique identifier as parameters".
-import { explainLeadScore, type Explanation } from "../shared/api";
+import { explainLeadScore, MaxReasons, type Explanation } from "../shared/api";
 import { h, replaceChildren } from "../shared/dom";
 import { Formatter, loadUserFormatSettings } from "../shared/format";
 import { errorMessage, normalizeGuid, pageParameters, parentXrm } from "../shared/xrm";
 import { renderMessage, renderScoreCard, trendChart } from "./render";
 import { applyHostTheme } from "../shared/theme";
 
-const REASONS = 10;
+const REASONS = MaxReasons;
 const FALLBACK_AFTER_MS = 1500;
 
 interface State {

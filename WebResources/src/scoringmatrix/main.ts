@@ -69,23 +69,29 @@ async function runWhatIf(): Promise<void> {
   out.setAttribute("aria-busy", "true");
   replaceChildren(out, "Scoring the lead under both models…");
   try {
+    // The call under the active model may fail on its own (before the first activation no model is
+    // active): the page's own model is still what the admin came for.
     const [thisModel, activeModel] = await Promise.all([
       explainLeadScore(xrm, lead.id, { modelId: m.id, top: WhatIfReasons }),
-      explainLeadScore(xrm, lead.id, { top: WhatIfReasons }),
+      explainLeadScore(xrm, lead.id, { top: WhatIfReasons }).then(
+        (explanation) => ({ explanation }),
+        (e: unknown) => ({ problem: errorMessage(e) }),
+      ),
     ]);
     const active = state.models.find((x) => x.status === ModelStatus.Active);
-    const activeLabel = activeModel.modelName
-      ? `${activeModel.modelName}${activeModel.modelVersion !== null ? ` v${state.fmt.number(activeModel.modelVersion)}` : ""}`
-      : active
-        ? modelLabel(active, state.fmt)
-        : "active model";
+    const activeLabel =
+      "explanation" in activeModel && activeModel.explanation.modelName
+        ? `${activeModel.explanation.modelName}${activeModel.explanation.modelVersion !== null ? ` v${state.fmt.number(activeModel.explanation.modelVersion)}` : ""}`
+        : active
+          ? modelLabel(active, state.fmt)
+          : "none";
     renderWhatIf(
       out,
       {
         leadId: lead.id,
         leadName: lead.name,
         thisModel: { label: `${m.name}${m.version !== null ? ` v${state.fmt.number(m.version)}` : ""}`, explanation: thisModel },
-        activeModel: { label: activeLabel, explanation: activeModel },
+        activeModel: { label: activeLabel, ...activeModel },
       },
       state.fmt,
     );

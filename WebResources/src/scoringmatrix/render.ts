@@ -175,7 +175,8 @@ export interface WhatIf {
   leadName: string | null;
   leadId: string;
   thisModel: { label: string; explanation: Explanation };
-  activeModel: { label: string; explanation: Explanation };
+  /** The lead under the active model, or why it could not be scored (no model is active yet). */
+  activeModel: { label: string; explanation: Explanation } | { label: string; problem: string };
 }
 
 function scoreColumn(doc: Document, cls: string, heading: string, e: Explanation, fmt: Formatter): HTMLElement {
@@ -201,7 +202,9 @@ function scoreColumn(doc: Document, cls: string, heading: string, e: Explanation
 
 export function renderWhatIf(root: HTMLElement, w: WhatIf, fmt: Formatter): void {
   const doc = root.ownerDocument;
-  const diff = w.thisModel.explanation.score - w.activeModel.explanation.score;
+  const active = w.activeModel;
+  const activeHeading = `Under the active model, ${active.label}`;
+  const diff = "explanation" in active ? w.thisModel.explanation.score - active.explanation.score : null;
   replaceChildren(
     root,
     h(doc, "p", { class: "whatif-lead" }, "Lead ", h(doc, "strong", { class: "lead-name" }, w.leadName ?? w.leadId)),
@@ -210,15 +213,19 @@ export function renderWhatIf(root: HTMLElement, w: WhatIf, fmt: Formatter): void
       "div",
       { class: "whatif-grid" },
       scoreColumn(doc, "this", `Under ${w.thisModel.label}`, w.thisModel.explanation, fmt),
-      scoreColumn(doc, "active", `Under the active model, ${w.activeModel.label}`, w.activeModel.explanation, fmt),
+      "explanation" in active
+        ? scoreColumn(doc, "active", activeHeading, active.explanation, fmt)
+        : h(doc, "div", { class: "whatif-col active", "data-testid": "whatif-active" }, h(doc, "h3", {}, activeHeading), h(doc, "p", { class: "muted" }, active.problem)),
     ),
     h(
       doc,
       "p",
       { class: "whatif-diff", "data-testid": "whatif-diff" },
-      diff === 0
-        ? "Both models give this lead the same score."
-        : `This model scores the lead ${fmt.number(Math.abs(diff))} points ${diff > 0 ? "higher" : "lower"} than the active model.`,
+      diff === null
+        ? "No active model to compare with."
+        : diff === 0
+          ? "Both models give this lead the same score."
+          : `This model scores the lead ${fmt.number(Math.abs(diff))} points ${diff > 0 ? "higher" : "lower"} than the active model.`,
     ),
   );
 }

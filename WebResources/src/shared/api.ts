@@ -136,6 +136,12 @@ export function parseExplanation(json: string): Explanation {
 const leadParameterType = { typeName: "mscrm.lead", structuralProperty: 5 };
 
 /** Request object for ls_ExplainLeadScore (bound to lead). */
+/**
+ * The most reasons ls_ExplainLeadScore returns (its Top, 1 to 50). It returns the largest of either
+ * sign, so the score card asks for all of them: a small debit is not crowded out by larger awards.
+ */
+export const MaxReasons = 50;
+
 export function explainLeadScoreRequest(leadId: string, options: { top?: number; modelId?: string } = {}): object {
   const parameterTypes: Record<string, { typeName: string; structuralProperty: number }> = {
     entity: leadParameterType,

@@ -16,6 +16,7 @@ export const Lead = {
   handBackCount: "ls_handbackcount",
   handBackReason: "ls_handbackreason",
   scoringModelId: "ls_scoringmodelid",
+  stateCode: "statecode",
 } as const;
 
 export const LifecycleStage = {

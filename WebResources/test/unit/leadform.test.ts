@@ -27,7 +27,7 @@ describe("LeadScoring.LeadForm.onLoad", () => {
     expect(meta.operationType).toBe(0);
     expect(meta.parameterTypes.entity).toEqual({ typeName: "mscrm.lead", structuralProperty: 5 });
     expect(request.entity).toEqual({ entityType: "lead", id: LEAD_ID });
-    expect(request.Top).toBe(10);
+    expect(request.Top).toBe(50);
     expect(request.ModelId).toBeUndefined();
 
     const n = notifications(fc);
