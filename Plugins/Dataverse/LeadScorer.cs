@@ -147,13 +147,13 @@ namespace LeadScoring.Dataverse
         }
 
         /// <summary>
-        /// Appends the events, those with shared keys (once per lead, a maxTimes slot, a oncePerDays period) first;
-        /// false at the first key another job wrote meanwhile, when the engine must decide again
-        /// with the ledger as it is now (the next slot, or the limit reached, or a replay: nothing).
+        /// Appends the events; false at the first key another job wrote meanwhile, when the engine must
+        /// decide again with the ledger as it is now (each rule on its own: the next slot, the limit
+        /// reached, or nothing for a rule whose award of this change is already booked).
         /// </summary>
         /// <param name="leadOwner">Owns the events: the lead's history is seen by whoever sees the lead.</param>
         private bool AppendAll(Guid leadId, EntityReference? leadOwner, IReadOnlyList<ScoreEvent> events) =>
-            events.OrderBy(e => EventKeys.IsShared(e.Key) ? 0 : 1).All(e => ledger.Append(leadId, leadOwner, e));
+            events.All(e => ledger.Append(leadId, leadOwner, e));
 
         private void WriteLead(Entity lead, LeadState state, Guid modelId, DateTime now)
         {

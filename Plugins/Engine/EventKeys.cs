@@ -31,10 +31,6 @@ namespace LeadScoring.Engine
         /// </summary>
         public static string Period(string ruleId, long k) => "rule|" + ruleId + "|period|" + k.ToString(CultureInfo.InvariantCulture);
 
-        /// <summary>A key that changes of different records compete for (OncePerLead, Slot, Period): a duplicate means another change took it.</summary>
-        public static bool IsShared(string key) =>
-            key.StartsWith("rule|", StringComparison.Ordinal) && (key.IndexOf('|', "rule|".Length) < 0 || key.Contains("|time|") || key.Contains("|period|"));
-
         /// <summary>An award for one change (occurrence) of one source record.</summary>
         public static string PerChange(string ruleId, string table, string recordId, string occurrence) =>
             OncePerRecord(ruleId, table, recordId) + "|" + occurrence;
