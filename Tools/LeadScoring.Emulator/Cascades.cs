@@ -71,9 +71,7 @@ namespace LeadScoring.Emulator
         {
             foreach (var relationship in relationships.Where(r => r.ReferencedTable == table))
             {
-                var children = store.Scan(relationship.ReferencingTable)
-                    .Where(row => row.GetAttributeValue<EntityReference>(relationship.ReferencingAttribute)?.Id == id)
-                    .Select(row => row.Id).ToList();
+                var children = Referencing(relationship, id).Select(row => row.Id).ToList();
                 if (children.Count == 0 || relationship.CascadeDelete == "NoCascade")
                 {
                     continue;
@@ -86,11 +84,8 @@ namespace LeadScoring.Emulator
                 {
                     if (relationship.CascadeDelete == "Cascade")
                     {
-                        var cascade = context.ForStep(null, context.Stage, 0);
-                        cascade.Depth = CascadeDepthIncrements ? context.Depth : context.Depth - 1; // the child's call runs at Depth + 1
-                        cascade.Transaction = transaction;
-                        cascade.UserId = SystemUserId;
-                        Execute(new DeleteRequest { Target = new EntityReference(relationship.ReferencingTable, child) }, new Caller(SystemUserId, context.InitiatingUserId, cascade, null));
+                        // the child's call runs at Depth + 1
+                        ExecuteAsPlatform(new DeleteRequest { Target = new EntityReference(relationship.ReferencingTable, child) }, context, transaction, CascadeDepthIncrements ? context.Depth : context.Depth - 1);
                     }
                     else
                     {
@@ -108,8 +103,7 @@ namespace LeadScoring.Emulator
         {
             foreach (var relationship in relationships.Where(r => r.ReferencedTable == table && r.CascadeAssign != "NoCascade"))
             {
-                var children = store.Scan(relationship.ReferencingTable)
-                    .Where(row => row.GetAttributeValue<EntityReference>(relationship.ReferencingAttribute)?.Id == id)
+                var children = Referencing(relationship, id)
                     .Where(row => relationship.CascadeAssign switch
                     {
                         "Active" => (row.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0) == 0,
@@ -120,13 +114,29 @@ namespace LeadScoring.Emulator
                     .Select(row => row.Id).ToList();
                 foreach (var child in children)
                 {
-                    var cascade = context.ForStep(null, context.Stage, 0);
-                    cascade.Transaction = transaction;
-                    cascade.UserId = SystemUserId;
-                    var update = new UpdateRequest { Target = new Entity(relationship.ReferencingTable, child) { ["ownerid"] = new EntityReference(newOwner.LogicalName, newOwner.Id) } };
-                    Execute(update, new Caller(SystemUserId, context.InitiatingUserId, cascade, null));
+                    ExecuteAsPlatform(new UpdateRequest { Target = new Entity(relationship.ReferencingTable, child) { ["ownerid"] = new EntityReference(newOwner.LogicalName, newOwner.Id) } }, context, transaction);
                 }
             }
+        }
+
+        /// <summary>The rows of the relationship's referencing table whose lookup names the row.</summary>
+        private IEnumerable<Entity> Referencing(Relationship1N relationship, Guid id) =>
+            store.Scan(relationship.ReferencingTable).Where(row => row.GetAttributeValue<EntityReference>(relationship.ReferencingAttribute)?.Id == id);
+
+        /// <summary>
+        /// A request the platform makes on its own inside an operation (a cascade, a merge's writes): as
+        /// SYSTEM, in the operation's transaction, one level deeper unless a depth is given.
+        /// </summary>
+        private void ExecuteAsPlatform(OrganizationRequest request, PluginContext context, Transaction transaction, int? depth = null)
+        {
+            var inner = context.ForStep(null, context.Stage, 0);
+            if (depth is { } d)
+            {
+                inner.Depth = d;
+            }
+            inner.Transaction = transaction;
+            inner.UserId = SystemUserId;
+            Execute(request, new Caller(SystemUserId, context.InitiatingUserId, inner, null));
         }
     }
 }

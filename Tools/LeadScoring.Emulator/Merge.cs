@@ -84,9 +84,7 @@ namespace LeadScoring.Emulator
                 {
                     foreach (var relationship in relationships.Where(r => r.ReferencedTable == table && (r.CascadeMerge ?? DefaultCascadeMerge) == "Cascade"))
                     {
-                        var children = store.Scan(relationship.ReferencingTable)
-                            .Where(row => row.GetAttributeValue<EntityReference>(relationship.ReferencingAttribute)?.Id == subordinateId)
-                            .Select(row => row.Id).ToList();
+                        var children = Referencing(relationship, subordinateId).Select(row => row.Id).ToList();
                         foreach (var child in children)
                         {
                             MergeWrite(new Entity(relationship.ReferencingTable, child) { [relationship.ReferencingAttribute] = new EntityReference(table, target.Id) }, context, transaction);
@@ -135,10 +133,7 @@ namespace LeadScoring.Emulator
         {
             if (MergeRunsUpdatePipeline)
             {
-                var inner = context.ForStep(null, context.Stage, 0);
-                inner.Transaction = transaction;
-                inner.UserId = SystemUserId;
-                Execute(new UpdateRequest { Target = change }, new Caller(SystemUserId, context.InitiatingUserId, inner, null));
+                ExecuteAsPlatform(new UpdateRequest { Target = change }, context, transaction);
                 return;
             }
             var row = Values.Clone(store.Find(change.LogicalName, change.Id) ?? throw Faults.DoesNotExist(change.LogicalName, change.Id));
