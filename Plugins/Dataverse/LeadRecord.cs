@@ -36,6 +36,15 @@ namespace LeadScoring.Dataverse
             [LifecycleStageValues.Disqualified] = LifecycleStage.Disqualified,
         };
 
+        /// <summary>Gives a row that belongs to a lead the lead's owner, so whoever sees the lead sees it; null leaves the platform's default (the caller).</summary>
+        public static void OwnedByLeadOwner(Entity row, EntityReference? leadOwner)
+        {
+            if (leadOwner != null)
+            {
+                row[LeadColumns.OwnerId] = new EntityReference(leadOwner.LogicalName, leadOwner.Id);
+            }
+        }
+
         public static LifecycleStage? Stage(OptionSetValue? value) =>
             value != null && Stages.TryGetValue(value.Value, out var stage) ? stage : (LifecycleStage?)null;
 

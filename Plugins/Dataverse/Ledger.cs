@@ -104,10 +104,7 @@ namespace LeadScoring.Dataverse
         public static Entity ToRow(Guid leadId, ScoreEvent e, EntityReference? leadOwner = null)
         {
             var row = new Entity(ScoreEventColumns.Table);
-            if (leadOwner != null)
-            {
-                row[LeadColumns.OwnerId] = new EntityReference(leadOwner.LogicalName, leadOwner.Id);
-            }
+            LeadRecord.OwnedByLeadOwner(row, leadOwner);
             row[ScoreEventColumns.Name] = Truncate((e.Points > 0 ? "+" : "") + e.Points + " " + e.Reason, 100);
             row[ScoreEventColumns.IdempotencyKey] = StoredKey(leadId, e.Key);
             row[ScoreEventColumns.LeadId] = new EntityReference(LeadColumns.Table, leadId);

@@ -55,10 +55,7 @@ namespace LeadScoring.Dataverse
         public static Entity ToRow(Guid leadId, StageEntry entry, int? modelVersion, string? modelName, EntityReference? leadOwner = null)
         {
             var row = new Entity(StageChangeColumns.Table);
-            if (leadOwner != null)
-            {
-                row[LeadColumns.OwnerId] = new EntityReference(leadOwner.LogicalName, leadOwner.Id);
-            }
+            LeadRecord.OwnedByLeadOwner(row, leadOwner);
             row[StageChangeColumns.Name] = (entry.From == null ? "" : Lifecycle.StageName(entry.From.Value) + " → ") + Lifecycle.StageName(entry.To);
             row[StageChangeColumns.IdempotencyKey] = Ledger.StoredKey(leadId, entry.Key);
             row[StageChangeColumns.LeadId] = new EntityReference(LeadColumns.Table, leadId);

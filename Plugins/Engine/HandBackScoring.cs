@@ -27,7 +27,7 @@ namespace LeadScoring.Engine
             }
 
             var model = draft.Model;
-            var policy = model.HandBack ?? HandBackPolicy.Default;
+            var policy = model.HandBackInForce;
             var target = model.SalesReadyThreshold - policy.MarginBelowThreshold;
             var debit = Math.Min(Math.Max(policy.Points, draft.Unfloored - target), draft.Unfloored - model.Floor);
             var count = state.HandBackCount + 1;

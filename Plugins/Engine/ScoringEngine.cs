@@ -72,7 +72,7 @@ namespace LeadScoring.Engine
             {
                 SalesReady = Lifecycle.IsSalesReady(model, draft.Fit, draft.Engagement),
                 EverEngaged = engagements.Count > 0,
-                Requalified = draft.NewEngagementAfter(handBackOn) >= (model.HandBack ?? HandBackPolicy.Default).RequalifyEngagement,
+                Requalified = draft.NewEngagementAfter(handBackOn) >= model.HandBackInForce.RequalifyEngagement,
                 HandedBack = handedBack,
                 Reactivated = reactivated,
             };

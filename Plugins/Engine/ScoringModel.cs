@@ -121,6 +121,9 @@ namespace LeadScoring.Engine
         public GradeBands Grades { get; init; } = new(Array.Empty<int>(), Array.Empty<int>());
         public DecayPolicy? Decay { get; init; }
         public HandBackPolicy? HandBack { get; init; }
+
+        /// <summary>The hand-back policy that applies: the model's, or the default when it has none.</summary>
+        public HandBackPolicy HandBackInForce => HandBack ?? HandBackPolicy.Default;
         public IReadOnlyList<ScoringRule> Rules { get; init; } = Array.Empty<ScoringRule>();
 
         /// <summary>What each grade meant in this version's last backtest; null when none was stored.</summary>

@@ -96,10 +96,7 @@ namespace LeadScoring.Operations
                 row[InteractionColumns.LeadId] = new EntityReference(LeadColumns.Table, lead.Value);
             }
 
-            if (owner != null)
-            {
-                row[LeadColumns.OwnerId] = owner;
-            }
+            LeadRecord.OwnedByLeadOwner(row, owner);
 
             var id = _asCaller.Create(row);
             return new RecordedInteraction(id, true, lead, leadCreated);
@@ -122,10 +119,7 @@ namespace LeadScoring.Operations
                 owner ??= LeadById(leadId)?.GetAttributeValue<EntityReference>(LeadColumns.OwnerId);
                 var update = new Entity(InteractionColumns.Table, interaction.Id);
                 update[InteractionColumns.LeadId] = new EntityReference(LeadColumns.Table, leadId);
-                if (owner != null)
-                {
-                    update[LeadColumns.OwnerId] = owner; // now the lead's: visible to whoever sees the lead
-                }
+                LeadRecord.OwnedByLeadOwner(update, owner); // now the lead's: visible to whoever sees the lead
                 _asSystem.Update(update);
                 attached++;
             }
