@@ -15,7 +15,7 @@ import { Formatter, loadUserFormatSettings } from "../shared/format";
 import { ModelStatus, WhatIfReasons } from "../shared/schema";
 import { dataParameters, errorMessage, normalizeGuid, pageParameters, parentXrm } from "../shared/xrm";
 import { loadLeadName, loadModels, loadRules, type ModelRow } from "./data";
-import { modelLabel, renderModel, renderModelOptions, renderRules, renderWhatIf } from "./render";
+import { modelLabel, nameAndVersion, renderModel, renderModelOptions, renderRules, renderWhatIf } from "./render";
 import { applyHostTheme } from "../shared/theme";
 
 interface State {
@@ -81,7 +81,7 @@ async function runWhatIf(): Promise<void> {
     const active = state.models.find((x) => x.status === ModelStatus.Active);
     const activeLabel =
       "explanation" in activeModel && activeModel.explanation.modelName
-        ? `${activeModel.explanation.modelName}${activeModel.explanation.modelVersion !== null ? ` v${state.fmt.number(activeModel.explanation.modelVersion)}` : ""}`
+        ? nameAndVersion(activeModel.explanation.modelName, activeModel.explanation.modelVersion, state.fmt)
         : active
           ? modelLabel(active, state.fmt)
           : "none";
@@ -90,7 +90,7 @@ async function runWhatIf(): Promise<void> {
       {
         leadId: lead.id,
         leadName: lead.name,
-        thisModel: { label: `${m.name}${m.version !== null ? ` v${state.fmt.number(m.version)}` : ""}`, explanation: thisModel },
+        thisModel: { label: nameAndVersion(m.name, m.version, state.fmt), explanation: thisModel },
         activeModel: { label: activeLabel, ...activeModel },
       },
       state.fmt,

@@ -7,8 +7,13 @@ import { bandLabel, engagementBands, fitBands, gradeOf } from "../scorecard/grad
 import { stageLabel } from "../scorecard/render";
 import { conditionText, limitText, rulesByCategory, type ModelRow, type RuleRow } from "./data";
 
+/** A model's name and version, "Default v4". */
+export function nameAndVersion(name: string, version: number | null, fmt: Formatter): string {
+  return `${name}${version !== null ? ` v${fmt.number(version)}` : ""}`;
+}
+
 export function modelLabel(m: ModelRow, fmt: Formatter): string {
-  return `${m.name}${m.version !== null ? ` v${fmt.number(m.version)}` : ""} (${m.statusLabel})`;
+  return `${nameAndVersion(m.name, m.version, fmt)} (${m.statusLabel})`;
 }
 
 export function renderModelOptions(select: HTMLSelectElement, models: ModelRow[], selectedId: string | null, fmt: Formatter): void {
